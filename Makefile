@@ -1,0 +1,39 @@
+# blogapp — every command a developer or CI runs goes through here.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+NPM ?= npm
+DEPS := node_modules/.deps-installed
+
+.PHONY: help local test lint typecheck unit build seed clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+# Installs node packages once per lockfile change, so `make local` and `make test` work on a fresh clone.
+$(DEPS): package.json package-lock.json
+	@command -v node >/dev/null || { echo "Node.js >= 20 is required: install it from your package manager, then re-run make."; exit 1; }
+	$(NPM) ci --no-audit --no-fund
+	@touch $@
+
+local: $(DEPS) ## start the whole local stack (dynalite persisted in .data/, API on :3000)
+	$(NPM) run --silent local
+
+seed: $(DEPS) ## load demo users, posts and comments into the running local stack
+	$(NPM) run --silent seed
+
+lint: $(DEPS) ## biome lint + format check
+	npx biome check .
+
+typecheck: $(DEPS) ## tsc --noEmit over source and tests
+	npx tsc --noEmit -p tsconfig.json
+
+unit: $(DEPS) ## run the test suites only
+	npx vitest run
+
+test: lint typecheck unit ## lint, typecheck and every test
+
+build: $(DEPS) ## bundle the Lambda handlers into dist/
+	npx tsx scripts/build.ts
+
+clean: ## remove build output (keeps .data/)
+	rm -rf dist .aws-sam coverage

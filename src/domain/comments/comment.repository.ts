@@ -1,0 +1,16 @@
+import type { Post } from '../posts/post.js';
+import type { CreateOutcome, IdempotencyClaim } from '../shared/idempotency.js';
+import type { PageRequest, StorePage } from '../shared/page.js';
+import type { Comment } from './comment.js';
+
+/** Storage of comments; each write moves the post's commentCount in the same transaction. */
+export interface CommentRepository {
+  /** Stores the comment and counts it; throws NotFoundError when the post does not exist (or is being deleted). */
+  create(comment: Comment, claim?: IdempotencyClaim): Promise<CreateOutcome<Comment>>;
+  /** Oldest first; null when the post does not exist. */
+  list(postId: string, page: PageRequest): Promise<StorePage<Comment> | null>;
+  /** The post and the comment, read together so permission checks see one consistent state. */
+  findWithPost(postId: string, commentId: string): Promise<{ post: Post | null; comment: Comment | null }>;
+  /** Deletes and uncounts the comment; false when it was already gone. */
+  delete(postId: string, commentId: string): Promise<boolean>;
+}

@@ -1,0 +1,139 @@
+import type { Actor } from '../auth/actor.js';
+import type { Clock, IdGenerator } from '../shared/clock.js';
+import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../shared/errors.js';
+import { claimFor } from '../shared/idempotency.js';
+import { type CursorCodec, type ListParams, type Page, toPage, toPageRequest } from '../shared/page.js';
+import { parseInput } from '../shared/validation.js';
+import type { ImageCatalog } from '../uploads/image-catalog.js';
+import { createPostInput, type Post, type PostRead, type PostView, updatePostInput } from './post.js';
+import type { PostRepository } from './post.repository.js';
+
+/** Lost optimistic races retried before giving up; each retry re-reads, so this only bounds pathological contention. */
+const MAX_WRITE_ATTEMPTS = 5;
+
+export interface PostServiceDeps {
+  posts: PostRepository;
+  images: ImageCatalog;
+  cursors: CursorCodec;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export interface Created<T> {
+  value: T;
+  /** True when an Idempotency-Key retry returned the first answer instead of creating anything. */
+  replayed: boolean;
+}
+
+export class PostService {
+  constructor(private readonly deps: PostServiceDeps) {}
+
+  async create(actor: Actor, input: unknown, idempotencyKey?: string): Promise<Created<PostView>> {
+    const fields = parseInput(createPostInput, input);
+    const now = this.deps.clock.now();
+    const claim = claimFor(actor.userId, idempotencyKey, 'POST /posts', fields, now);
+    if (fields.imageKey !== null) await this.assertOwnedImage(actor, fields.imageKey);
+    const post: Post = {
+      id: this.deps.ids.next(),
+      authorId: actor.userId,
+      authorName: actor.displayName,
+      ...fields,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      version: 1,
+      commentCount: 0,
+      favoriteCount: 0,
+    };
+    const outcome = await this.deps.posts.create(post, claim);
+    if (outcome.created) return { value: await this.toView({ post, favoritedByViewer: false }), replayed: false };
+    if (outcome.previous.fingerprint !== claim?.fingerprint) throw idempotencyMismatch();
+    return { value: await this.toView({ post: outcome.previous.result, favoritedByViewer: false }), replayed: true };
+  }
+
+  async get(id: string, viewerId?: string): Promise<PostView> {
+    const read = await this.deps.posts.find(id, viewerId);
+    if (!read) throw postNotFound(id);
+    return this.toView(read);
+  }
+
+  async list(params: ListParams & { authorId?: string }, viewerId?: string): Promise<Page<PostView>> {
+    const scope = params.authorId ? `posts:author:${params.authorId}` : 'posts';
+    const page = await this.deps.posts.list(
+      { authorId: params.authorId, viewerId },
+      toPageRequest(this.deps.cursors, scope, params),
+    );
+    const views = await Promise.all(page.items.map((read) => this.toView(read)));
+    return toPage(this.deps.cursors, scope, { items: views, nextKey: page.nextKey }, (v) => v);
+  }
+
+  /**
+   * Partial update. With `ifMatchVersion`, a post edited since is 412; without, a concurrent edit is
+   * simply retried on the fresh version (last writer wins per field, nothing is lost silently).
+   */
+  async update(actor: Actor, id: string, input: unknown, ifMatchVersion?: number | null): Promise<PostView> {
+    const fields = parseInput(updatePostInput, input);
+    for (let attempt = 1; ; attempt++) {
+      const { post: current, favoritedByViewer } = await this.ownedPost(actor, id);
+      if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
+      if (fields.imageKey != null && fields.imageKey !== current.imageKey) {
+        await this.assertOwnedImage(actor, fields.imageKey);
+      }
+      const updated = await this.deps.posts.update(
+        id,
+        { ...fields, updatedAt: this.deps.clock.now().toISOString() },
+        current.version,
+      );
+      if (updated) return this.toView({ post: updated, favoritedByViewer });
+      if (ifMatchVersion !== undefined || attempt >= MAX_WRITE_ATTEMPTS) throw stale(id);
+    }
+  }
+
+  async delete(actor: Actor, id: string, ifMatchVersion?: number | null): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const { post: current } = await this.ownedPost(actor, id);
+      if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
+      if (await this.deps.posts.delete(id, current.version)) return;
+      if (ifMatchVersion !== undefined || attempt >= MAX_WRITE_ATTEMPTS) throw stale(id);
+    }
+  }
+
+  private async ownedPost(actor: Actor, id: string): Promise<PostRead> {
+    const read = await this.deps.posts.find(id, actor.userId);
+    if (!read) throw postNotFound(id);
+    if (read.post.authorId !== actor.userId) throw new ForbiddenError('Only the author can change this post.');
+    return read;
+  }
+
+  private async assertOwnedImage(actor: Actor, key: string): Promise<void> {
+    if (!(await this.deps.images.isOwnedUpload(actor.userId, key))) {
+      throw new ValidationError('The image is not one of your uploads.', [
+        { field: 'imageKey', message: 'must be the key of an upload you made' },
+      ]);
+    }
+  }
+
+  /** The post as its reader sees it. */
+  async toView({ post, favoritedByViewer }: PostRead): Promise<PostView> {
+    return {
+      ...post,
+      imageUrl: post.imageKey ? await this.deps.images.urlFor(post.imageKey) : null,
+      favoritedByMe: favoritedByViewer,
+    };
+  }
+}
+
+export function postNotFound(id: string): NotFoundError {
+  return new NotFoundError(`No post with id ${JSON.stringify(id)}.`);
+}
+
+function stale(id: string): PreconditionFailedError {
+  return new PreconditionFailedError(
+    `Post ${JSON.stringify(id)} changed since you read it; fetch it again and retry with its new ETag.`,
+  );
+}
+
+export function idempotencyMismatch(): ValidationError {
+  return new ValidationError('This Idempotency-Key was already used with a different request body.', [
+    { field: 'Idempotency-Key', message: 'reuse a key only to retry the same request' },
+  ]);
+}

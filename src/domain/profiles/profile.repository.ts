@@ -1,0 +1,8 @@
+import type { Profile } from './profile.js';
+
+export interface ProfileRepository {
+  /** Stores `profile` unless one with its id exists; returns whichever is stored. */
+  getOrCreate(profile: Profile): Promise<Profile>;
+  /** Sets the display name; null when there is no such profile. */
+  rename(id: string, displayName: string): Promise<Profile | null>;
+}

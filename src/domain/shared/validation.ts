@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { type FieldIssue, ValidationError } from './errors.js';
+
+/** Parses input with a domain schema; failures become one ValidationError naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError('The request has invalid fields.', issuesOf(result.error));
+}
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,14 @@
+import type { CommentRepository } from './comments/comment.repository.js';
+import type { FavoriteRepository } from './favorites/favorite.repository.js';
+import type { PostRepository } from './posts/post.repository.js';
+import type { ProfileRepository } from './profiles/profile.repository.js';
+
+/** Everything the domain stores, as one provider (`memory` or `dynamodb`) supplies it. */
+export interface Storage {
+  posts: PostRepository;
+  comments: CommentRepository;
+  favorites: FavoriteRepository;
+  profiles: ProfileRepository;
+  /** Resolves when storage answers; throws UnavailableError when it does not. */
+  ping(): Promise<void>;
+}
