@@ -1,11 +1,11 @@
 import type { Actor } from '../auth/actor.js';
+import type { Created } from '../posts/post.service.js';
 import { idempotencyMismatch, postNotFound } from '../posts/post.service.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { claimFor } from '../shared/idempotency.js';
 import { type CursorCodec, type ListParams, type Page, toPage, toPageRequest } from '../shared/page.js';
 import { parseInput } from '../shared/validation.js';
-import type { Created } from '../posts/post.service.js';
 import { type Comment, createCommentInput } from './comment.js';
 import type { CommentRepository } from './comment.repository.js';
 
@@ -19,7 +19,12 @@ export interface CommentServiceDeps {
 export class CommentService {
   constructor(private readonly deps: CommentServiceDeps) {}
 
-  async create(actor: Actor, postId: string, input: unknown, idempotencyKey?: string): Promise<Created<Comment>> {
+  async create(
+    actor: Actor,
+    postId: string,
+    input: unknown,
+    idempotencyKey?: string,
+  ): Promise<Created<Comment>> {
     const fields = parseInput(createCommentInput, input);
     const now = this.deps.clock.now();
     const claim = claimFor(actor.userId, idempotencyKey, `POST /posts/${postId}/comments`, fields, now);

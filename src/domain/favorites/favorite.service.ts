@@ -25,7 +25,10 @@ export class FavoriteService {
 
   async listMine(actor: Actor, params: ListParams): Promise<Page<PostView>> {
     const scope = `favorites:${actor.userId}`;
-    const page = await this.deps.favorites.listByUser(actor.userId, toPageRequest(this.deps.cursors, scope, params));
+    const page = await this.deps.favorites.listByUser(
+      actor.userId,
+      toPageRequest(this.deps.cursors, scope, params),
+    );
     const views = await Promise.all(page.items.map((read) => this.deps.posts.toView(read)));
     return toPage(this.deps.cursors, scope, { items: views, nextKey: page.nextKey }, (v) => v);
   }

@@ -45,9 +45,13 @@ export class PostService {
       favoriteCount: 0,
     };
     const outcome = await this.deps.posts.create(post, claim);
-    if (outcome.created) return { value: await this.toView({ post, favoritedByViewer: false }), replayed: false };
+    if (outcome.created)
+      return { value: await this.toView({ post, favoritedByViewer: false }), replayed: false };
     if (outcome.previous.fingerprint !== claim?.fingerprint) throw idempotencyMismatch();
-    return { value: await this.toView({ post: outcome.previous.result, favoritedByViewer: false }), replayed: true };
+    return {
+      value: await this.toView({ post: outcome.previous.result, favoritedByViewer: false }),
+      replayed: true,
+    };
   }
 
   async get(id: string, viewerId?: string): Promise<PostView> {
@@ -100,7 +104,8 @@ export class PostService {
   private async ownedPost(actor: Actor, id: string): Promise<PostRead> {
     const read = await this.deps.posts.find(id, actor.userId);
     if (!read) throw postNotFound(id);
-    if (read.post.authorId !== actor.userId) throw new ForbiddenError('Only the author can change this post.');
+    if (read.post.authorId !== actor.userId)
+      throw new ForbiddenError('Only the author can change this post.');
     return read;
   }
 

@@ -11,14 +11,22 @@ export interface IdempotencyClaim {
   key: string;
   /** Hash of the operation and its validated input: the same key with another body is refused. */
   fingerprint: string;
+  /** Epoch seconds when the claim is made: an earlier claim whose expiresAt is before this no longer counts. */
+  issuedAt: number;
   /** Epoch seconds after which the claim no longer counts (and DynamoDB's TTL may delete it). */
   expiresAt: number;
 }
 
-export type CreateOutcome<T> = { created: true } | { created: false; previous: { fingerprint: string; result: T } };
+export type CreateOutcome<T> =
+  | { created: true }
+  | { created: false; previous: { fingerprint: string; result: T } };
 
 export function fingerprintOf(operation: string, input: unknown): string {
-  return createHash('sha256').update(operation).update('\0').update(JSON.stringify(input)).digest('base64url');
+  return createHash('sha256')
+    .update(operation)
+    .update('\0')
+    .update(JSON.stringify(input))
+    .digest('base64url');
 }
 
 export function claimFor(
@@ -29,10 +37,12 @@ export function claimFor(
   now: Date,
 ): IdempotencyClaim | undefined {
   if (key === undefined) return undefined;
+  const issuedAt = Math.floor(now.getTime() / 1000);
   return {
     userId,
     key,
     fingerprint: fingerprintOf(operation, input),
-    expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+    issuedAt,
+    expiresAt: issuedAt + IDEMPOTENCY_TTL_SECONDS,
   };
 }

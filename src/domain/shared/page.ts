@@ -40,7 +40,12 @@ export function toPageRequest(codec: CursorCodec, scope: string, params: ListPar
   return params.cursor ? { limit, startKey: codec.decode(scope, params.cursor) } : { limit };
 }
 
-export function toPage<S, T>(codec: CursorCodec, scope: string, page: StorePage<S>, map: (s: S) => T): Page<T> {
+export function toPage<S, T>(
+  codec: CursorCodec,
+  scope: string,
+  page: StorePage<S>,
+  map: (s: S) => T,
+): Page<T> {
   return {
     items: page.items.map(map),
     nextCursor: page.nextKey ? codec.encode(scope, page.nextKey) : null,

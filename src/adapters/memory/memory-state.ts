@@ -1,0 +1,32 @@
+import type { Comment } from '../../domain/comments/comment.js';
+import type { Post } from '../../domain/posts/post.js';
+import type { Profile } from '../../domain/profiles/profile.js';
+
+/**
+ * The whole memory store. Every repository method mutates it synchronously between awaits, which gives
+ * each operation the all-or-nothing effect of a DynamoDB transaction on a single-threaded event loop.
+ */
+export interface MemoryState {
+  posts: Map<string, Post>;
+  /** postId → (commentId → comment); ids sort in creation order. */
+  comments: Map<string, Map<string, Comment>>;
+  /** postId → (userId → favoritedAt). */
+  favorites: Map<string, Map<string, string>>;
+  profiles: Map<string, Profile>;
+  claims: Map<string, { fingerprint: string; result: unknown; expiresAt: number }>;
+}
+
+export function emptyState(): MemoryState {
+  return {
+    posts: new Map(),
+    comments: new Map(),
+    favorites: new Map(),
+    profiles: new Map(),
+    claims: new Map(),
+  };
+}
+
+/** Copies leave the store, so callers can never mutate stored records by accident. */
+export function copy<T>(value: T): T {
+  return structuredClone(value);
+}

@@ -1,0 +1,59 @@
+import type { Post, PostChanges, PostRead } from '../../domain/posts/post.js';
+import type { PostRepository } from '../../domain/posts/post.repository.js';
+import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
+import type { PageRequest, StorePage } from '../../domain/shared/page.js';
+import { previousOutcome, recordClaim } from './memory-claims.js';
+import { compareDescending, pageBy } from './memory-paging.js';
+import { copy, type MemoryState } from './memory-state.js';
+
+export class MemoryPostRepository implements PostRepository {
+  constructor(private readonly state: MemoryState) {}
+
+  async create(post: Post, claim?: IdempotencyClaim): Promise<CreateOutcome<Post>> {
+    const previous = previousOutcome<Post>(this.state, claim);
+    if (previous) return previous;
+    this.state.posts.set(post.id, copy(post));
+    recordClaim(this.state, claim, post);
+    return { created: true };
+  }
+
+  async find(id: string, viewerId?: string): Promise<PostRead | null> {
+    const post = this.state.posts.get(id);
+    return post ? this.read(post, viewerId) : null;
+  }
+
+  async list(
+    query: { authorId?: string; viewerId?: string },
+    page: PageRequest,
+  ): Promise<StorePage<PostRead>> {
+    const posts = [...this.state.posts.values()]
+      .filter((post) => query.authorId === undefined || post.authorId === query.authorId)
+      .sort((a, b) => compareDescending(a.id, b.id));
+    const { items, nextKey } = pageBy(posts, (post) => post.id, page, true);
+    return { items: items.map((post) => this.read(post, query.viewerId)), nextKey };
+  }
+
+  async update(id: string, changes: PostChanges, expectedVersion: number): Promise<Post | null> {
+    const post = this.state.posts.get(id);
+    if (!post || post.version !== expectedVersion) return null;
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const updated: Post = { ...post, ...defined, version: post.version + 1 };
+    this.state.posts.set(id, updated);
+    return copy(updated);
+  }
+
+  async delete(id: string, expectedVersion: number): Promise<boolean> {
+    const post = this.state.posts.get(id);
+    if (!post || post.version !== expectedVersion) return false;
+    this.state.posts.delete(id);
+    this.state.comments.delete(id);
+    this.state.favorites.delete(id);
+    return true;
+  }
+
+  private read(post: Post, viewerId: string | undefined): PostRead {
+    const favoritedByViewer =
+      viewerId !== undefined && (this.state.favorites.get(post.id)?.has(viewerId) ?? false);
+    return { post: copy(post), favoritedByViewer };
+  }
+}

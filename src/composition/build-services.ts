@@ -1,0 +1,49 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { HmacCursorCodec } from '../adapters/crypto/hmac-cursor-codec.js';
+import { ulidIds } from '../adapters/crypto/ulid-ids.js';
+import type { Config } from '../config/config.js';
+import type { TokenVerifier } from '../domain/auth/actor.js';
+import { CommentService } from '../domain/comments/comment.service.js';
+import { FavoriteService } from '../domain/favorites/favorite.service.js';
+import { PostService } from '../domain/posts/post.service.js';
+import { ProfileService } from '../domain/profiles/profile.service.js';
+import { systemClock } from '../domain/shared/clock.js';
+import type { Storage } from '../domain/storage.js';
+import { type ImageCatalog, noImages } from '../domain/uploads/image-catalog.js';
+import type { AppDeps, DevTokenIssuer } from '../http/app-deps.js';
+
+export interface ServiceInputs {
+  config: Config;
+  logger: Logger;
+  storage: Storage;
+  verifier: TokenVerifier;
+  cursorSecret: string;
+  images?: ImageCatalog;
+  devTokens?: DevTokenIssuer;
+}
+
+/** Wires the domain services onto their adapters. Shared by the Lambda entry, the local stack and tests. */
+export function buildAppDeps(inputs: ServiceInputs): AppDeps {
+  const { config, storage } = inputs;
+  const cursors = new HmacCursorCodec(inputs.cursorSecret);
+  const ids = ulidIds();
+  const clock = systemClock;
+  const posts = new PostService({
+    posts: storage.posts,
+    images: inputs.images ?? noImages,
+    cursors,
+    clock,
+    ids,
+  });
+  return {
+    config,
+    logger: inputs.logger,
+    verifier: inputs.verifier,
+    storage,
+    posts,
+    comments: new CommentService({ comments: storage.comments, cursors, clock, ids }),
+    favorites: new FavoriteService({ favorites: storage.favorites, posts, cursors, clock }),
+    profiles: new ProfileService({ profiles: storage.profiles, clock }),
+    ...(inputs.devTokens ? { devTokens: inputs.devTokens } : {}),
+  };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const deployed = {
+  APP_ENVIRONMENT: 'production',
+  APP_AUTH_PROVIDER: 'firebase',
+  FIREBASE_PROJECT_ID: 'blog-prod',
+  APP_CURSOR_SECRET: 'x'.repeat(32),
+  APP_ALLOWED_ORIGINS: 'https://blog.example.com, https://www.blog.example.com',
+};
+
+describe('loadConfig', () => {
+  it('runs locally with no variables at all', () => {
+    const config = loadConfig({});
+    expect(config.environment).toBe('local');
+    expect(config.repository).toEqual({
+      provider: 'dynamodb',
+      tableName: 'blogapp-local',
+      region: 'us-east-1',
+    });
+    expect(config.auth).toEqual({ provider: 'local' });
+    expect(config.local).toEqual({ port: 3000, wsPort: 3001, dynamodbPort: 0 });
+    expect(config.exposeDocs).toBe(true);
+  });
+
+  it('switches to the memory provider', () => {
+    expect(loadConfig({ APP_REPOSITORY_PROVIDER: 'memory' }).repository).toEqual({ provider: 'memory' });
+  });
+
+  it('reads a deployed environment and hides the docs in production', () => {
+    const config = loadConfig(deployed);
+    expect(config.auth).toEqual({ provider: 'firebase', projectId: 'blog-prod' });
+    expect(config.allowedOrigins).toEqual(['https://blog.example.com', 'https://www.blog.example.com']);
+    expect(config.exposeDocs).toBe(false);
+  });
+
+  it('reads Cognito settings with the region', () => {
+    const config = loadConfig({
+      ...deployed,
+      APP_ENVIRONMENT: 'staging',
+      APP_AUTH_PROVIDER: 'cognito',
+      AWS_REGION: 'eu-west-1',
+      COGNITO_USER_POOL_ID: 'eu-west-1_AbC123',
+      COGNITO_CLIENT_ID: 'client123',
+    });
+    expect(config.auth).toEqual({
+      provider: 'cognito',
+      region: 'eu-west-1',
+      userPoolId: 'eu-west-1_AbC123',
+      clientId: 'client123',
+    });
+  });
+
+  it.each([
+    [{ APP_ENVIRONMENT: 'prod' }, /^APP_ENVIRONMENT="prod" is not valid/],
+    [{ PORT: 'eighty' }, /^PORT="eighty" is not valid/],
+    [{ APP_REPOSITORY_PROVIDER: 'postgres' }, /^APP_REPOSITORY_PROVIDER="postgres" is not valid/],
+    [{ ...deployed, APP_ALLOWED_ORIGINS: '*' }, /APP_ALLOWED_ORIGINS="\*" is not allowed in production/],
+    [{ ...deployed, APP_CURSOR_SECRET: undefined }, /APP_CURSOR_SECRET is required in production/],
+    [{ ...deployed, APP_AUTH_PROVIDER: undefined }, /APP_AUTH_PROVIDER is required in production/],
+    [{ ...deployed, APP_AUTH_PROVIDER: 'local' }, /only allowed when APP_ENVIRONMENT=local/],
+    [{ ...deployed, FIREBASE_PROJECT_ID: undefined }, /FIREBASE_PROJECT_ID is required/],
+    [{ ...deployed, APP_AUTH_PROVIDER: 'cognito' }, /COGNITO_USER_POOL_ID is required/],
+  ])('refuses %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrowError(ConfigError);
+    expect(() => loadConfig(env)).toThrowError(message);
+  });
+});

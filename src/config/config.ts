@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Every variable, its default and what it accepts is here;
+ * `.env.example` lists them for operators. A bad value stops start-up with one line naming it.
+ */
+const environments = ['local', 'development', 'staging', 'production'] as const;
+export type AppEnvironment = (typeof environments)[number];
+
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+const schema = z.object({
+  APP_ENVIRONMENT: z.enum(environments).default('local'),
+  APP_VERSION: z.string().min(1).default('0.1.0'),
+  APP_REPOSITORY_PROVIDER: z.enum(['memory', 'dynamodb']).default('dynamodb'),
+  APP_DYNAMODB_TABLE: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name')
+    .default('blogapp-local'),
+  APP_DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  APP_AUTH_PROVIDER: z.enum(['local', 'firebase', 'cognito']).optional(),
+  FIREBASE_PROJECT_ID: z.string().min(1).optional(),
+  COGNITO_USER_POOL_ID: z
+    .string()
+    .regex(/^[a-z]{2}-[a-z]+-\d_[A-Za-z0-9]+$/, 'a Cognito user pool id such as eu-west-1_AbC123')
+    .optional(),
+  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  APP_CURSOR_SECRET: z.string().min(32, 'at least 32 characters of random').optional(),
+  APP_ALLOWED_ORIGINS: commaList.optional(),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  APP_DATA_DIR: z.string().min(1).default('.data'),
+  PORT: port.default(3000),
+  WS_PORT: port.default(3001),
+  APP_LOCAL_DYNAMODB_PORT: port.default(0),
+});
+
+export type AuthConfig =
+  | { provider: 'local' }
+  | { provider: 'firebase'; projectId: string }
+  | { provider: 'cognito'; region: string; userPoolId: string; clientId: string };
+
+export interface Config {
+  environment: AppEnvironment;
+  version: string;
+  repository:
+    | { provider: 'memory' }
+    | { provider: 'dynamodb'; tableName: string; endpoint?: string; region: string };
+  auth: AuthConfig;
+  /** Signs pagination cursors; outside `local` it must come from the deployment (a secret). */
+  cursorSecret?: string;
+  allowedOrigins: string[];
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Where the local stack keeps dynalite's files, the local issuer's key and generated secrets. */
+  dataDir: string;
+  local: { port: number; wsPort: number; dynamodbPort: number };
+  /** /docs, /openapi.json: everywhere but production. */
+  exposeDocs: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOCAL_ORIGINS = [
+  'http://127.0.0.1:3000',
+  'http://localhost:3000',
+  'http://127.0.0.1:5173',
+  'http://localhost:5173',
+];
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(
+      `${name}=${JSON.stringify(env[name] ?? '')} is not valid: ${issue?.message ?? 'bad value'}.`,
+    );
+  }
+  const e = parsed.data;
+  const isLocal = e.APP_ENVIRONMENT === 'local';
+  const allowedOrigins = e.APP_ALLOWED_ORIGINS ?? (isLocal ? LOCAL_ORIGINS : []);
+  if (e.APP_ENVIRONMENT === 'production' && allowedOrigins.includes('*')) {
+    throw new ConfigError('APP_ALLOWED_ORIGINS="*" is not allowed in production: list the exact origins.');
+  }
+  if (!isLocal && !e.APP_CURSOR_SECRET) {
+    throw new ConfigError(
+      `APP_CURSOR_SECRET is required in ${e.APP_ENVIRONMENT}: set at least 32 random characters.`,
+    );
+  }
+  return {
+    environment: e.APP_ENVIRONMENT,
+    version: e.APP_VERSION,
+    repository:
+      e.APP_REPOSITORY_PROVIDER === 'memory'
+        ? { provider: 'memory' }
+        : {
+            provider: 'dynamodb',
+            tableName: e.APP_DYNAMODB_TABLE,
+            region: e.AWS_REGION,
+            ...(e.APP_DYNAMODB_ENDPOINT ? { endpoint: e.APP_DYNAMODB_ENDPOINT } : {}),
+          },
+    auth: authConfig(e, isLocal),
+    ...(e.APP_CURSOR_SECRET ? { cursorSecret: e.APP_CURSOR_SECRET } : {}),
+    allowedOrigins,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.APP_DATA_DIR,
+    local: { port: e.PORT, wsPort: e.WS_PORT, dynamodbPort: e.APP_LOCAL_DYNAMODB_PORT },
+    exposeDocs: e.APP_ENVIRONMENT !== 'production',
+  };
+}
+
+function authConfig(e: z.output<typeof schema>, isLocal: boolean): AuthConfig {
+  const provider = e.APP_AUTH_PROVIDER ?? (isLocal ? 'local' : undefined);
+  switch (provider) {
+    case 'local':
+      if (!isLocal)
+        throw new ConfigError('APP_AUTH_PROVIDER=local is only allowed when APP_ENVIRONMENT=local.');
+      return { provider: 'local' };
+    case 'firebase':
+      return {
+        provider,
+        projectId: required(e.FIREBASE_PROJECT_ID, 'FIREBASE_PROJECT_ID', 'your Firebase project id'),
+      };
+    case 'cognito':
+      return {
+        provider,
+        region: e.AWS_REGION,
+        userPoolId: required(e.COGNITO_USER_POOL_ID, 'COGNITO_USER_POOL_ID', 'the user pool id'),
+        clientId: required(e.COGNITO_CLIENT_ID, 'COGNITO_CLIENT_ID', 'the app client id'),
+      };
+    default:
+      throw new ConfigError(
+        `APP_AUTH_PROVIDER is required in ${e.APP_ENVIRONMENT}: set firebase or cognito.`,
+      );
+  }
+}
+
+function required(value: string | undefined, name: string, what: string): string {
+  if (!value) throw new ConfigError(`${name} is required for this auth provider: set it to ${what}.`);
+  return value;
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { alice, bob, domainKit, fakeImageCatalog } from '../../../test/support/domain-kit.js';
+import { etagOf, versionFromEtag } from './post.js';
+
+const draft = { title: '  Hello  ', body: ' First post ', tags: ['news', 'news', 'aws'] };
+
+describe('PostService', () => {
+  it('creates a post with trimmed fields, unique tags, zero counts and version 1', async () => {
+    const { posts } = domainKit();
+    const { value, replayed } = await posts.create(alice, draft);
+    expect(replayed).toBe(false);
+    expect(value).toMatchObject({
+      authorId: 'alice',
+      authorName: 'Alice',
+      title: 'Hello',
+      body: 'First post',
+      tags: ['news', 'aws'],
+      imageKey: null,
+      imageUrl: null,
+      version: 1,
+      commentCount: 0,
+      favoriteCount: 0,
+      favoritedByMe: false,
+    });
+    expect(await posts.get(value.id)).toEqual(value);
+  });
+
+  it.each([
+    [{ title: '', body: 'b' }, 'title'],
+    [{ title: '   ', body: 'b' }, 'title'],
+    [{ title: 'x'.repeat(201), body: 'b' }, 'title'],
+    [{ title: 't', body: 'b'.repeat(20_001) }, 'body'],
+    [{ title: 't', body: 'b', tags: ['Upper'] }, 'tags.0'],
+    [{ title: 't', body: 'b', tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }, 'tags'],
+    [{ title: 't', body: 'b', extra: 1 }, '(body)'],
+    [{ body: 'b' }, 'title'],
+  ])('refuses %o naming the field %s', async (input, field) => {
+    const { posts } = domainKit();
+    await expect(posts.create(alice, input)).rejects.toMatchObject({
+      code: 'validation_error',
+      details: expect.arrayContaining([expect.objectContaining({ field })]),
+    });
+  });
+
+  it('returns the first answer for a retried Idempotency-Key and creates nothing new', async () => {
+    const { posts } = domainKit();
+    const first = await posts.create(alice, draft, 'key-1');
+    const retry = await posts.create(alice, draft, 'key-1');
+    expect(retry).toEqual({ value: first.value, replayed: true });
+    expect((await posts.list({})).items).toHaveLength(1);
+  });
+
+  it('refuses a reused Idempotency-Key with another body', async () => {
+    const { posts } = domainKit();
+    await posts.create(alice, draft, 'key-1');
+    await expect(posts.create(alice, { ...draft, title: 'Other' }, 'key-1')).rejects.toMatchObject({
+      code: 'validation_error',
+    });
+  });
+
+  it('keeps Idempotency-Keys per user', async () => {
+    const { posts } = domainKit();
+    await posts.create(alice, draft, 'key-1');
+    expect((await posts.create(bob, draft, 'key-1')).replayed).toBe(false);
+  });
+
+  it('lets only the author edit, bumping the version', async () => {
+    const { posts } = domainKit();
+    const { value } = await posts.create(alice, draft);
+    await expect(posts.update(bob, value.id, { title: 'Mine now' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const edited = await posts.update(alice, value.id, { title: ' Edited ', tags: [] });
+    expect(edited).toMatchObject({ title: 'Edited', body: 'First post', tags: [], version: 2 });
+  });
+
+  it('refuses an edit with a stale If-Match and accepts the current one', async () => {
+    const { posts } = domainKit();
+    const { value } = await posts.create(alice, draft);
+    await posts.update(alice, value.id, { body: 'v2' });
+    await expect(posts.update(alice, value.id, { body: 'v3' }, 1)).rejects.toMatchObject({
+      code: 'precondition_failed',
+    });
+    expect(await posts.update(alice, value.id, { body: 'v3' }, 2)).toMatchObject({ body: 'v3', version: 3 });
+  });
+
+  it('treats an If-Match we never issued as stale', async () => {
+    const { posts } = domainKit();
+    const { value } = await posts.create(alice, draft);
+    await expect(posts.update(alice, value.id, { body: 'x' }, null)).rejects.toMatchObject({
+      code: 'precondition_failed',
+    });
+  });
+
+  it('refuses an empty edit', async () => {
+    const { posts } = domainKit();
+    const { value } = await posts.create(alice, draft);
+    await expect(posts.update(alice, value.id, {})).rejects.toMatchObject({ code: 'validation_error' });
+  });
+
+  it('accepts only images the author uploaded', async () => {
+    const { posts } = domainKit({ images: fakeImageCatalog({ alice: ['uploads/alice/a.png'] }) });
+    const { value } = await posts.create(alice, { ...draft, imageKey: 'uploads/alice/a.png' });
+    expect(value.imageUrl).toBe('https://images.test/uploads/alice/a.png');
+    await expect(posts.create(bob, { ...draft, imageKey: 'uploads/alice/a.png' })).rejects.toMatchObject({
+      code: 'validation_error',
+    });
+    expect(await posts.update(alice, value.id, { imageKey: null })).toMatchObject({
+      imageKey: null,
+      imageUrl: null,
+    });
+  });
+
+  it('deletes only for the author, with its comments and favorites', async () => {
+    const { posts, comments, favorites } = domainKit();
+    const { value } = await posts.create(alice, draft);
+    await comments.create(bob, value.id, { body: 'hi' });
+    await favorites.add(bob, value.id);
+    await expect(posts.delete(bob, value.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await posts.delete(alice, value.id);
+    await expect(posts.get(value.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(comments.list(value.id, {})).rejects.toMatchObject({ code: 'not_found' });
+    expect((await favorites.listMine(bob, {})).items).toEqual([]);
+  });
+
+  it('pages newest first with signed cursors, filtered by author', async () => {
+    const { posts } = domainKit();
+    for (let i = 0; i < 5; i++) await posts.create(i % 2 ? bob : alice, { title: `p${i}`, body: 'b' });
+    const first = await posts.list({ limit: 2 });
+    expect(first.items.map((p) => p.title)).toEqual(['p4', 'p3']);
+    const second = await posts.list({ limit: 2, cursor: first.nextCursor ?? '' });
+    expect(second.items.map((p) => p.title)).toEqual(['p2', 'p1']);
+    const byBob = await posts.list({ authorId: 'bob', limit: 10 });
+    expect(byBob).toMatchObject({ nextCursor: null });
+    expect(byBob.items.map((p) => p.title)).toEqual(['p3', 'p1']);
+    await expect(posts.list({ authorId: 'bob', cursor: first.nextCursor ?? '' })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
+  });
+});
+
+describe('ETags', () => {
+  it('round-trips the version and ignores anything else', () => {
+    expect(versionFromEtag(etagOf({ version: 7 }))).toBe(7);
+    expect(versionFromEtag('W/"v7"')).toBe(7);
+    expect(versionFromEtag('"7"')).toBeNull();
+    expect(versionFromEtag('"v99999999999999999999"')).toBeNull();
+  });
+});

@@ -1,0 +1,27 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Config } from '../config/config.js';
+import type { TokenVerifier } from '../domain/auth/actor.js';
+import type { CommentService } from '../domain/comments/comment.service.js';
+import type { FavoriteService } from '../domain/favorites/favorite.service.js';
+import type { PostService } from '../domain/posts/post.service.js';
+import type { ProfileService } from '../domain/profiles/profile.service.js';
+import type { Storage } from '../domain/storage.js';
+
+/** The local issuer's surface the HTTP layer serves (dev tokens and their JWKS); absent outside `local`. */
+export interface DevTokenIssuer {
+  issue(input: { userId: string; name?: string }): Promise<string>;
+  jwks(): { keys: object[] };
+}
+
+/** Everything the HTTP app needs, built once by the composition root. */
+export interface AppDeps {
+  config: Pick<Config, 'environment' | 'version' | 'allowedOrigins' | 'exposeDocs'>;
+  logger: Logger;
+  verifier: TokenVerifier;
+  storage: Pick<Storage, 'ping'>;
+  posts: PostService;
+  comments: CommentService;
+  favorites: FavoriteService;
+  profiles: ProfileService;
+  devTokens?: DevTokenIssuer;
+}

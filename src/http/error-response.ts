@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../domain/shared/errors.js';
+
+/** The contract's status for each error code: the single mapping from domain errors to HTTP. */
+export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_error: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+const codeOfStatus = new Map(Object.entries(statusOf).map(([code, status]) => [status, code as ErrorCode]));
+
+export function codeForStatus(status: number): ErrorCode {
+  return codeOfStatus.get(status as ContentfulStatusCode) ?? (status >= 500 ? 'internal' : 'bad_request');
+}
+
+/** Seconds a client should wait before retrying a 429 or 503. */
+export const RETRY_AFTER_SECONDS = 2;
+
+export function errorResponse(c: Context, code: ErrorCode, message: string, details?: unknown): Response {
+  const status = statusOf[code];
+  if (status === 429 || status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (status === 401) c.header('WWW-Authenticate', 'Bearer');
+  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
+}

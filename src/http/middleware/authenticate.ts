@@ -1,0 +1,40 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Actor, TokenVerifier } from '../../domain/auth/actor.js';
+import type { Profile } from '../../domain/profiles/profile.js';
+import { actorOf, type ProfileService } from '../../domain/profiles/profile.service.js';
+import { UnauthorizedError } from '../../domain/shared/errors.js';
+import type { HttpEnv } from '../http-env.js';
+
+/**
+ * Verifies a bearer token when one is sent, on every route: a bad token is 401 even where none is needed,
+ * so a client never mistakes a broken session for anonymous access. The profile is made on first use.
+ */
+export function authenticate(verifier: TokenVerifier, profiles: ProfileService): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header !== undefined) {
+      const match = /^Bearer +([^\s]+)\s*$/i.exec(header);
+      if (!match?.[1]) throw new UnauthorizedError('Send the token as "Authorization: Bearer <token>".');
+      const identity = await verifier.verify(match[1]);
+      c.set('profile', await profiles.ensure(identity));
+    }
+    await next();
+  };
+}
+
+/** The caller's profile, or 401 when the route needs one and the request had no token. */
+export function requireProfile(c: Context<HttpEnv>): Profile {
+  const profile = c.get('profile');
+  if (!profile) throw new UnauthorizedError('Sign in: this route needs "Authorization: Bearer <token>".');
+  return profile;
+}
+
+/** The caller as the domain knows them, or 401. */
+export function requireActor(c: Context<HttpEnv>): Actor {
+  return actorOf(requireProfile(c));
+}
+
+/** The caller's user id when signed in, for routes that personalise public data. */
+export function viewerId(c: Context<HttpEnv>): string | undefined {
+  return c.get('profile')?.id;
+}

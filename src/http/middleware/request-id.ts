@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { HttpEnv } from '../http-env.js';
+
+/** Ids we echo must be safe to put in headers and logs: no spaces, quotes or control characters. */
+const SANE_ID = /^[A-Za-z0-9._:@=+/-]{1,128}$/;
+
+/** Echoes the caller's x-request-id (or x-correlation-id) when sane, else mints one; sets the response header. */
+export function requestId(): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    const given = [c.req.header('x-request-id'), c.req.header('x-correlation-id')].find(
+      (value) => value !== undefined && SANE_ID.test(value),
+    );
+    const id = given ?? randomUUID();
+    c.set('requestId', id);
+    c.header('x-request-id', id);
+    await next();
+  };
+}

@@ -1,0 +1,43 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../app-deps.js';
+import type { HttpEnv } from '../http-env.js';
+import { requireActor, requireProfile } from '../middleware/authenticate.js';
+import { bearer, errorResponses, json, listQuery } from '../schemas/common.schemas.js';
+import { postPage, profileSchema, updateProfileBody } from '../schemas/resource.schemas.js';
+import { validationHook } from '../validation-hook.js';
+
+const getMe = createRoute({
+  method: 'get',
+  path: '/me',
+  summary: 'Your profile (created on your first signed-in request)',
+  security: bearer,
+  responses: { 200: json(profileSchema, 'Your profile'), ...errorResponses(401, 503) },
+});
+
+const updateMe = createRoute({
+  method: 'patch',
+  path: '/me',
+  summary: 'Change your display name',
+  security: bearer,
+  request: { body: { content: { 'application/json': { schema: updateProfileBody } } } },
+  responses: { 200: json(profileSchema, 'Your profile'), ...errorResponses(400, 401, 415, 422, 503) },
+});
+
+const myFavorites = createRoute({
+  method: 'get',
+  path: '/me/favorites',
+  summary: 'Posts you favorited, most recent first',
+  security: bearer,
+  request: { query: listQuery },
+  responses: { 200: json(postPage, 'A page of posts'), ...errorResponses(400, 401, 422, 503) },
+});
+
+export function meRoutes({ profiles, favorites }: AppDeps): OpenAPIHono<HttpEnv> {
+  return new OpenAPIHono<HttpEnv>({ defaultHook: validationHook })
+    .openapi(getMe, async (c) => c.json(requireProfile(c), 200))
+    .openapi(updateMe, async (c) => c.json(await profiles.rename(requireActor(c), c.req.valid('json')), 200))
+    .openapi(myFavorites, async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      return c.json(await favorites.listMine(requireActor(c), { limit, cursor }), 200);
+    });
+}

@@ -1,0 +1,116 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { etagOf, versionFromEtag } from '../../domain/posts/post.js';
+import type { AppDeps } from '../app-deps.js';
+import type { HttpEnv } from '../http-env.js';
+import { requireActor, viewerId } from '../middleware/authenticate.js';
+import {
+  bearer,
+  errorResponses,
+  idempotencyHeaders,
+  idParam,
+  json,
+  listQuery,
+} from '../schemas/common.schemas.js';
+import { createPostBody, postPage, postSchema, updatePostBody } from '../schemas/resource.schemas.js';
+import { validationHook } from '../validation-hook.js';
+
+const postIdParams = z.object({ id: idParam });
+const ifMatchHeaders = z.object({
+  'if-match': z.string().max(64).optional().openapi({ description: 'The ETag of the version you edited' }),
+});
+
+const listPosts = createRoute({
+  method: 'get',
+  path: '/posts',
+  summary: 'List posts, newest first',
+  request: { query: listQuery.extend({ author: idParam.optional().openapi({ description: 'author id' }) }) },
+  responses: { 200: json(postPage, 'A page of posts'), ...errorResponses(400, 401, 422, 503) },
+});
+
+const createPost = createRoute({
+  method: 'post',
+  path: '/posts',
+  summary: 'Create a post',
+  security: bearer,
+  request: {
+    headers: idempotencyHeaders,
+    body: { content: { 'application/json': { schema: createPostBody } } },
+  },
+  responses: { 201: json(postSchema, 'The new post'), ...errorResponses(400, 401, 413, 415, 422, 503) },
+});
+
+const getPost = createRoute({
+  method: 'get',
+  path: '/posts/{id}',
+  summary: 'Get a post',
+  request: { params: postIdParams },
+  responses: { 200: json(postSchema, 'The post, with its ETag'), ...errorResponses(401, 404, 503) },
+});
+
+const updatePost = createRoute({
+  method: 'patch',
+  path: '/posts/{id}',
+  summary: 'Edit your post',
+  security: bearer,
+  request: {
+    params: postIdParams,
+    headers: ifMatchHeaders,
+    body: { content: { 'application/json': { schema: updatePostBody } } },
+  },
+  responses: {
+    200: json(postSchema, 'The edited post'),
+    ...errorResponses(400, 401, 403, 404, 412, 415, 422, 503),
+  },
+});
+
+const deletePost = createRoute({
+  method: 'delete',
+  path: '/posts/{id}',
+  summary: 'Delete your post with its comments and favorites',
+  security: bearer,
+  request: { params: postIdParams, headers: ifMatchHeaders },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 412, 503) },
+});
+
+/** If-Match as a version: undefined when absent, null when it names nothing we issued (so it can only fail). */
+function ifMatchVersion(header: string | undefined): number | null | undefined {
+  if (header === undefined) return undefined;
+  return header.trim() === '*' ? undefined : versionFromEtag(header);
+}
+
+export function postRoutes({ posts }: AppDeps): OpenAPIHono<HttpEnv> {
+  return new OpenAPIHono<HttpEnv>({ defaultHook: validationHook })
+    .openapi(listPosts, async (c) => {
+      const { limit, cursor, author } = c.req.valid('query');
+      const page = await posts.list({ limit, cursor, authorId: author }, viewerId(c));
+      return c.json(page, 200);
+    })
+    .openapi(createPost, async (c) => {
+      const actor = requireActor(c);
+      const { value } = await posts.create(
+        actor,
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+      );
+      c.header('Location', `/api/posts/${encodeURIComponent(value.id)}`);
+      c.header('ETag', etagOf(value));
+      return c.json(value, 201);
+    })
+    .openapi(getPost, async (c) => {
+      const post = await posts.get(c.req.valid('param').id, viewerId(c));
+      c.header('ETag', etagOf(post));
+      return c.json(post, 200);
+    })
+    .openapi(updatePost, async (c) => {
+      const actor = requireActor(c);
+      const version = ifMatchVersion(c.req.valid('header')['if-match']);
+      const post = await posts.update(actor, c.req.valid('param').id, c.req.valid('json'), version);
+      c.header('ETag', etagOf(post));
+      return c.json(post, 200);
+    })
+    .openapi(deletePost, async (c) => {
+      const actor = requireActor(c);
+      await posts.delete(actor, c.req.valid('param').id, ifMatchVersion(c.req.valid('header')['if-match']));
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,37 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import dynalite from 'dynalite';
+
+export interface EmbeddedDynamoDb {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A DynamoDB-compatible server in this process (dynalite): persisted to `path` for the local stack,
+ * in memory for tests. Table operations complete at once instead of emulating AWS's delays.
+ */
+export async function startEmbeddedDynamoDb(
+  options: { path?: string; port?: number } = {},
+): Promise<EmbeddedDynamoDb> {
+  if (options.path) await mkdir(options.path, { recursive: true });
+  const server = dynalite({
+    ...(options.path ? { path: options.path } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,51 @@
+import { HmacCursorCodec } from '../../src/adapters/crypto/hmac-cursor-codec.js';
+import { ulidIds } from '../../src/adapters/crypto/ulid-ids.js';
+import { createMemoryStorage } from '../../src/adapters/memory/memory-storage.js';
+import type { Actor } from '../../src/domain/auth/actor.js';
+import { CommentService } from '../../src/domain/comments/comment.service.js';
+import { FavoriteService } from '../../src/domain/favorites/favorite.service.js';
+import { PostService } from '../../src/domain/posts/post.service.js';
+import { ProfileService } from '../../src/domain/profiles/profile.service.js';
+import type { Clock } from '../../src/domain/shared/clock.js';
+import type { Storage } from '../../src/domain/storage.js';
+import type { ImageCatalog } from '../../src/domain/uploads/image-catalog.js';
+
+/** A clock tests move by hand. */
+export function manualClock(start = '2026-01-01T00:00:00.000Z'): Clock & { advance(ms: number): void } {
+  let now = new Date(start).getTime();
+  return { now: () => new Date(now), advance: (ms) => (now += ms) };
+}
+
+/** Images owned per user, with predictable URLs. */
+export function fakeImageCatalog(owned: Record<string, string[]> = {}): ImageCatalog {
+  return {
+    isOwnedUpload: async (userId, key) => owned[userId]?.includes(key) ?? false,
+    urlFor: async (key) => `https://images.test/${key}`,
+  };
+}
+
+/** The domain services over one storage (memory unless given). */
+export function domainKit(options: { storage?: Storage; images?: ImageCatalog } = {}) {
+  const storage = options.storage ?? createMemoryStorage();
+  const clock = manualClock();
+  const cursors = new HmacCursorCodec('test-secret-test-secret-test-secret');
+  const ids = ulidIds();
+  const posts = new PostService({
+    posts: storage.posts,
+    images: options.images ?? fakeImageCatalog(),
+    cursors,
+    clock,
+    ids,
+  });
+  return {
+    storage,
+    clock,
+    posts,
+    comments: new CommentService({ comments: storage.comments, cursors, clock, ids }),
+    favorites: new FavoriteService({ favorites: storage.favorites, posts, cursors, clock }),
+    profiles: new ProfileService({ profiles: storage.profiles, clock }),
+  };
+}
+
+export const alice: Actor = { userId: 'alice', displayName: 'Alice' };
+export const bob: Actor = { userId: 'bob', displayName: 'Bob' };
