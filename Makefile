@@ -16,7 +16,7 @@ $(DEPS): package.json package-lock.json
 	@touch $@
 
 local: $(DEPS) ## start the whole local stack (dynalite persisted in .data/, API on :3000)
-	$(NPM) run --silent local
+	POWERTOOLS_DEV=$${POWERTOOLS_DEV:-true} $(NPM) run --silent local
 
 seed: $(DEPS) ## load demo users, posts and comments into the running local stack
 	$(NPM) run --silent seed

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
+import { withTransactions } from './dynalite-transactions.js';
 
 export interface EmbeddedDynamoDb {
   endpoint: string;
@@ -9,18 +10,21 @@ export interface EmbeddedDynamoDb {
 
 /**
  * A DynamoDB-compatible server in this process (dynalite): persisted to `path` for the local stack,
- * in memory for tests. Table operations complete at once instead of emulating AWS's delays.
+ * in memory for tests. Table operations complete at once instead of emulating AWS's delays, and
+ * transactions come from our add-on, since dynalite has none.
  */
 export async function startEmbeddedDynamoDb(
   options: { path?: string; port?: number } = {},
 ): Promise<EmbeddedDynamoDb> {
   if (options.path) await mkdir(options.path, { recursive: true });
-  const server = dynalite({
-    ...(options.path ? { path: options.path } : {}),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
+  const server = withTransactions(
+    dynalite({
+      ...(options.path ? { path: options.path } : {}),
+      createTableMs: 0,
+      deleteTableMs: 0,
+      updateTableMs: 0,
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

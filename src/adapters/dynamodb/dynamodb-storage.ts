@@ -1,0 +1,37 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { UnavailableError } from '../../domain/shared/errors.js';
+import type { Storage } from '../../domain/storage.js';
+import { DynamoDbCommentRepository } from './comment.dynamodb-repository.js';
+import type { DynamoDbTable } from './dynamodb-client.js';
+import { DynamoDbFavoriteRepository } from './favorite.dynamodb-repository.js';
+import { DynamoDbPostRepository } from './post.dynamodb-repository.js';
+import { DynamoDbProfileRepository } from './profile.dynamodb-repository.js';
+import { PING_KEY } from './table-design.js';
+
+/** The `dynamodb` provider: every repository over one table. */
+export function createDynamoDbStorage(table: DynamoDbTable): Storage {
+  return {
+    posts: new DynamoDbPostRepository(table),
+    comments: new DynamoDbCommentRepository(table),
+    favorites: new DynamoDbFavoriteRepository(table),
+    profiles: new DynamoDbProfileRepository(table),
+    ping: () => ping(table),
+  };
+}
+
+/** A health check answers within this, even when DynamoDB accepts connections but never replies. */
+const PING_BUDGET_MS = 2_000;
+
+/** The cheapest call that proves the table answers: a GetItem of a key that never holds anything. */
+async function ping({ client, tableName }: DynamoDbTable): Promise<void> {
+  try {
+    await client.send(new GetCommand({ TableName: tableName, Key: PING_KEY }), {
+      abortSignal: AbortSignal.timeout(PING_BUDGET_MS),
+    });
+  } catch (error) {
+    // Unlike a request path, health reports any failure (a missing table, bad credentials) as "unavailable".
+    throw error instanceof UnavailableError
+      ? error
+      : new UnavailableError('Storage did not answer the health check.', { cause: error });
+  }
+}

@@ -1,0 +1,55 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TTL_ATTRIBUTE, tableDefinition } from './table-design.js';
+import { sleep } from './transactions.js';
+
+const POLL_MS = 100;
+
+/**
+ * Creates the table when it is missing and waits until it and its indexes are ACTIVE. For the local stack
+ * and tests; in AWS the SAM template owns the table.
+ */
+export async function ensureTable(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
+  try {
+    await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  } catch (error) {
+    // Already there, or being created by a racing process: either way, wait for it below.
+    if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
+  }
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE');
+    if (Table?.TableStatus === 'ACTIVE' && indexesActive) break;
+    if (Date.now() > deadline) throw new Error(`Table ${tableName} is not ACTIVE after waiting.`);
+    await sleep(POLL_MS);
+  }
+  await enableTtl(client, tableName);
+}
+
+/** Expired items are also ignored by the code, so an emulator without TTL (dynalite) only keeps more rows. */
+async function enableTtl(client: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  try {
+    const { TimeToLiveDescription } = await client.send(
+      new DescribeTimeToLiveCommand({ TableName: tableName }),
+    );
+    if (TimeToLiveDescription?.TimeToLiveStatus !== 'DISABLED') return;
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'UnknownOperationException') throw error;
+  }
+}

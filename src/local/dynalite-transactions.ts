@@ -1,0 +1,221 @@
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+
+/**
+ * dynalite, the embedded DynamoDB of the local stack and the tests, has no TransactWriteItems or
+ * TransactGetItems and ignores ReturnValuesOnConditionCheckFailure (architect/dynalite#151). This puts them
+ * in front of its own request handler, using dynalite's validators and condition evaluator. Every write runs
+ * one at a time, so a transaction's checks and writes are atomic and isolated from all other writes, as in
+ * DynamoDB. Good for one process on a laptop; the real service is never behind this.
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: DynamoDB's wire JSON, checked by dynalite's own validators.
+type Wire = any;
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+interface Reply {
+  status: number;
+  body: Wire;
+}
+type Call = (operation: string, payload: unknown) => Promise<Reply>;
+
+const require = createRequire(import.meta.url);
+const validations = require('dynalite/validations/index.js');
+const db = require('dynalite/db/index.js');
+const rules: Record<string, { types: Wire; custom?: Wire }> = {
+  Put: require('dynalite/validations/putItem.js'),
+  Update: require('dynalite/validations/updateItem.js'),
+  Delete: require('dynalite/validations/deleteItem.js'),
+  ConditionCheck: require('dynalite/validations/deleteItem.js'),
+};
+const ACTIONS: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem' };
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
+const MAX_ITEM_BYTES = 400 * 1024;
+const PREFIX = 'com.amazonaws.dynamodb.v20120810#';
+
+/** Adds transactions to a dynalite server, before it listens. */
+export function withTransactions(server: Server): Server {
+  const [dynalite] = server.listeners('request') as Handler[];
+  if (!dynalite) throw new Error('withTransactions expects a dynalite server');
+  server.removeAllListeners('request');
+  const serially = serialQueue();
+  const keyNames = new Map<string, string[]>();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    if (!WRITES.has(operation) && !operation.startsWith('Transact')) return dynalite(req, res);
+    readBody(req)
+      .then((raw) =>
+        serially(async () => {
+          const call = caller(dynalite, req.headers);
+          const keysOf = async (table: string) => {
+            const names = keyNames.get(table) ?? (await keySchemaOf(call, table));
+            // A missing table has no key yet; remember only what can no longer change.
+            if (names.length > 0) keyNames.set(table, names);
+            return names;
+          };
+          return respond(res, await handle(call, keysOf, operation, raw));
+        }),
+      )
+      .catch((error: unknown) =>
+        respond(res, {
+          status: 500,
+          body: { __type: `${PREFIX}InternalServerError`, message: String(error) },
+        }),
+      );
+  });
+  return server;
+}
+
+type KeysOf = (table: string) => Promise<string[]>;
+
+async function handle(call: Call, keysOf: KeysOf, operation: string, raw: string): Promise<Reply> {
+  let request: Wire;
+  try {
+    request = JSON.parse(raw);
+  } catch {
+    return call(operation, raw);
+  }
+  if (operation === 'TransactWriteItems') return transactWrite(call, keysOf, request.TransactItems ?? []);
+  if (operation === 'TransactGetItems') return transactGet(call, request.TransactItems ?? []);
+  const reply = await call(operation, raw);
+  const failed = reply.status === 400 && reply.body.__type === `${PREFIX}ConditionalCheckFailedException`;
+  if (failed && request.ReturnValuesOnConditionCheckFailure === 'ALL_OLD') {
+    const key = request.Key ?? pick(request.Item, await keysOf(request.TableName));
+    const old = await call('GetItem', { TableName: request.TableName, Key: key, ConsistentRead: true });
+    if (old.body.Item) reply.body.Item = old.body.Item;
+  }
+  return reply;
+}
+
+async function transactWrite(call: Call, keysOf: KeysOf, items: Wire[]): Promise<Reply> {
+  const ops: { kind: string; params: Wire; key: Wire; checked: Wire }[] = [];
+  const seen = new Set<string>();
+  try {
+    for (const item of items) {
+      const kind = Object.keys(item)[0] ?? '';
+      const params = item[kind];
+      const rule = rules[kind];
+      if (!rule) return invalid(`Unknown transaction operation ${kind}`);
+      const key = params.Key ?? pick(params.Item, await keysOf(params.TableName));
+      const id = JSON.stringify([params.TableName, key]);
+      if (seen.has(id)) return invalid('Transaction request cannot include multiple operations on one item');
+      seen.add(id);
+      // Validating every operation before writing any keeps a malformed one from leaving a half-applied transaction.
+      const checked = validations.checkTypes(structuredClone(params), rule.types);
+      validations.checkValidations(checked, rule.types, rule.custom, {
+        options: { maxItemSize: MAX_ITEM_BYTES },
+      });
+      ops.push({ kind, params, key, checked });
+    }
+  } catch (error) {
+    const { statusCode, body } = error as { statusCode?: number; body?: Wire };
+    if (statusCode) return { status: statusCode, body };
+    throw error;
+  }
+  const reasons: Wire[] = [];
+  for (const op of ops) {
+    const got = await call('GetItem', { TableName: op.params.TableName, Key: op.key, ConsistentRead: true });
+    if (got.status !== 200) return got;
+    const holds = db.checkConditional(op.checked, got.body.Item) == null;
+    const withOld = op.params.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' && got.body.Item;
+    reasons.push(
+      holds
+        ? { Code: 'None' }
+        : {
+            Code: 'ConditionalCheckFailed',
+            Message: 'The conditional request failed',
+            ...(withOld ? { Item: got.body.Item } : {}),
+          },
+    );
+  }
+  if (reasons.some((reason) => reason.Code !== 'None')) {
+    const codes = reasons.map((reason) => reason.Code).join(', ');
+    return {
+      status: 400,
+      body: {
+        __type: `${PREFIX}TransactionCanceledException`,
+        message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes}]`,
+        CancellationReasons: reasons,
+      },
+    };
+  }
+  for (const op of ops) {
+    const action = ACTIONS[op.kind];
+    if (!action) continue;
+    const done = await call(action, op.params);
+    if (done.status !== 200) return done;
+  }
+  return { status: 200, body: {} };
+}
+
+async function transactGet(call: Call, items: Wire[]): Promise<Reply> {
+  const responses: Wire[] = [];
+  for (const { Get: get } of items) {
+    const got = await call('GetItem', { ...get, ConsistentRead: true });
+    if (got.status !== 200) return got;
+    responses.push(got.body.Item ? { Item: got.body.Item } : {});
+  }
+  return { status: 200, body: { Responses: responses } };
+}
+
+async function keySchemaOf(call: Call, table: string): Promise<string[]> {
+  const described = await call('DescribeTable', { TableName: table });
+  const schema: { AttributeName: string }[] = described.body.Table?.KeySchema ?? [];
+  return schema.map((key) => key.AttributeName);
+}
+
+/** Runs one request through dynalite's own handler, in process, with the caller's signed headers. */
+function caller(dynalite: Handler, headers: IncomingHttpHeaders): Call {
+  return (operation, payload) =>
+    new Promise((resolve) => {
+      const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+      const req = Object.assign(Readable.from([Buffer.from(body)]), {
+        headers: { ...headers, 'x-amz-target': `DynamoDB_20120810.${operation}` },
+        method: 'POST',
+        url: '/',
+      });
+      const res = {
+        statusCode: 200,
+        setHeader: () => {},
+        end(text?: string) {
+          resolve({ status: this.statusCode, body: text ? JSON.parse(text) : {} });
+        },
+      };
+      dynalite(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+    });
+}
+
+function respond(res: ServerResponse, reply: Reply): void {
+  const text = JSON.stringify(reply.body);
+  res.statusCode = reply.status;
+  res.setHeader('content-type', 'application/x-amz-json-1.0');
+  res.setHeader('x-amz-crc32', crc32(text));
+  res.end(text);
+}
+
+function invalid(message: string): Reply {
+  return { status: 400, body: { __type: 'com.amazon.coral.validate#ValidationException', message } };
+}
+
+function pick(item: Wire, names: string[]): Wire {
+  return Object.fromEntries(names.map((name) => [name, item?.[name]]));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serialQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => {});
+    return run;
+  };
+}

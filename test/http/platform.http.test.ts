@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/test-stack.js';
+
+describe('platform behaviour over HTTP', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack('dynamodb');
+  });
+  afterAll(() => stack.close());
+
+  it.each(['/api/health', '/health'])('%s checks storage and reports the environment', async (path) => {
+    const response = await stack.request('GET', path);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      status: 'healthy',
+      environment: 'local',
+      version: '0.1.0',
+      checks: { database: 'ok' },
+    });
+  });
+
+  it('echoes a sane x-request-id, falls back to x-correlation-id, and mints one otherwise', async () => {
+    expect(
+      (await stack.request('GET', '/api/health', { headers: { 'x-request-id': 'abc-123' } })).headers.get(
+        'x-request-id',
+      ),
+    ).toBe('abc-123');
+    expect(
+      (await stack.request('GET', '/api/health', { headers: { 'x-correlation-id': 'corr-9' } })).headers.get(
+        'x-request-id',
+      ),
+    ).toBe('corr-9');
+    const insane = await stack.request('GET', '/api/health', { headers: { 'x-request-id': 'a b"<script>' } });
+    expect(insane.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers unknown routes and methods with the error shape', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/nope'],
+      ['POST', '/api/me/favorites'],
+      ['GET', '/nope'],
+    ] as const) {
+      const response = await stack.request(method, path);
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    }
+  });
+
+  it('sets security headers', async () => {
+    const { headers } = await stack.request('GET', '/api/health');
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
+  it('allows CORS from the configured origins only', async () => {
+    const allowed = await stack.request('OPTIONS', '/api/posts', {
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    const other = await stack.request('GET', '/api/posts', { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves the generated OpenAPI document and the docs page', async () => {
+    const doc = await stack.request('GET', '/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/posts',
+        '/api/posts/{id}',
+        '/api/posts/{id}/comments',
+        '/api/me',
+        '/api/health',
+      ]),
+    );
+    expect(doc.body.components.schemas.CreatePost.properties.title).toMatchObject({
+      minLength: 1,
+      maxLength: 200,
+    });
+    const docs = await stack.request('GET', '/docs');
+    expect(docs.status).toBe(200);
+    expect(String(docs.body)).toContain('swagger');
+  });
+
+  it('issues dev tokens only for sane user ids', async () => {
+    const bad = await stack.request('POST', '/api/dev/token', { body: { userId: 'has spaces' } });
+    expect(bad.status).toBe(422);
+  });
+});
+
+describe('production surface', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    // The local stack with production settings: the same app a production Lambda serves.
+    stack = await startTestStack('memory', {
+      APP_ENVIRONMENT: 'production',
+      APP_AUTH_PROVIDER: 'firebase',
+      FIREBASE_PROJECT_ID: 'blogapp-test',
+      APP_CURSOR_SECRET: 'p'.repeat(32),
+      APP_ALLOWED_ORIGINS: 'https://blog.example.com',
+    });
+  });
+  afterAll(() => stack.close());
+
+  it.each([
+    ['GET', '/docs'],
+    ['GET', '/openapi.json'],
+    ['POST', '/api/dev/token'],
+    ['GET', '/.well-known/jwks.json'],
+  ])('has no %s %s', async (method, path) => {
+    expect((await stack.request(method, path, { body: { userId: 'x' } })).status).toBe(404);
+  });
+
+  it('reports production in health', async () => {
+    expect((await stack.request('GET', '/api/health')).body.environment).toBe('production');
+  });
+});
