@@ -87,16 +87,26 @@ describe('API Lambda entry with AWS sample events', () => {
   });
 
   it('serves a Function URL GET with a query string and returns the ETag', async () => {
+    // The samples' host is a placeholder ("<url-id>…"); a real Function URL host takes its place.
+    const functionUrl = (event: HttpV2Event) => {
+      event.requestContext.domainName = 'abcdefghij.lambda-url.us-east-1.on.aws';
+      return event;
+    };
     const list = await handler(
-      httpEvent('lambda_get-request', { method: 'GET', path: '/api/posts', query: 'limit=1' }),
+      functionUrl(httpEvent('lambda_get-request', { method: 'GET', path: '/api/posts', query: 'limit=1' })),
     );
     expect(list.statusCode).toBe(200);
     expect(JSON.parse(list.body).items.map((p: { id: string }) => p.id)).toEqual([postId]);
     const one = await handler(
-      httpEvent('py_lambdaFunctionUrlEvent', { method: 'GET', path: `/api/posts/${postId}` }),
+      functionUrl(httpEvent('py_lambdaFunctionUrlEvent', { method: 'GET', path: `/api/posts/${postId}` })),
     );
     expect(one.statusCode).toBe(200);
     expect(one.headers.etag).toBe('"v1"');
+  });
+
+  it('refuses a bad token on every route, public ones included', async () => {
+    const result = await handler(httpEvent('apigw-http_no-auth', { method: 'GET', path: '/api/posts' }));
+    expect(result.statusCode).toBe(401);
   });
 
   it('verifies the bearer token itself even behind a JWT authorizer: the sample token is refused', async () => {
@@ -118,7 +128,13 @@ describe('API Lambda entry with AWS sample events', () => {
     );
     expect(malformed.statusCode).toBe(400);
     expect(JSON.parse(malformed.body).error.code).toBe('bad_request');
-    const unknown = await handler(httpEvent('apigw-http_no-auth', { method: 'GET', path: '/api/unknown' }));
+    const unknown = await handler(
+      httpEvent('apigw-http_no-auth', {
+        method: 'GET',
+        path: '/api/unknown',
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    );
     expect(unknown.statusCode).toBe(404);
     expect(JSON.parse(unknown.body).error.code).toBe('not_found');
   });

@@ -4,11 +4,14 @@ import { createPostInput, updatePostInput } from '../../domain/posts/post.js';
 import { updateProfileInput } from '../../domain/profiles/profile.js';
 import { pageOf } from './common.schemas.js';
 
-/** Request bodies are the domain's own schemas: the rules live once, the docs are generated from them. */
-export const createPostBody = createPostInput.openapi('CreatePost');
-export const updatePostBody = updatePostInput.openapi('UpdatePost');
-export const createCommentBody = createCommentInput.openapi('CreateComment');
-export const updateProfileBody = updateProfileInput.openapi('UpdateProfile');
+/**
+ * Request bodies are the domain's own schemas: the rules live once, the docs are generated from them.
+ * `.meta` rather than `.openapi`, because zod 4 schemas made before @hono/zod-openapi loads lack `.openapi`.
+ */
+export const createPostBody = createPostInput.meta({ id: 'CreatePost' });
+export const updatePostBody = updatePostInput.meta({ id: 'UpdatePost' });
+export const createCommentBody = createCommentInput.meta({ id: 'CreateComment' });
+export const updateProfileBody = updateProfileInput.meta({ id: 'UpdateProfile' });
 
 export const postSchema = z
   .object({
