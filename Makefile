@@ -10,9 +10,11 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 # Installs node packages once per lockfile change, so `make local` and `make test` work on a fresh clone.
+# `npm install` rather than `npm ci`: npm 11 writes lockfiles without other platforms' optional packages
+# (Biome's binaries) and then refuses them in `ci`; install honours the same lockfile without rewriting it.
 $(DEPS): package.json package-lock.json
 	@command -v node >/dev/null || { echo "Node.js >= 20 is required: install it from your package manager, then re-run make."; exit 1; }
-	$(NPM) ci --no-audit --no-fund
+	$(NPM) install --no-audit --no-fund
 	@touch $@
 
 local: $(DEPS) ## start the whole local stack (dynalite persisted in .data/, API on :3000)
