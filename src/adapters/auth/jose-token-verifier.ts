@@ -1,69 +1,103 @@
-import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+// Subpath imports load only the jose modules used here, bundled or not: cold starts stay short.
+import { JOSEError, JWTClaimValidationFailed, JWTExpired } from 'jose/errors';
+import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose/jwt/verify';
 import type { Identity, TokenVerifier } from '../../domain/auth/actor.js';
 import { UnauthorizedError } from '../../domain/shared/errors.js';
 
-/** Real ID tokens are 1-2 KB; anything this large is refused before any parsing work. */
+/** Real ID tokens are 1–2 KB; anything over this is refused before any parsing work. */
 const MAX_TOKEN_LENGTH = 8 * 1024;
-const CLOCK_TOLERANCE_SECONDS = 5;
+/** Absorbs clock skew between the provider and this host without making stale tokens useful. */
+export const CLOCK_TOLERANCE_SECONDS = 5;
+/** The longest-lived token any provider issues (a Cognito ID token can last a day); also makes jose refuse an `iat` in the future. */
+const MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
+const MAX_SUBJECT_LENGTH = 128;
 
-export interface JoseVerifierOptions {
+export interface JoseTokenVerifierOptions {
   issuer: string;
   audience: string;
+  /** From `createRemoteJWKSet` (providers) or `createLocalJWKSet` (the local issuer). */
   jwks: JWTVerifyGetKey;
-  /** Asymmetric only: `none` and HS* are never accepted, whatever the token's header claims. */
-  algorithms: ('RS256' | 'ES256')[];
-  /** Claims that must hold exactly these values (Cognito: token_use = id). */
-  requiredClaims?: Record<string, string>;
-  /** Extra provider rules on the verified payload; return a reason to refuse. */
-  check?: (payload: JWTPayload) => string | undefined;
-  /** Claim to read the display name from when `name` is absent. */
-  nameFallbackClaim?: string;
+  /** Asymmetric algorithms only: `none` and HS* are refused here, whatever the token's header claims. */
+  algorithms: readonly string[];
+  /** Claims that must hold exactly these values (Cognito: `token_use: 'id'`). */
+  requiredClaims?: Readonly<Record<string, string>>;
+  /** The claim that must equal `audience` when the token names its client there rather than in `aud` (Cognito access tokens: `client_id`). */
+  clientIdClaim?: string;
+  /** Claims to read the display name from, first string wins; defaults to `name`. */
+  nameClaims?: readonly string[];
+  /** Provider rules on the verified payload (Firebase: `auth_time`); returns a reason to refuse. */
+  check?: (payload: JWTPayload, nowSeconds: number) => string | undefined;
 }
 
-/** Verifies bearer JWTs against a JWKS with jose; every failure is a 401 that says nothing internal. */
+/** Verifies bearer JWTs against a JWKS with jose; every failure is an UnauthorizedError that says nothing internal. */
 export class JoseTokenVerifier implements TokenVerifier {
-  constructor(private readonly options: JoseVerifierOptions) {}
+  constructor(private readonly options: JoseTokenVerifierOptions) {
+    const symmetric = options.algorithms.filter((alg) => alg.toLowerCase() === 'none' || /^HS/i.test(alg));
+    // A symmetric or absent algorithm here is a configuration bug that would open the door to forged tokens.
+    if (options.algorithms.length === 0 || symmetric.length > 0) {
+      throw new Error(`JoseTokenVerifier needs asymmetric algorithms only, got [${options.algorithms}].`);
+    }
+  }
 
+  /** The token's identity, or an UnauthorizedError (with the underlying error as `cause`). */
   async verify(token: string): Promise<Identity> {
+    if (typeof token !== 'string' || token.length === 0) throw refuse('The token is not valid.');
     if (token.length > MAX_TOKEN_LENGTH) throw refuse('The token is too large.');
+    const { issuer, audience, jwks, algorithms, clientIdClaim } = this.options;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.options.jwks, {
-        issuer: this.options.issuer,
-        audience: this.options.audience,
-        algorithms: this.options.algorithms,
+      ({ payload } = await jwtVerify(token, jwks, {
+        issuer,
+        // With a client-id claim the audience lives there, and is checked below instead.
+        ...(clientIdClaim ? {} : { audience }),
+        algorithms: [...algorithms],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
         requiredClaims: ['sub', 'exp', 'iat'],
       }));
     } catch (error) {
-      throw refuse(
-        error instanceof errors.JWTExpired ? 'The token has expired.' : 'The token is not valid.',
-        error,
-      );
+      throw refuse(messageFor(error), error);
     }
     const problem = this.problemWith(payload);
     if (problem) throw refuse(problem);
-    const name = stringClaim(payload, 'name') ?? stringClaim(payload, this.options.nameFallbackClaim);
-    const email = stringClaim(payload, 'email');
+    const name = firstString(payload, this.options.nameClaims ?? ['name']);
+    const email = firstString(payload, ['email']);
     return { userId: payload.sub as string, ...(name ? { name } : {}), ...(email ? { email } : {}) };
   }
 
   private problemWith(payload: JWTPayload): string | undefined {
-    if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 128) {
+    const { sub } = payload;
+    if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH) {
       return 'The token has no valid subject.';
     }
-    if ((payload.iat ?? 0) > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
-      return 'The token is not valid yet.';
-    for (const [claim, value] of Object.entries(this.options.requiredClaims ?? {})) {
+    const { clientIdClaim, audience, requiredClaims = {} } = this.options;
+    if (clientIdClaim && payload[clientIdClaim] !== audience) return 'The token was not issued for this app.';
+    for (const [claim, value] of Object.entries(requiredClaims)) {
       if (payload[claim] !== value) return 'The token is not an ID token for this app.';
     }
-    return this.options.check?.(payload);
+    return this.options.check?.(payload, Date.now() / 1000);
   }
 }
 
-function stringClaim(payload: JWTPayload, claim: string | undefined): string | undefined {
-  const value = claim ? payload[claim] : undefined;
-  return typeof value === 'string' && value.trim() ? value : undefined;
+/** Short, stable messages: which check failed is useful to a client, how it failed is not. */
+function messageFor(error: unknown): string {
+  if (error instanceof JWTExpired) return 'The token has expired.';
+  if (error instanceof JWTClaimValidationFailed && (error.claim === 'nbf' || error.claim === 'iat')) {
+    return 'The token is not valid yet.';
+  }
+  // Not a jose verdict on the token: the key set could not be fetched (network, timeout, bad JSON).
+  if (!(error instanceof JOSEError) || error.code === 'ERR_JWKS_TIMEOUT') {
+    return 'The token could not be verified.';
+  }
+  return 'The token is not valid.';
+}
+
+function firstString(payload: JWTPayload, claims: readonly string[]): string | undefined {
+  for (const claim of claims) {
+    const value = payload[claim];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return undefined;
 }
 
 function refuse(message: string, cause?: unknown): UnauthorizedError {
