@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createTokenVerifier, LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from '../adapters/auth/index.js';
+import { createTokenVerifier } from '../adapters/auth/create-token-verifier.js';
 import type { Config } from '../config/config.js';
 import type { Storage } from '../domain/storage.js';
 import type { AppDeps } from '../http/app-deps.js';
@@ -17,6 +17,8 @@ export async function compose(config: Config, overrides: { storage?: Storage } =
   const storage = overrides.storage ?? (await createStorage(config.repository));
   const cursorSecret = config.cursorSecret ?? (await persistentSecret(join(config.dataDir, 'cursor-secret')));
   if (config.auth.provider === 'local') {
+    // Loaded only here, so the signing code never reaches a deployed function's cold start.
+    const { LocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } = await import('../adapters/auth/local-issuer.js');
     const issuer = await LocalIssuer.open({
       keyFile: join(config.dataDir, 'local-issuer-key.json'),
       issuer: LOCAL_ISSUER,

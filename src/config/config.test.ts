@@ -16,8 +16,10 @@ describe('loadConfig', () => {
     expect(config.repository).toEqual({
       provider: 'dynamodb',
       tableName: 'blogapp-local',
+      connectionsTableName: 'blogapp-local-connections',
       region: 'us-east-1',
     });
+    expect(config.realtime).toEqual({ region: 'us-east-1' });
     expect(config.auth).toEqual({ provider: 'local' });
     expect(config.local).toEqual({ port: 3000, wsPort: 3001, dynamodbPort: 0 });
     expect(config.exposeDocs).toBe(true);

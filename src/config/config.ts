@@ -24,7 +24,13 @@ const schema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name')
     .default('blogapp-local'),
+  APP_DYNAMODB_CONNECTIONS_TABLE: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name')
+    .default('blogapp-local-connections'),
   APP_DYNAMODB_ENDPOINT: z.url().optional(),
+  APP_WEBSOCKET_MANAGEMENT_ENDPOINT: z.url().optional(),
+  APP_BROADCAST_KEY: z.string().min(32, 'at least 32 characters of random').optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   APP_AUTH_PROVIDER: z.enum(['local', 'firebase', 'cognito']).optional(),
   FIREBASE_PROJECT_ID: z.string().min(1).optional(),
@@ -52,7 +58,20 @@ export interface Config {
   version: string;
   repository:
     | { provider: 'memory' }
-    | { provider: 'dynamodb'; tableName: string; endpoint?: string; region: string };
+    | {
+        provider: 'dynamodb';
+        tableName: string;
+        connectionsTableName: string;
+        endpoint?: string;
+        region: string;
+      };
+  realtime: {
+    /** API Gateway's management endpoint (https://{api}.execute-api.{region}.amazonaws.com/{stage}); the local gateway's locally. */
+    managementEndpoint?: string;
+    /** Guards POST /broadcast/comments locally (in AWS, IAM does); generated into the data dir when unset. */
+    broadcastKey?: string;
+    region: string;
+  };
   auth: AuthConfig;
   /** Signs pagination cursors; outside `local` it must come from the deployment (a secret). */
   cursorSecret?: string;
@@ -105,10 +124,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : {
             provider: 'dynamodb',
             tableName: e.APP_DYNAMODB_TABLE,
+            connectionsTableName: e.APP_DYNAMODB_CONNECTIONS_TABLE,
             region: e.AWS_REGION,
             ...(e.APP_DYNAMODB_ENDPOINT ? { endpoint: e.APP_DYNAMODB_ENDPOINT } : {}),
           },
     auth: authConfig(e, isLocal),
+    realtime: {
+      region: e.AWS_REGION,
+      ...(e.APP_WEBSOCKET_MANAGEMENT_ENDPOINT
+        ? { managementEndpoint: e.APP_WEBSOCKET_MANAGEMENT_ENDPOINT }
+        : {}),
+      ...(e.APP_BROADCAST_KEY ? { broadcastKey: e.APP_BROADCAST_KEY } : {}),
+    },
     ...(e.APP_CURSOR_SECRET ? { cursorSecret: e.APP_CURSOR_SECRET } : {}),
     allowedOrigins,
     logLevel: e.LOG_LEVEL,

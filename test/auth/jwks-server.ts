@@ -1,32 +1,71 @@
-import { createServer, type Server } from 'node:http';
+/** Test helpers for token verification: RSA keys, a JWKS on loopback, and tokens as attackers craft them. */
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import {
+  type CryptoKey,
+  exportJWK,
+  exportSPKI,
+  generateKeyPair,
+  type JWK,
+  type JWTPayload,
+  SignJWT,
+} from 'jose';
 
 export interface SigningKey {
   kid: string;
-  privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
   publicJwk: JWK;
 }
 
 export async function rsaKey(kid: string): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  return { kid, privateKey, publicKey, publicJwk };
 }
 
-/** A JWKS endpoint on loopback, standing in for Google's or Cognito's. */
-export async function serveJwks(keys: SigningKey[]): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ keys: keys.map((k) => k.publicJwk) }));
+export interface TestServer {
+  url: string;
+  /** How many requests the server has answered or swallowed. */
+  readonly hits: number;
+  close(): Promise<void>;
+}
+
+async function listen(handler: RequestListener): Promise<TestServer> {
+  let hits = 0;
+  const server: Server = createServer((req, res) => {
+    hits += 1;
+    handler(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/jwks.json`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    get hits() {
+      return hits;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
+/** A JWKS endpoint on loopback, standing in for Google's or Cognito's. */
+export function serveJwks(keys: SigningKey[]): Promise<TestServer> {
+  return listen((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ keys: keys.map((k) => k.publicJwk) }));
+  });
+}
+
+/** A JWKS endpoint that accepts the connection and never answers: the worst kind of outage. */
+export function serveNothing(): Promise<TestServer> {
+  return listen(() => {});
+}
+
+/** A token signed like the providers sign theirs: `{alg: 'RS256', kid, typ: 'JWT'}`. */
 export function sign(
   key: SigningKey,
   claims: JWTPayload,
@@ -41,13 +80,16 @@ export const now = () => Math.floor(Date.now() / 1000);
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** An unsigned token, as an attacker would craft one. */
-export function unsignedToken(claims: JWTPayload): string {
-  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
+/** An unsigned token (`alg: none`, empty signature), crafted by hand as an attacker would. */
+export function unsignedToken(claims: JWTPayload, kid?: string): string {
+  return `${b64({ alg: 'none', typ: 'JWT', ...(kid ? { kid } : {}) })}.${b64(claims)}.`;
 }
 
-/** HS256 keyed with the public key's own bytes: the classic algorithm-confusion attack. */
+/**
+ * The algorithm-confusion attack: HS256 keyed with the bytes of the server's own public key (its PEM, as
+ * a naive verifier would load it), hoping the verifier uses that key as an HMAC secret.
+ */
 export async function hmacWithPublicKey(key: SigningKey, claims: JWTPayload): Promise<string> {
-  const secret = new TextEncoder().encode(JSON.stringify(key.publicJwk));
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: key.kid }).sign(secret);
+  const secret = new TextEncoder().encode(await exportSPKI(key.publicKey));
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: key.kid, typ: 'JWT' }).sign(secret);
 }

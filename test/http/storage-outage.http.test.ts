@@ -9,7 +9,10 @@ describe('when DynamoDB is unreachable', () => {
 
   beforeAll(async () => {
     db = await startDynalite('blogapp-outage');
-    stack = await startTestStack('dynamodb', { APP_DYNAMODB_ENDPOINT: db.endpoint, APP_DYNAMODB_TABLE: db.tableName });
+    stack = await startTestStack('dynamodb', {
+      APP_DYNAMODB_ENDPOINT: db.endpoint,
+      APP_DYNAMODB_TABLE: db.tableName,
+    });
     token = await stack.token('alice');
     await stack.request('GET', '/api/me', { token });
     await db.close();

@@ -1,30 +1,31 @@
-import { createRemoteJWKSet } from 'jose';
 import { JoseTokenVerifier } from './jose-token-verifier.js';
+import { remoteJwks } from './remote-jwks.js';
 
 export interface CognitoVerifierOptions {
   region: string;
   userPoolId: string;
   /** The app client whose ID tokens are accepted (their `aud`). */
   clientId: string;
-  /** For tests only: a JWKS served on loopback instead of Cognito's. */
+  /** For tests only: a JWKS served on loopback instead of Cognito's. Never set in configuration. */
   jwksUrl?: string;
-  /** For tests only: the issuer the test's tokens carry. */
+  /** For tests only: the issuer the test's tokens carry. Never set in configuration. */
   issuer?: string;
 }
 
-/** Cognito user pool ID tokens (not access tokens) of one app client, RS256. */
+/**
+ * Cognito user pool ID tokens of one app client, RS256. Access tokens are refused: they carry no `aud`
+ * and no profile claims, and `token_use` tells them apart.
+ */
 export function createCognitoVerifier(options: CognitoVerifierOptions): JoseTokenVerifier {
   const issuer =
     options.issuer ?? `https://cognito-idp.${options.region}.amazonaws.com/${options.userPoolId}`;
   return new JoseTokenVerifier({
     issuer,
     audience: options.clientId,
-    jwks: createRemoteJWKSet(new URL(options.jwksUrl ?? `${issuer}/.well-known/jwks.json`), {
-      timeoutDuration: 3_000,
-      cooldownDuration: 30_000,
-    }),
+    jwks: remoteJwks(options.jwksUrl ?? `${issuer}/.well-known/jwks.json`),
     algorithms: ['RS256'],
     requiredClaims: { token_use: 'id' },
-    nameFallbackClaim: 'cognito:username',
+    // Pools without a `name` attribute still have a username to show.
+    nameClaims: ['name', 'cognito:username'],
   });
 }

@@ -3,6 +3,7 @@ import { createCognitoVerifier } from './cognito-verifier.js';
 import { createFirebaseVerifier } from './firebase-verifier.js';
 import type { LocalIssuer } from './local-issuer.js';
 
+/** Which identity provider's ID tokens the app accepts. */
 export type TokenVerifierConfig =
   | { provider: 'firebase'; projectId: string }
   | { provider: 'cognito'; region: string; userPoolId: string; clientId: string }
@@ -12,9 +13,14 @@ export type TokenVerifierConfig =
 export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier {
   switch (config.provider) {
     case 'firebase':
-      return createFirebaseVerifier(config);
+      // Only the fields the contract names: test-only overrides can never arrive through configuration.
+      return createFirebaseVerifier({ projectId: config.projectId });
     case 'cognito':
-      return createCognitoVerifier(config);
+      return createCognitoVerifier({
+        region: config.region,
+        userPoolId: config.userPoolId,
+        clientId: config.clientId,
+      });
     case 'local':
       return config.issuer.verifier();
   }

@@ -1,32 +1,30 @@
-import { createRemoteJWKSet } from 'jose';
-import { JoseTokenVerifier } from './jose-token-verifier.js';
+import { CLOCK_TOLERANCE_SECONDS, JoseTokenVerifier } from './jose-token-verifier.js';
+import { remoteJwks } from './remote-jwks.js';
 
-const FIREBASE_JWKS =
+const FIREBASE_JWKS_URL =
   'https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com';
 
 export interface FirebaseVerifierOptions {
   projectId: string;
-  /** For tests only: a JWKS served on loopback instead of Google's. */
+  /** For tests only: a JWKS served on loopback instead of Google's. Never set in configuration. */
   jwksUrl?: string;
-  /** For tests only: the issuer the test's tokens carry. */
+  /** For tests only: the issuer the test's tokens carry. Never set in configuration. */
   issuer?: string;
 }
 
-/** Firebase Auth ID tokens: Google's securetoken issuer for the project, RS256, `auth_time` in the past. */
+/** Firebase Auth ID tokens of one project: Google's securetoken issuer, RS256, `auth_time` in the past. */
 export function createFirebaseVerifier(options: FirebaseVerifierOptions): JoseTokenVerifier {
   return new JoseTokenVerifier({
     issuer: options.issuer ?? `https://securetoken.google.com/${options.projectId}`,
     audience: options.projectId,
-    jwks: createRemoteJWKSet(new URL(options.jwksUrl ?? FIREBASE_JWKS), {
-      timeoutDuration: 3_000,
-      cooldownDuration: 30_000,
-    }),
+    jwks: remoteJwks(options.jwksUrl ?? FIREBASE_JWKS_URL),
     algorithms: ['RS256'],
-    check: (payload) => {
+    // Firebase's own rules for ID tokens: the user must have signed in, and not in the future.
+    check: (payload, now) => {
       const authTime = payload.auth_time;
-      if (typeof authTime !== 'number' || authTime > Date.now() / 1000 + 5)
-        return 'The token has no valid auth_time.';
-      return undefined;
+      return typeof authTime === 'number' && authTime <= now + CLOCK_TOLERANCE_SECONDS
+        ? undefined
+        : 'The token has no valid sign-in time.';
     },
   });
 }

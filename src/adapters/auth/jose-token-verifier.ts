@@ -1,6 +1,9 @@
-// Subpath imports load only the jose modules used here, bundled or not: cold starts stay short.
+// Subpath imports load only the jose modules used here, bundled or not, which keeps cold starts short;
+// type-only imports from the package root are erased at compile time.
+
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { JOSEError, JWTClaimValidationFailed, JWTExpired } from 'jose/errors';
-import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose/jwt/verify';
+import { jwtVerify } from 'jose/jwt/verify';
 import type { Identity, TokenVerifier } from '../../domain/auth/actor.js';
 import { UnauthorizedError } from '../../domain/shared/errors.js';
 
@@ -8,7 +11,10 @@ import { UnauthorizedError } from '../../domain/shared/errors.js';
 const MAX_TOKEN_LENGTH = 8 * 1024;
 /** Absorbs clock skew between the provider and this host without making stale tokens useful. */
 export const CLOCK_TOLERANCE_SECONDS = 5;
-/** The longest-lived token any provider issues (a Cognito ID token can last a day); also makes jose refuse an `iat` in the future. */
+/**
+ * The longest-lived token any provider issues (a Cognito ID token can last a day). Setting it also makes
+ * jose require `iat` and refuse one in the future.
+ */
 const MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
 const MAX_SUBJECT_LENGTH = 128;
 
@@ -21,7 +27,10 @@ export interface JoseTokenVerifierOptions {
   algorithms: readonly string[];
   /** Claims that must hold exactly these values (Cognito: `token_use: 'id'`). */
   requiredClaims?: Readonly<Record<string, string>>;
-  /** The claim that must equal `audience` when the token names its client there rather than in `aud` (Cognito access tokens: `client_id`). */
+  /**
+   * The claim that must equal `audience` when a token names its client there rather than in `aud`
+   * (Cognito access tokens: `client_id`). Unset: `aud` is checked, as for every ID token.
+   */
   clientIdClaim?: string;
   /** Claims to read the display name from, first string wins; defaults to `name`. */
   nameClaims?: readonly string[];
@@ -29,7 +38,7 @@ export interface JoseTokenVerifierOptions {
   check?: (payload: JWTPayload, nowSeconds: number) => string | undefined;
 }
 
-/** Verifies bearer JWTs against a JWKS with jose; every failure is an UnauthorizedError that says nothing internal. */
+/** Verifies bearer JWTs against a JWKS with jose; any failure is an UnauthorizedError, leaking nothing. */
 export class JoseTokenVerifier implements TokenVerifier {
   constructor(private readonly options: JoseTokenVerifierOptions) {
     const symmetric = options.algorithms.filter((alg) => alg.toLowerCase() === 'none' || /^HS/i.test(alg));
@@ -85,7 +94,7 @@ function messageFor(error: unknown): string {
   if (error instanceof JWTClaimValidationFailed && (error.claim === 'nbf' || error.claim === 'iat')) {
     return 'The token is not valid yet.';
   }
-  // Not a jose verdict on the token: the key set could not be fetched (network, timeout, bad JSON).
+  // Not a jose verdict on the token: the key set could not be fetched (refused, unreachable, timed out).
   if (!(error instanceof JOSEError) || error.code === 'ERR_JWKS_TIMEOUT') {
     return 'The token could not be verified.';
   }

@@ -1,0 +1,67 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { TokenVerifier } from '../domain/auth/actor.js';
+import type { RealtimeService } from '../domain/realtime/realtime.service.js';
+import { DomainError } from '../domain/shared/errors.js';
+
+/** The parts of API Gateway's WebSocket events we read; $connect adds the query string and headers. */
+export interface WebSocketEvent {
+  requestContext: { routeKey?: string; eventType?: string; connectionId?: string };
+  queryStringParameters?: Record<string, string | undefined> | null;
+  body?: string | null;
+  isBase64Encoded?: boolean;
+}
+
+export interface WebSocketResult {
+  statusCode: number;
+  body?: string;
+}
+
+export type WebSocketHandler = (event: WebSocketEvent) => Promise<WebSocketResult>;
+
+/**
+ * One handler for the WebSocket API's three routes. $connect verifies the optional `?token=` with the
+ * REST verifier (a bad one refuses the handshake with 401); $default answers each frame in its body,
+ * which API Gateway returns to the client as the route response.
+ */
+export function createWebSocketHandler(deps: {
+  realtime: RealtimeService;
+  verifier: TokenVerifier;
+  logger: Logger;
+}): WebSocketHandler {
+  return async (event) => {
+    const connectionId = event.requestContext.connectionId;
+    if (!connectionId) return { statusCode: 400, body: 'Not a WebSocket event.' };
+    switch (event.requestContext.eventType ?? event.requestContext.routeKey) {
+      case 'CONNECT':
+      case '$connect': {
+        const token = event.queryStringParameters?.token;
+        let identity = null;
+        if (token !== undefined) {
+          try {
+            identity = await deps.verifier.verify(token);
+          } catch (error) {
+            if (error instanceof DomainError && error.code === 'unauthorized')
+              return { statusCode: 401, body: error.message };
+            throw error;
+          }
+        }
+        await deps.realtime.connect(connectionId, identity);
+        return { statusCode: 200 };
+      }
+      case 'DISCONNECT':
+      case '$disconnect':
+        await deps.realtime.disconnect(connectionId);
+        return { statusCode: 200 };
+      default: {
+        const frame =
+          event.isBase64Encoded && event.body
+            ? Buffer.from(event.body, 'base64').toString('utf8')
+            : event.body;
+        const reply = await deps.realtime.receive(connectionId, frame ?? undefined);
+        if (reply.type === 'error')
+          deps.logger.debug('websocket frame refused', { connectionId, code: reply.code });
+        return { statusCode: 200, body: JSON.stringify(reply) };
+      }
+    }
+  };
+}
