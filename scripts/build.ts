@@ -7,6 +7,9 @@ import { build } from 'esbuild';
 
 const entries: Record<string, string> = {
   api: 'src/entry/lambda/api.handler.ts',
+  websocket: 'src/entry/lambda/websocket.handler.ts',
+  'comment-stream': 'src/entry/lambda/comment-stream.handler.ts',
+  broadcast: 'src/entry/lambda/broadcast.handler.ts',
 };
 
 for (const [name, entry] of Object.entries(entries)) {

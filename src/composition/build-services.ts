@@ -11,6 +11,7 @@ import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
 import { type ImageCatalog, noImages } from '../domain/uploads/image-catalog.js';
 import type { AppDeps, DevTokenIssuer } from '../http/app-deps.js';
+import type { Realtime } from './build-realtime.js';
 
 export interface ServiceInputs {
   config: Config;
@@ -19,7 +20,9 @@ export interface ServiceInputs {
   verifier: TokenVerifier;
   cursorSecret: string;
   images?: ImageCatalog;
-  devTokens?: DevTokenIssuer;
+  devTokens?: DevTokenIssuer | undefined;
+  realtime?: Realtime['realtime'];
+  broadcastGuard?: Realtime['broadcastGuard'];
 }
 
 /** Wires the domain services onto their adapters. Shared by the Lambda entry, the local stack and tests. */
@@ -45,5 +48,8 @@ export function buildAppDeps(inputs: ServiceInputs): AppDeps {
     favorites: new FavoriteService({ favorites: storage.favorites, posts, cursors, clock }),
     profiles: new ProfileService({ profiles: storage.profiles, clock }),
     ...(inputs.devTokens ? { devTokens: inputs.devTokens } : {}),
+    ...(inputs.realtime && inputs.broadcastGuard
+      ? { realtime: inputs.realtime, broadcastGuard: inputs.broadcastGuard }
+      : {}),
   };
 }

@@ -1,37 +1,36 @@
 import { join } from 'node:path';
 import { createTokenVerifier } from '../adapters/auth/create-token-verifier.js';
 import type { Config } from '../config/config.js';
+import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
-import type { AppDeps } from '../http/app-deps.js';
+import type { AppDeps, DevTokenIssuer } from '../http/app-deps.js';
 import { persistentSecret } from '../local/local-secrets.js';
+import { buildRealtime } from './build-realtime.js';
 import { buildAppDeps } from './build-services.js';
 import { createLogger } from './create-logger.js';
 import { createStorage } from './create-storage.js';
 
 /**
  * The composition root: builds every adapter the config names and wires the app's dependencies.
- * The Lambda entry and the local stack both start here, so they differ only in configuration.
+ * The Lambda entries and the local stack all start here, so they differ only in configuration.
  */
 export async function compose(config: Config, overrides: { storage?: Storage } = {}): Promise<AppDeps> {
   const logger = createLogger(config);
   const storage = overrides.storage ?? (await createStorage(config.repository));
   const cursorSecret = config.cursorSecret ?? (await persistentSecret(join(config.dataDir, 'cursor-secret')));
-  if (config.auth.provider === 'local') {
-    // Loaded only here, so the signing code never reaches a deployed function's cold start.
-    const { LocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } = await import('../adapters/auth/local-issuer.js');
-    const issuer = await LocalIssuer.open({
-      keyFile: join(config.dataDir, 'local-issuer-key.json'),
-      issuer: LOCAL_ISSUER,
-      audience: LOCAL_AUDIENCE,
-    });
-    return buildAppDeps({
-      config,
-      logger,
-      storage,
-      verifier: issuer.verifier(),
-      cursorSecret,
-      devTokens: issuer,
-    });
-  }
-  return buildAppDeps({ config, logger, storage, verifier: createTokenVerifier(config.auth), cursorSecret });
+  const { verifier, devTokens } = await createAuth(config);
+  const realtime = await buildRealtime(config, storage);
+  return buildAppDeps({ config, logger, storage, verifier, cursorSecret, devTokens, ...realtime });
+}
+
+async function createAuth(config: Config): Promise<{ verifier: TokenVerifier; devTokens?: DevTokenIssuer }> {
+  if (config.auth.provider !== 'local') return { verifier: createTokenVerifier(config.auth) };
+  // Loaded only here, so the signing code never reaches a deployed function's cold start.
+  const { LocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } = await import('../adapters/auth/local-issuer.js');
+  const issuer = await LocalIssuer.open({
+    keyFile: join(config.dataDir, 'local-issuer-key.json'),
+    issuer: LOCAL_ISSUER,
+    audience: LOCAL_AUDIENCE,
+  });
+  return { verifier: issuer.verifier(), devTokens: issuer };
 }

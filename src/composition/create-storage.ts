@@ -1,15 +1,24 @@
-import { createDynamoDbClient, createDynamoDbStorage, ensureTable } from '../adapters/dynamodb/index.js';
+import {
+  connectionsTableDefinition,
+  createDynamoDbClient,
+  createDynamoDbStorage,
+  ensureTable,
+} from '../adapters/dynamodb/index.js';
 import { createMemoryStorage } from '../adapters/memory/memory-storage.js';
 import type { Config } from '../config/config.js';
 import type { Storage } from '../domain/storage.js';
 
 /**
- * The storage provider the config names. Against a local endpoint (dynalite) the table is created when
- * missing; in AWS the stack owns the table, so cold starts spend no call on it.
+ * The storage provider the config names. Against a local endpoint (dynalite) the tables are created when
+ * missing; in AWS the stack owns them, so cold starts spend no call on it.
  */
 export async function createStorage(repository: Config['repository']): Promise<Storage> {
   if (repository.provider === 'memory') return createMemoryStorage();
   const client = createDynamoDbClient(repository);
-  if (repository.endpoint) await ensureTable(client, repository.tableName);
-  return createDynamoDbStorage({ client, tableName: repository.tableName });
+  const { tableName, connectionsTableName } = repository;
+  if (repository.endpoint) {
+    await ensureTable(client, tableName);
+    await ensureTable(client, connectionsTableName, { definition: connectionsTableDefinition });
+  }
+  return createDynamoDbStorage({ client, tableName, connectionsTableName });
 }

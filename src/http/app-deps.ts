@@ -5,7 +5,9 @@ import type { CommentService } from '../domain/comments/comment.service.js';
 import type { FavoriteService } from '../domain/favorites/favorite.service.js';
 import type { PostService } from '../domain/posts/post.service.js';
 import type { ProfileService } from '../domain/profiles/profile.service.js';
+import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import type { Storage } from '../domain/storage.js';
+import type { BroadcastGuard } from './routes/broadcast.routes.js';
 
 /** The local issuer's surface the HTTP layer serves (dev tokens and their JWKS); absent outside `local`. */
 export interface DevTokenIssuer {
@@ -24,4 +26,7 @@ export interface AppDeps {
   favorites: FavoriteService;
   profiles: ProfileService;
   devTokens?: DevTokenIssuer;
+  /** Present where pushes can be made (the local stack; the broadcast function in AWS). */
+  realtime?: RealtimeService;
+  broadcastGuard?: BroadcastGuard;
 }

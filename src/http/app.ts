@@ -11,6 +11,7 @@ import { authenticate } from './middleware/authenticate.js';
 import { jsonOnly } from './middleware/json-only.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
+import { broadcastRoutes } from './routes/broadcast.routes.js';
 import { commentRoutes } from './routes/comment.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
 import { favoriteRoutes } from './routes/favorite.routes.js';
@@ -48,6 +49,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
   app.route('/', healthRoutes(deps));
   app.use('/api/*', authenticate(deps.verifier, deps.profiles));
   for (const routes of [postRoutes, commentRoutes, favoriteRoutes, meRoutes]) app.route('/api', routes(deps));
+  if (deps.realtime && deps.broadcastGuard)
+    app.route('/', broadcastRoutes(deps.realtime, deps.broadcastGuard));
   if (deps.config.environment === 'local' && deps.devTokens) app.route('/', devRoutes(deps.devTokens));
 
   if (deps.config.exposeDocs) {

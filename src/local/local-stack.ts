@@ -1,13 +1,24 @@
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { localBroadcastKey } from '../composition/build-realtime.js';
 import { compose } from '../composition/compose.js';
+import { createStorage } from '../composition/create-storage.js';
 import type { Config } from '../config/config.js';
+import type { Storage } from '../domain/storage.js';
 import { createApp } from '../http/app.js';
+import { type CommentStreamHandler, createCommentStreamHandler } from '../stream/comment-stream-handler.js';
+import { createWebSocketHandler, type WebSocketHandler } from '../websocket/websocket-handler.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import { withCommentStream } from './stream/comment-stream-feed.js';
+import { type LocalWebSocketGateway, startLocalWebSocketGateway } from './websocket/index.js';
 
 export interface LocalStack {
   apiUrl: string;
+  /** Where WebSocket clients connect. */
+  wsUrl: string;
+  /** Guards POST /broadcast/comments (header `x-broadcast-key`). */
+  broadcastKey: string;
   /** What the stack runs on, for the banner. */
   storage: string;
   dataDir: string;
@@ -15,30 +26,79 @@ export interface LocalStack {
 }
 
 /**
- * Starts everything `make local` runs: the embedded DynamoDB (unless the config points elsewhere or asks
- * for memory), then the same Hono app the Lambda serves. Tests start it too, on free ports.
+ * Starts everything `make local` runs, wired as in AWS: the embedded DynamoDB (unless the config points
+ * elsewhere or asks for memory), the WebSocket gateway running the WebSocket Lambda handler, the broadcaster
+ * fed by stream records of committed comment writes, and the same Hono app the API Lambda serves.
+ * Tests start it too, on free ports.
  */
 export async function startLocalStack(config: Config): Promise<LocalStack> {
   const dataDir = resolve(config.dataDir);
-  let embedded: EmbeddedDynamoDb | undefined;
-  let repository = config.repository;
-  if (repository.provider === 'dynamodb' && !repository.endpoint) {
-    embedded = await startEmbeddedDynamoDb({
-      path: join(dataDir, 'dynamodb'),
-      port: config.local.dynamodbPort,
-    });
-    repository = { ...repository, endpoint: embedded.endpoint };
-  }
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  };
   try {
-    const deps = await compose({ ...config, repository, dataDir });
+    let repository = config.repository;
+    let embedded: EmbeddedDynamoDb | undefined;
+    if (repository.provider === 'dynamodb' && !repository.endpoint) {
+      embedded = await startEmbeddedDynamoDb({
+        path: join(dataDir, 'dynamodb'),
+        port: config.local.dynamodbPort,
+      });
+      closers.push(() => embedded?.close() ?? Promise.resolve());
+      repository = { ...repository, endpoint: embedded.endpoint };
+    }
+
+    // The gateway's address goes into the config, and its handler needs the composed app: bound once ready.
+    let onWebSocketEvent: WebSocketHandler | undefined;
+    const gateway: LocalWebSocketGateway = await startLocalWebSocketGateway({
+      handler: async (event) => onWebSocketEvent?.(event) ?? { statusCode: 503 },
+      options: { port: config.local.wsPort },
+    });
+    closers.push(() => gateway.close());
+
+    let onStreamRecords: CommentStreamHandler | undefined;
+    const storage = await createStorage(repository);
+    const streamed: Storage = {
+      ...storage,
+      comments: withCommentStream(
+        storage.comments,
+        async (event) => onStreamRecords?.(event),
+        (error) => console.error('Local comment stream: a record could not be broadcast', error),
+      ),
+    };
+    const broadcastKey = config.realtime.broadcastKey ?? (await localBroadcastKey(dataDir));
+    const deps = await compose(
+      {
+        ...config,
+        repository,
+        dataDir,
+        realtime: { ...config.realtime, managementEndpoint: gateway.managementEndpoint, broadcastKey },
+      },
+      { storage: streamed },
+    );
+    const realtime = deps.realtime;
+    if (!realtime) throw new Error('The local stack composed no realtime service.');
+    onStreamRecords = createCommentStreamHandler({ realtime, logger: deps.logger });
+    onWebSocketEvent = createWebSocketHandler({ realtime, verifier: deps.verifier, logger: deps.logger });
+
     const app = createApp(deps);
     const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
       const s = serve({ fetch: app.fetch, port: config.local.port, hostname: '127.0.0.1' }, () => ready(s));
       s.once('error', fail);
     });
+    closers.push(
+      () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }),
+    );
     const { port } = server.address() as AddressInfo;
     return {
       apiUrl: `http://127.0.0.1:${port}`,
+      wsUrl: gateway.url,
+      broadcastKey,
       storage:
         repository.provider === 'memory'
           ? 'memory (data is lost on exit)'
@@ -46,16 +106,10 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
             ? `dynamodb via embedded dynalite (${embedded.endpoint}), persisted in ${join(dataDir, 'dynamodb')}`
             : `dynamodb at ${repository.endpoint}`,
       dataDir,
-      close: async () => {
-        await new Promise<void>((done) => {
-          server.close(() => done());
-          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        });
-        await embedded?.close();
-      },
+      close: closeAll,
     };
   } catch (error) {
-    await embedded?.close();
+    await closeAll();
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
+import type { ServerMessage } from '../domain/realtime/realtime-messages.js';
 import { DomainError } from '../domain/shared/errors.js';
 
 /** The parts of API Gateway's WebSocket events we read; $connect adds the query string and headers. */
@@ -57,11 +58,29 @@ export function createWebSocketHandler(deps: {
           event.isBase64Encoded && event.body
             ? Buffer.from(event.body, 'base64').toString('utf8')
             : event.body;
-        const reply = await deps.realtime.receive(connectionId, frame ?? undefined);
+        const reply = await answer(deps, connectionId, frame ?? undefined);
         if (reply.type === 'error')
           deps.logger.debug('websocket frame refused', { connectionId, code: reply.code });
         return { statusCode: 200, body: JSON.stringify(reply) };
       }
     }
   };
+}
+
+/**
+ * A domain failure (storage unavailable...) is answered as an error frame with the REST error code, so the
+ * client learns what to do and the connection stays open; anything else is a bug and goes to Lambda.
+ */
+async function answer(
+  deps: { realtime: RealtimeService; logger: Logger },
+  connectionId: string,
+  frame: string | undefined,
+): Promise<ServerMessage> {
+  try {
+    return await deps.realtime.receive(connectionId, frame);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    deps.logger.warn('websocket frame failed', { connectionId, code: error.code, error });
+    return { type: 'error', code: error.code, message: error.message };
+  }
 }

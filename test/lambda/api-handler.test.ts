@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/local/embedded-dynamodb.js';
 import { type HttpV2Event, httpEvent } from '../support/aws-events.js';
+import { lambdaContext } from '../support/lambda-context.js';
 
 interface LambdaResult {
   statusCode: number;
@@ -35,9 +36,8 @@ describe('API Lambda entry with AWS sample events', () => {
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
     });
-    ({ handler } = (await import('../../src/entry/lambda/api.handler.js')) as unknown as {
-      handler: Handler;
-    });
+    const entry = (await import('../../src/entry/lambda/api.handler.js')) as unknown as { handler: Handler };
+    handler = (event) => entry.handler(event, lambdaContext('blogapp-api'));
   });
   afterAll(async () => {
     await db.close();

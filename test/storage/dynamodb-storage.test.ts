@@ -1,27 +1,12 @@
 import type { AddressInfo, Socket } from 'node:net';
 import { createServer } from 'node:net';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbClient, createDynamoDbStorage } from '../../src/adapters/dynamodb/index.js';
 import { BadRequestError, UnavailableError } from '../../src/domain/shared/errors.js';
+import { countCommands } from '../support/count-commands.js';
 import { aComment, aPost } from '../support/storage-fixtures.js';
 import { openDynamoDb } from '../support/storage-providers.js';
-
-/**
- * Records every command the client sends, once per call however often the SDK retries it. The document
- * client's commands report the names of the low-level commands they wrap (GetItemCommand, QueryCommand...).
- */
-function countCommands(client: DynamoDBDocumentClient): string[] {
-  const sent: string[] = [];
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
-  return sent;
-}
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -64,7 +49,11 @@ describe('dynamodb storage', () => {
   });
 
   it('fails ping with UnavailableError when the table is missing', async () => {
-    const storage = createDynamoDbStorage({ client: dynamo.client, tableName: 'no-such-table' });
+    const storage = createDynamoDbStorage({
+      client: dynamo.client,
+      tableName: 'no-such-table',
+      connectionsTableName: 'no-such-table-connections',
+    });
 
     await expect(storage.ping()).rejects.toThrowError(UnavailableError);
   });
@@ -74,7 +63,11 @@ describe('dynamodb storage', () => {
       endpoint: `http://127.0.0.1:${await closedPort()}`,
       region: 'us-east-1',
     });
-    const storage = createDynamoDbStorage({ client, tableName: 'blogapp-test' });
+    const storage = createDynamoDbStorage({
+      client,
+      tableName: 'blogapp-test',
+      connectionsTableName: 'blogapp-test-connections',
+    });
     const started = Date.now();
 
     const [ping, find] = await Promise.allSettled([storage.ping(), storage.posts.find('some-post')]);
@@ -93,7 +86,11 @@ describe('dynamodb storage', () => {
     const client = createDynamoDbClient({ endpoint: silent.endpoint, region: 'us-east-1' });
     const started = Date.now();
 
-    const ping = createDynamoDbStorage({ client, tableName: 'blogapp-test' }).ping();
+    const ping = createDynamoDbStorage({
+      client,
+      tableName: 'blogapp-test',
+      connectionsTableName: 'blogapp-test-connections',
+    }).ping();
 
     await expect(ping).rejects.toThrowError(UnavailableError);
     expect(Date.now() - started).toBeLessThan(3_000);
@@ -108,7 +105,11 @@ describe('dynamodb storage', () => {
     await storage.comments.create(aComment(post.id));
     const counted = createDynamoDbClient({ endpoint: dynamo.db.endpoint, region: 'us-east-1' });
     const sent = countCommands(counted);
-    const read = createDynamoDbStorage({ client: counted, tableName });
+    const read = createDynamoDbStorage({
+      client: counted,
+      tableName,
+      connectionsTableName: `${tableName}-connections`,
+    });
 
     const calls = async (run: () => Promise<unknown>) => {
       sent.length = 0;

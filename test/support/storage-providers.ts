@@ -51,7 +51,11 @@ export async function openDynamoDb() {
   }> => {
     const tableName = `blogapp-test-${++tables}`;
     await ensureTable(client, tableName);
-    return { storage: createDynamoDbStorage({ client, tableName }), client, tableName };
+    return {
+      storage: createDynamoDbStorage({ client, tableName, connectionsTableName: `${tableName}-connections` }),
+      client,
+      tableName,
+    };
   };
   return { db, client, fresh };
 }

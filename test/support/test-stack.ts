@@ -35,6 +35,7 @@ export async function startTestStack(
   const config = loadConfig({
     APP_REPOSITORY_PROVIDER: provider,
     PORT: '0',
+    WS_PORT: '0',
     APP_DATA_DIR: dir,
     LOG_LEVEL: 'ERROR',
     ...env,

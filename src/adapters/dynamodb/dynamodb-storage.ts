@@ -2,19 +2,26 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { UnavailableError } from '../../domain/shared/errors.js';
 import type { Storage } from '../../domain/storage.js';
 import { DynamoDbCommentRepository } from './comment.dynamodb-repository.js';
+import { DynamoDbConnectionStore } from './connection.dynamodb-store.js';
 import type { DynamoDbTable } from './dynamodb-client.js';
 import { DynamoDbFavoriteRepository } from './favorite.dynamodb-repository.js';
 import { DynamoDbPostRepository } from './post.dynamodb-repository.js';
 import { DynamoDbProfileRepository } from './profile.dynamodb-repository.js';
 import { PING_KEY } from './table-design.js';
 
-/** The `dynamodb` provider: every repository over one table. */
-export function createDynamoDbStorage(table: DynamoDbTable): Storage {
+export interface DynamoDbStorageOptions extends DynamoDbTable {
+  /** WebSocket connections live apart: their TTL churn and stream never touch the content table. */
+  connectionsTableName: string;
+}
+
+/** The `dynamodb` provider: every repository over the content table, connections over their own. */
+export function createDynamoDbStorage({ connectionsTableName, ...table }: DynamoDbStorageOptions): Storage {
   return {
     posts: new DynamoDbPostRepository(table),
     comments: new DynamoDbCommentRepository(table),
     favorites: new DynamoDbFavoriteRepository(table),
     profiles: new DynamoDbProfileRepository(table),
+    connections: new DynamoDbConnectionStore({ client: table.client, tableName: connectionsTableName }),
     ping: () => ping(table),
   };
 }

@@ -1,5 +1,6 @@
 import {
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   UpdateTimeToLiveCommand,
@@ -10,17 +11,24 @@ import { sleep } from './transactions.js';
 
 const POLL_MS = 100;
 
+export interface EnsureTableOptions {
+  timeoutMs?: number;
+  /** The table's design, given its name: the main table unless told (`connectionsTableDefinition`...). */
+  definition?: (tableName: string) => CreateTableCommandInput;
+}
+
 /**
  * Creates the table when it is missing and waits until it and its indexes are ACTIVE. For the local stack
- * and tests; in AWS the SAM template owns the table.
+ * and tests; in AWS the SAM template owns the tables.
  */
 export async function ensureTable(
   client: DynamoDBDocumentClient,
   tableName: string,
-  options: { timeoutMs?: number } = {},
+  options: EnsureTableOptions = {},
 ): Promise<void> {
+  const definition = options.definition ?? tableDefinition;
   try {
-    await client.send(new CreateTableCommand(tableDefinition(tableName)));
+    await client.send(new CreateTableCommand(definition(tableName)));
   } catch (error) {
     // Already there, or being created by a racing process: either way, wait for it below.
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
@@ -36,7 +44,10 @@ export async function ensureTable(
   await enableTtl(client, tableName);
 }
 
-/** Expired items are also ignored by the code, so an emulator without TTL (dynalite) only keeps more rows. */
+/**
+ * Every table of this provider expires items by TTL_ATTRIBUTE. Expired items are also ignored by the code,
+ * so an emulator without TTL (dynalite) only keeps more rows.
+ */
 async function enableTtl(client: DynamoDBDocumentClient, tableName: string): Promise<void> {
   try {
     const { TimeToLiveDescription } = await client.send(

@@ -52,23 +52,37 @@ export const PING_KEY: ItemKey = { pk: 'PING', sk: 'PING' };
 
 /** The table, as the local stack and tests create it; the SAM template declares the same. */
 export function tableDefinition(tableName: string): CreateTableCommandInput {
-  const attribute = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
-  const index = (name: string) => ({
-    IndexName: name,
-    KeySchema: [
-      { AttributeName: `${name}pk`, KeyType: 'HASH' as const },
-      { AttributeName: `${name}sk`, KeyType: 'RANGE' as const },
-    ],
-    Projection: { ProjectionType: 'ALL' as const },
-  });
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
+    KeySchema: [...TABLE_KEY_SCHEMA],
+    AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map(stringAttribute),
+    GlobalSecondaryIndexes: [
+      stringIndex(GSI1, { ProjectionType: 'ALL' }),
+      stringIndex(GSI2, { ProjectionType: 'ALL' }),
     ],
-    AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map(attribute),
-    GlobalSecondaryIndexes: [index(GSI1), index(GSI2)],
+  };
+}
+
+type TableDefinition = CreateTableCommandInput;
+type IndexDefinition = NonNullable<TableDefinition['GlobalSecondaryIndexes']>[number];
+
+/** Every table of this provider is keyed by the strings `pk` and `sk`. */
+export const TABLE_KEY_SCHEMA: NonNullable<TableDefinition['KeySchema']> = [
+  { AttributeName: 'pk', KeyType: 'HASH' },
+  { AttributeName: 'sk', KeyType: 'RANGE' },
+];
+
+export const stringAttribute = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
+
+/** A global index named `name`, keyed by the strings `<name>pk` and `<name>sk`. */
+export function stringIndex(name: string, projection: IndexDefinition['Projection']): IndexDefinition {
+  return {
+    IndexName: name,
+    KeySchema: [
+      { AttributeName: `${name}pk`, KeyType: 'HASH' },
+      { AttributeName: `${name}sk`, KeyType: 'RANGE' },
+    ],
+    Projection: projection,
   };
 }

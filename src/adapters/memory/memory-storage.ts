@@ -1,5 +1,6 @@
 import type { Storage } from '../../domain/storage.js';
 import { MemoryCommentRepository } from './comment.memory-repository.js';
+import { MemoryConnectionStore } from './connection.memory-store.js';
 import { MemoryFavoriteRepository } from './favorite.memory-repository.js';
 import { emptyState } from './memory-state.js';
 import { MemoryPostRepository } from './post.memory-repository.js';
@@ -13,6 +14,7 @@ export function createMemoryStorage(): Storage {
     comments: new MemoryCommentRepository(state),
     favorites: new MemoryFavoriteRepository(state),
     profiles: new MemoryProfileRepository(state),
+    connections: new MemoryConnectionStore(),
     ping: async () => {},
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Comment } from '../comments/comment.js';
+import type { ErrorCode } from '../shared/errors.js';
 
 /** What clients send: the contract's actions. */
 export const clientMessage = z.discriminatedUnion('action', [
@@ -14,7 +15,8 @@ export type ServerMessage =
   | { type: 'subscribed'; postId: string }
   | { type: 'unsubscribed'; postId: string }
   | { type: 'pong' }
-  | { type: 'error'; code: 'bad_request' | 'unknown_action' | 'not_found' | 'rate_limited'; message: string }
+  /** The contract's frame codes, plus any REST error code when the domain fails (`unavailable`...). */
+  | { type: 'error'; code: ErrorCode | 'unknown_action'; message: string }
   | { type: 'comment.created'; postId: string; comment: Comment }
   | { type: 'comment.deleted'; postId: string; commentId: string }
   | { type: 'broadcast'; message: string; postId?: string };

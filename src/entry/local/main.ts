@@ -16,6 +16,8 @@ blogapp local stack is up — environment: ${config.environment}
   Docs     ${api}/docs
   Token    curl -s -X POST ${api}/api/dev/token -H 'content-type: application/json' -d '{"userId":"alice","name":"Alice"}'
   Try      curl -s ${api}/api/posts
+  Live     ${stack.wsUrl}  (send {"action":"subscribe","postId":"<id>"}; add ?token=<JWT> to sign in)
+  Notify   curl -s -X POST ${api}/broadcast/comments -H 'x-broadcast-key: ${stack.broadcastKey}' -H 'content-type: application/json' -d '{"message":"hello, readers"}'
 Press Ctrl-C to stop.
 `);
   let stopping = false;
@@ -33,7 +35,7 @@ Press Ctrl-C to stop.
     console.error(`Configuration error: ${error.message}`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(
-      `A port is already in use (${(error as Error).message}). Stop the other process or set PORT=<free port>.`,
+      `A port is already in use (${(error as Error).message}). Stop the other process or set PORT=<free port> / WS_PORT=<free port>.`,
     );
   } else {
     console.error('The local stack could not start:', error);

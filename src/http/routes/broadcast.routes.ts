@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { RealtimeService } from '../../domain/realtime/realtime.service.js';
 import { ForbiddenError, UnauthorizedError } from '../../domain/shared/errors.js';
+import { reportFanOut } from '../../observability/fan-out-report.js';
 import type { HttpEnv } from '../http-env.js';
 import { errorResponses, idParam, json } from '../schemas/common.schemas.js';
 import { validationHook } from '../validation-hook.js';
@@ -38,7 +39,9 @@ export function broadcastRoutes(realtime: RealtimeService, guard: BroadcastGuard
   });
   return app.openapi(route, async (c) => {
     const { postId, message } = c.req.valid('json');
-    return c.json(await realtime.broadcast(postId ? { postId, message } : { message }), 202);
+    const result = await realtime.broadcast(postId ? { postId, message } : { message });
+    reportFanOut(result, { event: 'broadcast', postId }, c.var.log);
+    return c.json(result, 202);
   });
 }
 
@@ -69,3 +72,18 @@ export const iamGuard: BroadcastGuard = (c) => {
     throw new ForbiddenError('The broadcast endpoint needs IAM (SigV4) authorization.');
   }
 };
+
+/** Lets a caller through when any guard does; otherwise refuses with the last guard's error. */
+export function anyOf(...guards: BroadcastGuard[]): BroadcastGuard {
+  return (c) => {
+    let refusal: unknown;
+    for (const guard of guards) {
+      try {
+        return guard(c);
+      } catch (error) {
+        refusal = error;
+      }
+    }
+    throw refusal;
+  };
+}

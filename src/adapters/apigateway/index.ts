@@ -1,0 +1,2 @@
+export { createManagementClient, type ManagementClientOptions } from './management-client.js';
+export { ManagementApiPushGateway } from './management-push-gateway.js';

@@ -1,0 +1,62 @@
+import {
+  type ApiGatewayManagementApiClient,
+  DeleteConnectionCommand,
+  PostToConnectionCommand,
+} from '@aws-sdk/client-apigatewaymanagementapi';
+import { type PushGateway, PushThrottledError } from '../../domain/realtime/push.gateway.js';
+
+/** Names API Gateway (and AWS's generic throttling) gives a 429. */
+const THROTTLED = new Set(['LimitExceededException', 'TooManyRequestsException', 'ThrottlingException']);
+
+interface SdkErrorShape {
+  name?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/**
+ * Pushes frames through API Gateway's management API (`@connections`): the WebSocket API in AWS, the local
+ * gateway's emulation of it locally. Translates the two answers the fan-out acts on — gone and throttled —
+ * and rethrows the rest.
+ */
+export class ManagementApiPushGateway implements PushGateway {
+  private readonly client: ApiGatewayManagementApiClient;
+
+  constructor({ client }: { client: ApiGatewayManagementApiClient }) {
+    this.client = client;
+  }
+
+  async send(connectionId: string, data: string): Promise<'delivered' | 'gone'> {
+    try {
+      // The SDK sends a string as its UTF-8 bytes, which API Gateway delivers as one text frame.
+      await this.client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
+      return 'delivered';
+    } catch (error) {
+      if (isGone(error)) return 'gone';
+      if (isThrottled(error)) {
+        throw new PushThrottledError(`Pushing to connection ${connectionId} was throttled.`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async disconnect(connectionId: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+    } catch (error) {
+      if (!isGone(error)) throw error;
+    }
+  }
+}
+
+/** 410: the client went away; the status alone suffices when a proxy drops the error type. */
+function isGone(error: unknown): boolean {
+  const { name, $metadata } = (error ?? {}) as SdkErrorShape;
+  return name === 'GoneException' || $metadata?.httpStatusCode === 410;
+}
+
+function isThrottled(error: unknown): boolean {
+  const { name, $metadata } = (error ?? {}) as SdkErrorShape;
+  return (name !== undefined && THROTTLED.has(name)) || $metadata?.httpStatusCode === 429;
+}

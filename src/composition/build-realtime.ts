@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { createManagementClient, ManagementApiPushGateway } from '../adapters/apigateway/index.js';
+import type { Config } from '../config/config.js';
+import { RealtimeService } from '../domain/realtime/realtime.service.js';
+import { systemClock } from '../domain/shared/clock.js';
+import type { Storage } from '../domain/storage.js';
+import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/routes/broadcast.routes.js';
+import { persistentSecret } from '../local/local-secrets.js';
+
+export interface Realtime {
+  realtime: RealtimeService;
+  broadcastGuard: BroadcastGuard;
+}
+
+/**
+ * Live comments, when the config names the WebSocket API's management endpoint (the functions that push
+ * and the local stack); without it there is nothing to push through, so the API serves no broadcast route.
+ */
+export async function buildRealtime(config: Config, storage: Storage): Promise<Realtime | undefined> {
+  const endpoint = config.realtime.managementEndpoint;
+  if (!endpoint) return undefined;
+  const client = createManagementClient({ endpoint, region: config.realtime.region });
+  const realtime = new RealtimeService({
+    connections: storage.connections,
+    gateway: new ManagementApiPushGateway({ client }),
+    posts: storage.posts,
+    clock: systemClock,
+  });
+  return { realtime, broadcastGuard: await broadcastGuardFor(config) };
+}
+
+/**
+ * In AWS the broadcast route is behind IAM. Locally a key kept in the data dir also opens it; IAM still
+ * counts, so the Lambda entry behaves as deployed when run locally on AWS's sample events (a plain HTTP
+ * request cannot carry an IAM authorizer: only a Lambda event has one).
+ */
+async function broadcastGuardFor(config: Config): Promise<BroadcastGuard> {
+  if (config.environment !== 'local') return iamGuard;
+  const key = config.realtime.broadcastKey ?? (await localBroadcastKey(config.dataDir));
+  return anyOf(iamGuard, localKeyGuard(key));
+}
+
+/** The key `make local` prints; the same file on every start, so scripts keep working across restarts. */
+export function localBroadcastKey(dataDir: string): Promise<string> {
+  return persistentSecret(join(dataDir, 'broadcast-key'));
+}

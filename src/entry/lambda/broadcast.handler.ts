@@ -1,0 +1,12 @@
+/**
+ * Lambda entry for POST /broadcast/comments, its own function so only it (and the broadcaster) may push:
+ * the HTTP API route has IAM authorization, and the app refuses calls without a SigV4 caller.
+ */
+import { handle } from 'hono/aws-lambda';
+import { createApp } from '../../http/app.js';
+import { composeRealtime } from './realtime-deps.js';
+import { withLambdaContext } from './with-lambda-context.js';
+
+const deps = await composeRealtime();
+
+export const handler = withLambdaContext(deps.logger, handle(createApp(deps)));

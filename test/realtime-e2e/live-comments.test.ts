@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/test-stack.js';
+import { openSocket, type TestSocket } from '../support/ws-client.js';
+
+describe.each(['dynamodb', 'memory'] as const)(
+  'live comments over the local WebSocket gateway (%s)',
+  (provider) => {
+    let stack: TestStack;
+    let alice: string;
+    let postId: string;
+    const sockets: TestSocket[] = [];
+    const open = async (query = '') => {
+      const socket = await openSocket(`${stack.wsUrl}${query}`);
+      sockets.push(socket);
+      return socket;
+    };
+    const subscribe = async (socket: TestSocket, id = postId) => {
+      socket.send({ action: 'subscribe', postId: id });
+      return socket.next('subscribed');
+    };
+
+    beforeAll(async () => {
+      stack = await startTestStack(provider);
+      alice = await stack.token('alice', 'Alice');
+      postId = (
+        await stack.request('POST', '/api/posts', { token: alice, body: { title: 'live', body: 'b' } })
+      ).body.id;
+    });
+    afterAll(async () => {
+      await Promise.all(sockets.map((s) => s.close()));
+      await stack.close();
+    });
+
+    it('pushes a new comment to every subscriber within a second, and its deletion', async () => {
+      const [reader, signedIn] = await Promise.all([open(), open(`?token=${alice}`)]);
+      expect(await subscribe(reader)).toEqual({ type: 'subscribed', postId });
+      await subscribe(signedIn);
+      const started = Date.now();
+      const created = await stack.request('POST', `/api/posts/${postId}/comments`, {
+        token: alice,
+        body: { body: 'hello live' },
+      });
+      expect(created.status).toBe(201);
+      for (const socket of [reader, signedIn]) {
+        const pushed = await socket.next('comment.created', 1_000);
+        expect(pushed).toEqual({ type: 'comment.created', postId, comment: created.body });
+      }
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await stack.request('DELETE', `/api/posts/${postId}/comments/${created.body.id}`, { token: alice });
+      expect(await reader.next('comment.deleted', 1_000)).toEqual({
+        type: 'comment.deleted',
+        postId,
+        commentId: created.body.id,
+      });
+    });
+
+    it('sends nothing to a connection that is not subscribed, or after it unsubscribes', async () => {
+      const [subscribed, bystander, leaver] = await Promise.all([open(), open(), open()]);
+      await subscribe(subscribed);
+      await subscribe(leaver);
+      leaver.send({ action: 'unsubscribe', postId });
+      expect(await leaver.next('unsubscribed')).toEqual({ type: 'unsubscribed', postId });
+      await stack.request('POST', `/api/posts/${postId}/comments`, {
+        token: alice,
+        body: { body: 'only for some' },
+      });
+      await subscribed.next('comment.created', 1_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(bystander.received).toEqual([]);
+      expect(leaver.received).toEqual([]);
+    });
+
+    it('answers ping, refuses bad frames without closing, and 404s unknown posts', async () => {
+      const socket = await open();
+      socket.send({ action: 'ping' });
+      expect(await socket.next('pong')).toEqual({ type: 'pong' });
+      socket.send('not json');
+      expect(await socket.next('error')).toMatchObject({ code: 'bad_request' });
+      socket.send({ action: 'dance' });
+      expect(await socket.next('error')).toMatchObject({ code: 'unknown_action' });
+      socket.send({ action: 'subscribe' });
+      expect(await socket.next('error')).toMatchObject({ code: 'bad_request' });
+      socket.send({ action: 'subscribe', postId: '01NOSUCHPOST' });
+      expect(await socket.next('error')).toMatchObject({ code: 'not_found' });
+      socket.send({ action: 'ping' });
+      expect(await socket.next('pong')).toEqual({ type: 'pong' });
+    });
+
+    it('refuses a bad token at the handshake with 401', async () => {
+      await expect(openSocket(`${stack.wsUrl}?token=not-a-token`)).rejects.toMatchObject({ statusCode: 401 });
+    });
+
+    it('keeps the broadcast endpoint for the system: no anonymous callers, no user tokens', async () => {
+      const body = { postId, message: 'maintenance at noon' };
+      expect((await stack.request('POST', '/broadcast/comments', { body })).status).toBe(401);
+      expect((await stack.request('POST', '/broadcast/comments', { body, token: alice })).status).toBe(403);
+      const wrongKey = await stack.request('POST', '/broadcast/comments', {
+        body,
+        headers: { 'x-broadcast-key': 'x'.repeat(43) },
+      });
+      expect(wrongKey.status).toBe(403);
+      const socket = await open();
+      await subscribe(socket);
+      const sent = await stack.request('POST', '/broadcast/comments', {
+        body,
+        headers: { 'x-broadcast-key': stack.broadcastKey },
+      });
+      expect(sent.status).toBe(202);
+      expect(sent.body.delivered).toBeGreaterThanOrEqual(1);
+      expect(await socket.next('broadcast')).toEqual({
+        type: 'broadcast',
+        message: 'maintenance at noon',
+        postId,
+      });
+    });
+
+    it('delivers one comment to 1,000 subscribers of one post', async () => {
+      const { body: post } = await stack.request('POST', '/api/posts', {
+        token: alice,
+        body: { title: 'busy', body: 'b' },
+      });
+      const crowd: TestSocket[] = [];
+      // In waves, as readers arrive: a thousand subscribes at one instant would only measure dynalite's queue.
+      for (let i = 0; i < 1_000; i += 100) {
+        const wave = await Promise.all(Array.from({ length: 100 }, () => open()));
+        await Promise.all(wave.map((s) => subscribe(s, post.id)));
+        crowd.push(...wave);
+      }
+      await stack.request('POST', `/api/posts/${post.id}/comments`, {
+        token: alice,
+        body: { body: 'to the crowd' },
+      });
+      const got = await Promise.all(crowd.map((s) => s.next('comment.created', 10_000)));
+      expect(got.every((m) => m.comment.body === 'to the crowd')).toBe(true);
+      await Promise.all(crowd.map((s) => s.close()));
+    }, 60_000);
+  },
+);
