@@ -9,8 +9,9 @@ import { PostService } from '../domain/posts/post.service.js';
 import { ProfileService } from '../domain/profiles/profile.service.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
-import { type ImageCatalog, noImages } from '../domain/uploads/image-catalog.js';
-import type { AppDeps, DevTokenIssuer } from '../http/app-deps.js';
+import type { ImageStore } from '../domain/uploads/image-store.js';
+import { UploadService } from '../domain/uploads/upload.service.js';
+import type { AppDeps, DevTokenIssuer, LocalUploadEndpoint } from '../http/app-deps.js';
 import type { Realtime } from './build-realtime.js';
 
 export interface ServiceInputs {
@@ -19,8 +20,9 @@ export interface ServiceInputs {
   storage: Storage;
   verifier: TokenVerifier;
   cursorSecret: string;
-  images?: ImageCatalog;
+  imageStore: ImageStore;
   devTokens?: DevTokenIssuer | undefined;
+  localUploads?: LocalUploadEndpoint | undefined;
   realtime?: Realtime['realtime'];
   broadcastGuard?: Realtime['broadcastGuard'];
 }
@@ -31,9 +33,15 @@ export function buildAppDeps(inputs: ServiceInputs): AppDeps {
   const cursors = new HmacCursorCodec(inputs.cursorSecret);
   const ids = ulidIds();
   const clock = systemClock;
+  const uploads = new UploadService({
+    store: inputs.imageStore,
+    clock,
+    ids,
+    onDiscardFailure: (key, error) => inputs.logger.warn('image left behind', { key, error }),
+  });
   const posts = new PostService({
     posts: storage.posts,
-    images: inputs.images ?? noImages,
+    images: uploads,
     cursors,
     clock,
     ids,
@@ -47,6 +55,8 @@ export function buildAppDeps(inputs: ServiceInputs): AppDeps {
     comments: new CommentService({ comments: storage.comments, cursors, clock, ids }),
     favorites: new FavoriteService({ favorites: storage.favorites, posts, cursors, clock }),
     profiles: new ProfileService({ profiles: storage.profiles, clock }),
+    uploads,
+    ...(inputs.localUploads ? { localUploads: inputs.localUploads } : {}),
     ...(inputs.devTokens ? { devTokens: inputs.devTokens } : {}),
     ...(inputs.realtime && inputs.broadcastGuard
       ? { realtime: inputs.realtime, broadcastGuard: inputs.broadcastGuard }

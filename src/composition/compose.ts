@@ -7,6 +7,7 @@ import type { AppDeps, DevTokenIssuer } from '../http/app-deps.js';
 import { persistentSecret } from '../local/local-secrets.js';
 import { buildRealtime } from './build-realtime.js';
 import { buildAppDeps } from './build-services.js';
+import { createImageStore } from './create-image-store.js';
 import { createLogger } from './create-logger.js';
 import { createStorage } from './create-storage.js';
 
@@ -20,7 +21,8 @@ export async function compose(config: Config, overrides: { storage?: Storage } =
   const cursorSecret = config.cursorSecret ?? (await persistentSecret(join(config.dataDir, 'cursor-secret')));
   const { verifier, devTokens } = await createAuth(config);
   const realtime = await buildRealtime(config, storage);
-  return buildAppDeps({ config, logger, storage, verifier, cursorSecret, devTokens, ...realtime });
+  const images = await createImageStore(config);
+  return buildAppDeps({ config, logger, storage, verifier, cursorSecret, devTokens, ...realtime, ...images });
 }
 
 async function createAuth(config: Config): Promise<{ verifier: TokenVerifier; devTokens?: DevTokenIssuer }> {

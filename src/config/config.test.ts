@@ -7,6 +7,7 @@ const deployed = {
   FIREBASE_PROJECT_ID: 'blog-prod',
   APP_CURSOR_SECRET: 'x'.repeat(32),
   APP_ALLOWED_ORIGINS: 'https://blog.example.com, https://www.blog.example.com',
+  APP_UPLOADS_BUCKET: 'blogapp-production-uploads',
 };
 
 describe('loadConfig', () => {
@@ -21,6 +22,7 @@ describe('loadConfig', () => {
     });
     expect(config.realtime).toEqual({ region: 'us-east-1' });
     expect(config.auth).toEqual({ provider: 'local' });
+    expect(config.uploads).toEqual({ provider: 'local' });
     expect(config.local).toEqual({ port: 3000, wsPort: 3001, dynamodbPort: 0 });
     expect(config.exposeDocs).toBe(true);
   });
@@ -34,6 +36,11 @@ describe('loadConfig', () => {
     expect(config.auth).toEqual({ provider: 'firebase', projectId: 'blog-prod' });
     expect(config.allowedOrigins).toEqual(['https://blog.example.com', 'https://www.blog.example.com']);
     expect(config.exposeDocs).toBe(false);
+    expect(config.uploads).toEqual({
+      provider: 's3',
+      bucket: 'blogapp-production-uploads',
+      region: 'us-east-1',
+    });
   });
 
   it('reads Cognito settings with the region', () => {
@@ -63,6 +70,9 @@ describe('loadConfig', () => {
     [{ ...deployed, APP_AUTH_PROVIDER: 'local' }, /only allowed when APP_ENVIRONMENT=local/],
     [{ ...deployed, FIREBASE_PROJECT_ID: undefined }, /FIREBASE_PROJECT_ID is required/],
     [{ ...deployed, APP_AUTH_PROVIDER: 'cognito' }, /COGNITO_USER_POOL_ID is required/],
+    [{ ...deployed, APP_UPLOADS_BUCKET: undefined }, /APP_UPLOADS_BUCKET is required/],
+    [{ ...deployed, APP_UPLOADS_BUCKET: 'Not_A_Bucket' }, /^APP_UPLOADS_BUCKET="Not_A_Bucket" is not valid/],
+    [{ ...deployed, APP_UPLOADS_PROVIDER: 'local' }, /APP_UPLOADS_PROVIDER=local is only allowed/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrowError(ConfigError);
     expect(() => loadConfig(env)).toThrowError(message);

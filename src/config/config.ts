@@ -31,6 +31,13 @@ const schema = z.object({
   APP_DYNAMODB_ENDPOINT: z.url().optional(),
   APP_WEBSOCKET_MANAGEMENT_ENDPOINT: z.url().optional(),
   APP_BROADCAST_KEY: z.string().min(32, 'at least 32 characters of random').optional(),
+  APP_UPLOADS_PROVIDER: z.enum(['local', 's3']).optional(),
+  APP_UPLOADS_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name')
+    .optional(),
+  APP_UPLOADS_ENDPOINT: z.url().optional(),
+  APP_PUBLIC_URL: z.url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   APP_AUTH_PROVIDER: z.enum(['local', 'firebase', 'cognito']).optional(),
   FIREBASE_PROJECT_ID: z.string().min(1).optional(),
@@ -79,6 +86,20 @@ export interface Config {
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Where the local stack keeps dynalite's files, the local issuer's key and generated secrets. */
   dataDir: string;
+  /** Where uploaded images live: files under the data dir locally, an S3 bucket in AWS. */
+  uploads:
+    | {
+        provider: 'local';
+        /** The API's address as clients reach it, for upload URLs; the local stack's own when unset. */
+        publicUrl?: string;
+      }
+    | {
+        provider: 's3';
+        bucket: string;
+        region: string;
+        /** An S3-compatible server instead of AWS (addressed path-style), for tests. */
+        endpoint?: string;
+      };
   local: { port: number; wsPort: number; dynamodbPort: number };
   /** /docs, /openapi.json: everywhere but production. */
   exposeDocs: boolean;
@@ -129,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             ...(e.APP_DYNAMODB_ENDPOINT ? { endpoint: e.APP_DYNAMODB_ENDPOINT } : {}),
           },
     auth: authConfig(e, isLocal),
+    uploads: uploadsConfig(e, isLocal),
     realtime: {
       region: e.AWS_REGION,
       ...(e.APP_WEBSOCKET_MANAGEMENT_ENDPOINT
@@ -171,7 +193,22 @@ function authConfig(e: z.output<typeof schema>, isLocal: boolean): AuthConfig {
   }
 }
 
+function uploadsConfig(e: z.output<typeof schema>, isLocal: boolean): Config['uploads'] {
+  const provider = e.APP_UPLOADS_PROVIDER ?? (isLocal ? 'local' : 's3');
+  if (provider === 'local') {
+    if (!isLocal)
+      throw new ConfigError('APP_UPLOADS_PROVIDER=local is only allowed when APP_ENVIRONMENT=local.');
+    return { provider, ...(e.APP_PUBLIC_URL ? { publicUrl: e.APP_PUBLIC_URL.replace(/\/+$/, '') } : {}) };
+  }
+  return {
+    provider,
+    bucket: required(e.APP_UPLOADS_BUCKET, 'APP_UPLOADS_BUCKET', 'the uploads bucket name'),
+    region: e.AWS_REGION,
+    ...(e.APP_UPLOADS_ENDPOINT ? { endpoint: e.APP_UPLOADS_ENDPOINT } : {}),
+  };
+}
+
 function required(value: string | undefined, name: string, what: string): string {
-  if (!value) throw new ConfigError(`${name} is required for this auth provider: set it to ${what}.`);
+  if (!value) throw new ConfigError(`${name} is required with this configuration: set it to ${what}.`);
   return value;
 }

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
@@ -7,12 +8,30 @@ import type { PostService } from '../domain/posts/post.service.js';
 import type { ProfileService } from '../domain/profiles/profile.service.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import type { Storage } from '../domain/storage.js';
+import type { UploadService } from '../domain/uploads/upload.service.js';
 import type { BroadcastGuard } from './routes/broadcast.routes.js';
 
 /** The local issuer's surface the HTTP layer serves (dev tokens and their JWKS); absent outside `local`. */
 export interface DevTokenIssuer {
   issue(input: { userId: string; name?: string }): Promise<string>;
   jwks(): { keys: object[] };
+}
+
+/** The local stack's stand-in for S3's side of presigned URLs (see LocalImageStore); absent in AWS. */
+export interface LocalUploadEndpoint {
+  receive(upload: {
+    key: string;
+    expires: string | undefined;
+    signature: string | undefined;
+    contentType: string | undefined;
+    contentLength: string | undefined;
+    body: AsyncIterable<Uint8Array> | null;
+  }): Promise<void>;
+  serve(
+    key: string,
+    expires: string | undefined,
+    signature: string | undefined,
+  ): Promise<{ contentType: string; size: number; stream: Readable }>;
 }
 
 /** Everything the HTTP app needs, built once by the composition root. */
@@ -25,6 +44,8 @@ export interface AppDeps {
   comments: CommentService;
   favorites: FavoriteService;
   profiles: ProfileService;
+  uploads: UploadService;
+  localUploads?: LocalUploadEndpoint;
   devTokens?: DevTokenIssuer;
   /** Present where pushes can be made (the local stack; the broadcast function in AWS). */
   realtime?: RealtimeService;

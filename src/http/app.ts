@@ -16,8 +16,10 @@ import { commentRoutes } from './routes/comment.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
 import { favoriteRoutes } from './routes/favorite.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { localUploadRoutes } from './routes/local-upload.routes.js';
 import { meRoutes } from './routes/me.routes.js';
 import { postRoutes } from './routes/post.routes.js';
+import { uploadRoutes } from './routes/upload.routes.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -37,18 +39,24 @@ export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
       maxAge: 600,
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        errorResponse(c, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
-    }),
-  );
-  app.use(jsonOnly());
+  // The API's own bodies are small JSON; local image uploads (their own rules) sit outside these paths.
+  for (const path of ['/api/*', '/broadcast/*']) {
+    app.use(
+      path,
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) =>
+          errorResponse(c, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+      }),
+    );
+    app.use(path, jsonOnly());
+  }
 
   app.route('/', healthRoutes(deps));
   app.use('/api/*', authenticate(deps.verifier, deps.profiles));
   for (const routes of [postRoutes, commentRoutes, favoriteRoutes, meRoutes]) app.route('/api', routes(deps));
+  app.route('/api', uploadRoutes(deps.uploads));
+  if (deps.localUploads) app.route('/', localUploadRoutes(deps.localUploads));
   if (deps.realtime && deps.broadcastGuard)
     app.route('/', broadcastRoutes(deps.realtime, deps.broadcastGuard));
   if (deps.config.environment === 'local' && deps.devTokens) app.route('/', devRoutes(deps.devTokens));

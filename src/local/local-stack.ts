@@ -49,7 +49,29 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
       repository = { ...repository, endpoint: embedded.endpoint };
     }
 
-    // The gateway's address goes into the config, and its handler needs the composed app: bound once ready.
+    // Both servers listen first: their addresses go into the config, and their handlers need the composed
+    // app, so each is bound once it is ready.
+    let fetchApp: ((request: Request) => Response | Promise<Response>) | undefined;
+    const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
+      const s = serve(
+        {
+          fetch: (request) => fetchApp?.(request) ?? new Response('starting', { status: 503 }),
+          port: config.local.port,
+          hostname: '127.0.0.1',
+        },
+        () => ready(s),
+      );
+      s.once('error', fail);
+    });
+    closers.push(
+      () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }),
+    );
+    const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
     let onWebSocketEvent: WebSocketHandler | undefined;
     const gateway: LocalWebSocketGateway = await startLocalWebSocketGateway({
       handler: async (event) => onWebSocketEvent?.(event) ?? { statusCode: 503 },
@@ -74,6 +96,10 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
         repository,
         dataDir,
         realtime: { ...config.realtime, managementEndpoint: gateway.managementEndpoint, broadcastKey },
+        uploads:
+          config.uploads.provider === 'local'
+            ? { ...config.uploads, publicUrl: config.uploads.publicUrl ?? apiUrl }
+            : config.uploads,
       },
       { storage: streamed },
     );
@@ -81,22 +107,9 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     if (!realtime) throw new Error('The local stack composed no realtime service.');
     onStreamRecords = createCommentStreamHandler({ realtime, logger: deps.logger });
     onWebSocketEvent = createWebSocketHandler({ realtime, verifier: deps.verifier, logger: deps.logger });
-
-    const app = createApp(deps);
-    const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
-      const s = serve({ fetch: app.fetch, port: config.local.port, hostname: '127.0.0.1' }, () => ready(s));
-      s.once('error', fail);
-    });
-    closers.push(
-      () =>
-        new Promise<void>((done) => {
-          server.close(() => done());
-          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        }),
-    );
-    const { port } = server.address() as AddressInfo;
+    fetchApp = createApp(deps).fetch;
     return {
-      apiUrl: `http://127.0.0.1:${port}`,
+      apiUrl,
       wsUrl: gateway.url,
       broadcastKey,
       storage:

@@ -99,6 +99,7 @@ describe('production surface', () => {
       FIREBASE_PROJECT_ID: 'blogapp-test',
       APP_CURSOR_SECRET: 'p'.repeat(32),
       APP_ALLOWED_ORIGINS: 'https://blog.example.com',
+      APP_UPLOADS_BUCKET: 'blogapp-production-uploads',
     });
   });
   afterAll(() => stack.close());

@@ -8,7 +8,8 @@ import { PostService } from '../../src/domain/posts/post.service.js';
 import { ProfileService } from '../../src/domain/profiles/profile.service.js';
 import type { Clock } from '../../src/domain/shared/clock.js';
 import type { Storage } from '../../src/domain/storage.js';
-import type { ImageCatalog } from '../../src/domain/uploads/image-catalog.js';
+import { UploadService } from '../../src/domain/uploads/upload.service.js';
+import { MemoryImageStore } from './memory-image-store.js';
 
 /** A clock tests move by hand. */
 export function manualClock(start = '2026-01-01T00:00:00.000Z'): Clock & { advance(ms: number): void } {
@@ -16,23 +17,17 @@ export function manualClock(start = '2026-01-01T00:00:00.000Z'): Clock & { advan
   return { now: () => new Date(now), advance: (ms) => (now += ms) };
 }
 
-/** Images owned per user, with predictable URLs. */
-export function fakeImageCatalog(owned: Record<string, string[]> = {}): ImageCatalog {
-  return {
-    isOwnedUpload: async (userId, key) => owned[userId]?.includes(key) ?? false,
-    urlFor: async (key) => `https://images.test/${key}`,
-  };
-}
-
 /** The domain services over one storage (memory unless given). */
-export function domainKit(options: { storage?: Storage; images?: ImageCatalog } = {}) {
+export function domainKit(options: { storage?: Storage } = {}) {
   const storage = options.storage ?? createMemoryStorage();
   const clock = manualClock();
+  const imageStore = new MemoryImageStore();
   const cursors = new HmacCursorCodec('test-secret-test-secret-test-secret');
   const ids = ulidIds();
+  const uploads = new UploadService({ store: imageStore, clock, ids });
   const posts = new PostService({
     posts: storage.posts,
-    images: options.images ?? fakeImageCatalog(),
+    images: uploads,
     cursors,
     clock,
     ids,
@@ -41,6 +36,8 @@ export function domainKit(options: { storage?: Storage; images?: ImageCatalog } 
     storage,
     clock,
     posts,
+    uploads,
+    imageStore,
     comments: new CommentService({ comments: storage.comments, cursors, clock, ids }),
     favorites: new FavoriteService({ favorites: storage.favorites, posts, cursors, clock }),
     profiles: new ProfileService({ profiles: storage.profiles, clock }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alice, bob, domainKit, fakeImageCatalog } from '../../../test/support/domain-kit.js';
+import { alice, bob, domainKit } from '../../../test/support/domain-kit.js';
+import { PNG_HEAD } from '../../../test/support/memory-image-store.js';
 import { etagOf, versionFromEtag } from './post.js';
 
 const draft = { title: '  Hello  ', body: ' First post ', tags: ['news', 'news', 'aws'] };
@@ -98,17 +99,35 @@ describe('PostService', () => {
     await expect(posts.update(alice, value.id, {})).rejects.toMatchObject({ code: 'validation_error' });
   });
 
-  it('accepts only images the author uploaded', async () => {
-    const { posts } = domainKit({ images: fakeImageCatalog({ alice: ['uploads/alice/a.png'] }) });
-    const { value } = await posts.create(alice, { ...draft, imageKey: 'uploads/alice/a.png' });
-    expect(value.imageUrl).toBe('https://images.test/uploads/alice/a.png');
-    await expect(posts.create(bob, { ...draft, imageKey: 'uploads/alice/a.png' })).rejects.toMatchObject({
+  it('shows only images the author uploaded, keeps them while shown and deletes them after', async () => {
+    const { posts, uploads, imageStore } = domainKit();
+    const upload = async (actor = alice) => {
+      const ticket = await uploads.requestUpload(actor, { contentType: 'image/png', size: PNG_HEAD.length });
+      imageStore.put(ticket.key, 'image/png', PNG_HEAD);
+      return ticket.key;
+    };
+    const first = await upload();
+    const { value } = await posts.create(alice, { ...draft, imageKey: first });
+    expect(value.imageUrl).toMatch(`https://images.test/${first}?expires=`);
+    expect(imageStore.objects.get(first)?.state).toBe('attached');
+    await expect(posts.create(bob, { ...draft, imageKey: first })).rejects.toMatchObject({
       code: 'validation_error',
+      details: [{ field: 'imageKey', message: expect.stringMatching(/upload you made/) }],
     });
+
+    const second = await upload();
+    await posts.update(alice, value.id, { imageKey: second });
+    expect(imageStore.objects.has(first)).toBe(false);
     expect(await posts.update(alice, value.id, { imageKey: null })).toMatchObject({
       imageKey: null,
       imageUrl: null,
     });
+    expect(imageStore.objects.has(second)).toBe(false);
+
+    const third = await upload();
+    const { value: another } = await posts.create(alice, { ...draft, imageKey: third });
+    await posts.delete(alice, another.id);
+    expect(imageStore.objects.has(third)).toBe(false);
   });
 
   it('deletes only for the author, with its comments and favorites', async () => {

@@ -32,7 +32,7 @@ export class PostService {
     const fields = parseInput(createPostInput, input);
     const now = this.deps.clock.now();
     const claim = claimFor(actor.userId, idempotencyKey, 'POST /posts', fields, now);
-    if (fields.imageKey !== null) await this.assertOwnedImage(actor, fields.imageKey);
+    if (fields.imageKey !== null) await this.useImage(actor, fields.imageKey);
     const post: Post = {
       id: this.deps.ids.next(),
       authorId: actor.userId,
@@ -79,15 +79,19 @@ export class PostService {
     for (let attempt = 1; ; attempt++) {
       const { post: current, favoritedByViewer } = await this.ownedPost(actor, id);
       if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
-      if (fields.imageKey != null && fields.imageKey !== current.imageKey) {
-        await this.assertOwnedImage(actor, fields.imageKey);
+      const imageChanged = fields.imageKey !== undefined && fields.imageKey !== current.imageKey;
+      if (imageChanged && fields.imageKey !== null && fields.imageKey !== undefined) {
+        await this.useImage(actor, fields.imageKey);
       }
       const updated = await this.deps.posts.update(
         id,
         { ...fields, updatedAt: this.deps.clock.now().toISOString() },
         current.version,
       );
-      if (updated) return this.toView({ post: updated, favoritedByViewer });
+      if (updated) {
+        if (imageChanged && current.imageKey) await this.deps.images.discard(current.imageKey);
+        return this.toView({ post: updated, favoritedByViewer });
+      }
       if (ifMatchVersion !== undefined || attempt >= MAX_WRITE_ATTEMPTS) throw stale(id);
     }
   }
@@ -96,7 +100,10 @@ export class PostService {
     for (let attempt = 1; ; attempt++) {
       const { post: current } = await this.ownedPost(actor, id);
       if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
-      if (await this.deps.posts.delete(id, current.version)) return;
+      if (await this.deps.posts.delete(id, current.version)) {
+        if (current.imageKey) await this.deps.images.discard(current.imageKey);
+        return;
+      }
       if (ifMatchVersion !== undefined || attempt >= MAX_WRITE_ATTEMPTS) throw stale(id);
     }
   }
@@ -109,12 +116,15 @@ export class PostService {
     return read;
   }
 
-  private async assertOwnedImage(actor: Actor, key: string): Promise<void> {
-    if (!(await this.deps.images.isOwnedUpload(actor.userId, key))) {
-      throw new ValidationError('The image is not one of your uploads.', [
-        { field: 'imageKey', message: 'must be the key of an upload you made' },
-      ]);
-    }
+  /**
+   * Checks the image is the author's finished upload and keeps it from expiring, before the post is
+   * written: if the write then fails, an image is kept that no post shows, never the reverse.
+   */
+  private async useImage(actor: Actor, key: string): Promise<void> {
+    const problem = await this.deps.images.problemWith(actor.userId, key);
+    if (problem)
+      throw new ValidationError('The image cannot be used.', [{ field: 'imageKey', message: problem }]);
+    await this.deps.images.attach(key);
   }
 
   /** The post as its reader sees it. */

@@ -1,0 +1,211 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Clock } from '../../domain/shared/clock.js';
+import {
+  BadRequestError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../../domain/shared/errors.js';
+import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType } from '../../domain/uploads/image-rules.js';
+import type { ImageStore, PresignedUpload, StoredImage } from '../../domain/uploads/image-store.js';
+import { isUploadKey } from '../../domain/uploads/upload.service.js';
+import { UrlSigner } from './url-signer.js';
+
+/** What the local upload endpoint hands over from a PUT to a presigned URL. */
+export interface IncomingUpload {
+  key: string;
+  expires: string | undefined;
+  signature: string | undefined;
+  contentType: string | undefined;
+  contentLength: string | undefined;
+  body: AsyncIterable<Uint8Array> | null;
+}
+
+export interface ServedImage {
+  contentType: string;
+  size: number;
+  stream: Readable;
+}
+
+interface Metadata {
+  contentType: string;
+  size: number;
+  state: 'pending' | 'attached';
+}
+
+/**
+ * Uploaded images as files under the data dir, behind URLs the local API serves and signs as S3 would:
+ * a PUT URL binds key, type, size and expiry; a GET URL binds key and expiry. The bytes pass through this
+ * process, so they are also checked here against the declared type, which S3 cannot do.
+ */
+export class LocalImageStore implements ImageStore {
+  private readonly root: string;
+  private readonly signer: UrlSigner;
+
+  constructor(private readonly deps: { dir: string; secret: string; publicUrl: string; clock: Clock }) {
+    this.root = resolve(deps.dir);
+    this.signer = new UrlSigner(deps.secret);
+  }
+
+  async presignUpload(request: {
+    key: string;
+    contentType: string;
+    size: number;
+    expiresAt: Date;
+  }): Promise<PresignedUpload> {
+    const expires = epochSeconds(request.expiresAt);
+    const signature = this.signer.sign('PUT', request.key, request.contentType, request.size, expires);
+    return {
+      url: this.url(request.key, expires, signature),
+      headers: { 'Content-Type': request.contentType, 'Content-Length': String(request.size) },
+    };
+  }
+
+  async inspect(key: string): Promise<StoredImage | null> {
+    const meta = await this.metadata(key);
+    if (!meta) return null;
+    const file = await open(this.pathOf(key));
+    try {
+      const head = new Uint8Array(SNIFF_BYTES);
+      const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0);
+      return { contentType: meta.contentType, size: meta.size, head: head.slice(0, bytesRead) };
+    } finally {
+      await file.close();
+    }
+  }
+
+  async markAttached(key: string): Promise<void> {
+    const meta = await this.metadata(key);
+    if (meta) await this.writeMetadata(key, { ...meta, state: 'attached' });
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+    await rm(`${this.pathOf(key)}.json`, { force: true });
+  }
+
+  async presignDownload(key: string, expiresAt: Date): Promise<string> {
+    const expires = epochSeconds(expiresAt);
+    return this.url(key, expires, this.signer.sign('GET', key, expires));
+  }
+
+  /** A PUT to a presigned URL: refused unless it is exactly the upload that was signed, and an image. */
+  async receive(upload: IncomingUpload): Promise<void> {
+    this.assertKnownKey(upload.key);
+    const size = Number(upload.contentLength);
+    if (upload.contentLength === undefined || !Number.isSafeInteger(size) || size < 0) {
+      throw new BadRequestError('Send the image with a Content-Length header.');
+    }
+    if (size > MAX_IMAGE_BYTES) {
+      throw new PayloadTooLargeError(`Images are at most ${MAX_IMAGE_BYTES} bytes (5 MiB).`);
+    }
+    const contentType = upload.contentType ?? '';
+    this.assertSigned(upload, 'PUT', upload.key, contentType, size);
+
+    const target = this.pathOf(upload.key);
+    const partial = `${target}.partial-${process.pid}-${Date.now()}`;
+    await mkdir(dirname(target), { recursive: true });
+    const file = await open(partial, 'w');
+    try {
+      let received = 0;
+      const head: number[] = [];
+      // Judged as soon as the signature bytes are in, so a lying file is refused before it is stored.
+      let sniffed = false;
+      for await (const chunk of upload.body ?? []) {
+        received += chunk.length;
+        if (received > size) throw new BadRequestError('The body is longer than its Content-Length.');
+        if (!sniffed) {
+          head.push(...chunk.subarray(0, SNIFF_BYTES - head.length));
+          if (head.length >= SNIFF_BYTES) {
+            assertIsA(contentType, head);
+            sniffed = true;
+          }
+        }
+        await file.write(chunk);
+      }
+      if (received !== size) throw new BadRequestError('The body is shorter than its Content-Length.');
+      if (!sniffed) assertIsA(contentType, head);
+      await file.close();
+      await rename(partial, target);
+      await this.writeMetadata(upload.key, { contentType, size, state: 'pending' });
+    } catch (error) {
+      await file.close().catch(() => {});
+      await rm(partial, { force: true });
+      throw error;
+    }
+  }
+
+  /** A GET of a presigned image URL. */
+  async serve(key: string, expires: string | undefined, signature: string | undefined): Promise<ServedImage> {
+    this.assertKnownKey(key);
+    this.assertSigned({ expires, signature }, 'GET', key);
+    const meta = await this.metadata(key);
+    if (!meta) throw new NotFoundError('No image was uploaded with this key.');
+    return { contentType: meta.contentType, size: meta.size, stream: createReadStream(this.pathOf(key)) };
+  }
+
+  private assertKnownKey(key: string): void {
+    if (!isUploadKey(key)) throw new NotFoundError('No upload has this key.');
+  }
+
+  private assertSigned(
+    given: { expires: string | undefined; signature: string | undefined },
+    ...parts: (string | number)[]
+  ): void {
+    const expires = Number(given.expires);
+    if (!given.signature || !Number.isSafeInteger(expires)) {
+      throw new ForbiddenError('This URL is not signed; use the URL the API returned.');
+    }
+    if (!this.signer.verify(given.signature, ...parts, expires)) {
+      throw new ForbiddenError(
+        parts[0] === 'PUT'
+          ? 'The signature does not match: send exactly the Content-Type and Content-Length the upload was requested with.'
+          : 'The signature does not match; use the URL the API returned.',
+      );
+    }
+    if (epochSeconds(this.deps.clock.now()) > expires) {
+      throw new ForbiddenError(
+        `This URL expired at ${new Date(expires * 1000).toISOString()}; ${parts[0] === 'PUT' ? 'ask POST /api/uploads for a new one' : 'read the post again for a fresh imageUrl'}.`,
+      );
+    }
+  }
+
+  private url(key: string, expires: number, signature: string): string {
+    const path = key.split('/').map(encodeURIComponent).join('/');
+    return `${this.deps.publicUrl}/local-uploads/${path}?expires=${expires}&signature=${signature}`;
+  }
+
+  /** The file behind a key, never outside the store's directory whatever the key says. */
+  private pathOf(key: string): string {
+    const path = resolve(join(this.root, key));
+    if (!path.startsWith(this.root + sep)) throw new NotFoundError('No upload has this key.');
+    return path;
+  }
+
+  private async metadata(key: string): Promise<Metadata | null> {
+    try {
+      return JSON.parse(await readFile(`${this.pathOf(key)}.json`, 'utf8')) as Metadata;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  private writeMetadata(key: string, meta: Metadata): Promise<void> {
+    return writeFile(`${this.pathOf(key)}.json`, JSON.stringify(meta));
+  }
+}
+
+function epochSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}
+
+function assertIsA(contentType: string, head: number[]): void {
+  if (sniffImageType(Uint8Array.from(head)) !== contentType) {
+    throw new UnsupportedMediaTypeError(`The file is not a ${contentType} image.`);
+  }
+}

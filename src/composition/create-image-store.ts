@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
+import { createS3Client, S3ImageStore } from '../adapters/s3/index.js';
+import type { Config } from '../config/config.js';
+import { systemClock } from '../domain/shared/clock.js';
+import type { ImageStore } from '../domain/uploads/image-store.js';
+import { persistentSecret } from '../local/local-secrets.js';
+
+/** The image store the config names; the local one also serves its presigned URLs through the API. */
+export async function createImageStore(
+  config: Config,
+): Promise<{ imageStore: ImageStore; localUploads?: LocalImageStore }> {
+  const uploads = config.uploads;
+  if (uploads.provider === 's3') {
+    const client = createS3Client({
+      region: uploads.region,
+      ...(uploads.endpoint ? { endpoint: uploads.endpoint } : {}),
+    });
+    return { imageStore: new S3ImageStore({ client, bucket: uploads.bucket }) };
+  }
+  const store = new LocalImageStore({
+    dir: join(config.dataDir, 'uploads'),
+    secret: await persistentSecret(join(config.dataDir, 'upload-secret')),
+    publicUrl: uploads.publicUrl ?? `http://127.0.0.1:${config.local.port}`,
+    clock: systemClock,
+  });
+  return { imageStore: store, localUploads: store };
+}

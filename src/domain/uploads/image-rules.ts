@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** The image types posts may carry, with the file extension their keys get. */
+export const IMAGE_TYPES = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+} as const;
+
+export type ImageType = keyof typeof IMAGE_TYPES;
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** Bytes enough to tell every allowed type apart by its signature (WebP's sits at 8..11). */
+export const SNIFF_BYTES = 16;
+
+const imageTypes = Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]];
+
+export const requestUploadInput = z
+  .strictObject({
+    contentType: z.enum(imageTypes, { error: `images only: ${imageTypes.join(', ')}` }),
+    size: z
+      .number()
+      .int()
+      .min(1, 'an image has at least one byte')
+      .max(MAX_IMAGE_BYTES, `images are at most ${MAX_IMAGE_BYTES} bytes (5 MiB)`),
+  })
+  .meta({ id: 'UploadRequest' });
+
+export type RequestUploadInput = z.output<typeof requestUploadInput>;
+
+export function isImageType(value: string): value is ImageType {
+  return Object.hasOwn(IMAGE_TYPES, value);
+}
+
+/** The type a file's first bytes say it is, whatever it was declared as; null for anything else. */
+export function sniffImageType(head: Uint8Array): ImageType | null {
+  const starts = (offset: number, ...bytes: number[]) => bytes.every((b, i) => head[offset + i] === b);
+  const ascii = (offset: number, text: string) => starts(offset, ...[...text].map((ch) => ch.charCodeAt(0)));
+  if (starts(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'image/gif';
+  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
+  return null;
+}

@@ -1,0 +1,34 @@
+/** A URL that lets a client send the bytes straight to storage, and the headers it must send with them. */
+export interface PresignedUpload {
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** What storage knows of an uploaded object: enough to judge it without downloading it. */
+export interface StoredImage {
+  contentType: string;
+  size: number;
+  /** Its first bytes (SNIFF_BYTES, or fewer for a tinier file), for the magic-byte check. */
+  head: Uint8Array;
+}
+
+/**
+ * Where uploaded images live (S3 in AWS, files locally). Uploads start `pending` and expire unless a post
+ * attaches them, so abandoned uploads clean themselves up.
+ */
+export interface ImageStore {
+  /** A URL that accepts exactly one PUT of `size` bytes of `contentType` at `key` until `expiresAt`. */
+  presignUpload(request: {
+    key: string;
+    contentType: string;
+    size: number;
+    expiresAt: Date;
+  }): Promise<PresignedUpload>;
+  /** The object at `key`, or null when nothing was uploaded there. */
+  inspect(key: string): Promise<StoredImage | null>;
+  /** Keeps the object: a post now shows it. */
+  markAttached(key: string): Promise<void>;
+  remove(key: string): Promise<void>;
+  /** A URL that GETs the object until `expiresAt`. */
+  presignDownload(key: string, expiresAt: Date): Promise<string>;
+}

@@ -1,0 +1,95 @@
+import type { Actor } from '../auth/actor.js';
+import type { Clock, IdGenerator } from '../shared/clock.js';
+import { parseInput } from '../shared/validation.js';
+import type { ImageCatalog } from './image-catalog.js';
+import {
+  IMAGE_TYPES,
+  isImageType,
+  MAX_IMAGE_BYTES,
+  requestUploadInput,
+  sniffImageType,
+} from './image-rules.js';
+import type { ImageStore } from './image-store.js';
+
+/** Long enough to pick a file and send it on a slow line; short, so a leaked URL is soon useless. */
+export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
+/** The contract promises an image URL works for at least an hour after the post was read. */
+export const IMAGE_URL_TTL_SECONDS = 2 * 60 * 60;
+
+export interface UploadTicket {
+  key: string;
+  uploadUrl: string;
+  method: 'PUT';
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+export interface UploadServiceDeps {
+  store: ImageStore;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Told when an image could not be deleted; the post change stands, the image is only left behind. */
+  onDiscardFailure?: (key: string, error: unknown) => void;
+}
+
+/**
+ * Image uploads: hands out presigned URLs so bytes go straight to storage, never through the API, and
+ * judges an upload when a post wants to show it — by owner, declared type, magic bytes and size.
+ */
+export class UploadService implements ImageCatalog {
+  constructor(private readonly deps: UploadServiceDeps) {}
+
+  async requestUpload(actor: Actor, input: unknown): Promise<UploadTicket> {
+    const { contentType, size } = parseInput(requestUploadInput, input);
+    const key = `${uploadPrefix(actor.userId)}${this.deps.ids.next().toLowerCase()}.${IMAGE_TYPES[contentType]}`;
+    const expiresAt = this.after(UPLOAD_URL_TTL_SECONDS);
+    const { url, headers } = await this.deps.store.presignUpload({ key, contentType, size, expiresAt });
+    return { key, uploadUrl: url, method: 'PUT', headers, expiresAt: expiresAt.toISOString() };
+  }
+
+  async problemWith(userId: string, key: string): Promise<string | null> {
+    if (!isUploadKey(key) || !key.startsWith(uploadPrefix(userId))) {
+      return 'must be the key of an upload you made (from POST /api/uploads)';
+    }
+    const stored = await this.deps.store.inspect(key);
+    if (!stored) return 'nothing was uploaded with this key; PUT the image to its uploadUrl first';
+    if (!isImageType(stored.contentType) || sniffImageType(stored.head) !== stored.contentType) {
+      return `the uploaded file is not a ${stored.contentType} image`;
+    }
+    if (stored.size > MAX_IMAGE_BYTES) return 'the uploaded image is over 5 MiB';
+    return null;
+  }
+
+  attach(key: string): Promise<void> {
+    return this.deps.store.markAttached(key);
+  }
+
+  async discard(key: string): Promise<void> {
+    try {
+      await this.deps.store.remove(key);
+    } catch (error) {
+      this.deps.onDiscardFailure?.(key, error);
+    }
+  }
+
+  urlFor(key: string): Promise<string> {
+    return this.deps.store.presignDownload(key, this.after(IMAGE_URL_TTL_SECONDS));
+  }
+
+  private after(seconds: number): Date {
+    return new Date(this.deps.clock.now().getTime() + seconds * 1000);
+  }
+}
+
+/** Every upload of a user sits under one prefix, so ownership is read off the key itself. */
+export function uploadPrefix(userId: string): string {
+  return `uploads/${encodeURIComponent(userId)}/`;
+}
+
+/** Keys this service hands out, and nothing else: no `..`, no nesting, a known extension. */
+const UPLOAD_KEY = /^uploads\/[^/]+\/[0-9a-z]{26}\.(?:jpg|png|webp|gif)$/;
+
+export function isUploadKey(key: string): boolean {
+  const owner = key.split('/')[1];
+  return UPLOAD_KEY.test(key) && owner !== '.' && owner !== '..';
+}
