@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { HmacCursorCodec } from '../adapters/crypto/hmac-cursor-codec.js';
 import { ulidIds } from '../adapters/crypto/ulid-ids.js';
 import type { Config } from '../config/config.js';
@@ -17,6 +18,7 @@ import type { Realtime } from './build-realtime.js';
 export interface ServiceInputs {
   config: Config;
   logger: Logger;
+  metrics?: Metrics | undefined;
   storage: Storage;
   verifier: TokenVerifier;
   cursorSecret: string;
@@ -49,6 +51,7 @@ export function buildAppDeps(inputs: ServiceInputs): AppDeps {
   return {
     config,
     logger: inputs.logger,
+    ...(inputs.metrics ? { metrics: inputs.metrics } : {}),
     verifier: inputs.verifier,
     storage,
     posts,

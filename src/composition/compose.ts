@@ -9,6 +9,7 @@ import { buildRealtime } from './build-realtime.js';
 import { buildAppDeps } from './build-services.js';
 import { createImageStore } from './create-image-store.js';
 import { createLogger } from './create-logger.js';
+import { createMetrics } from './create-metrics.js';
 import { createStorage } from './create-storage.js';
 
 /**
@@ -22,7 +23,18 @@ export async function compose(config: Config, overrides: { storage?: Storage } =
   const { verifier, devTokens } = await createAuth(config);
   const realtime = await buildRealtime(config, storage);
   const images = await createImageStore(config);
-  return buildAppDeps({ config, logger, storage, verifier, cursorSecret, devTokens, ...realtime, ...images });
+  const metrics = createMetrics(config);
+  return buildAppDeps({
+    config,
+    logger,
+    metrics,
+    storage,
+    verifier,
+    cursorSecret,
+    devTokens,
+    ...realtime,
+    ...images,
+  });
 }
 
 async function createAuth(config: Config): Promise<{ verifier: TokenVerifier; devTokens?: DevTokenIssuer }> {

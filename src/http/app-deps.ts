@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { CommentService } from '../domain/comments/comment.service.js';
@@ -38,6 +39,8 @@ export interface LocalUploadEndpoint {
 export interface AppDeps {
   config: Pick<Config, 'environment' | 'version' | 'allowedOrigins' | 'exposeDocs'>;
   logger: Logger;
+  /** Business and push metrics (EMF); absent locally. */
+  metrics?: Metrics;
   verifier: TokenVerifier;
   storage: Pick<Storage, 'ping'>;
   posts: PostService;

@@ -8,6 +8,7 @@ import { errorResponse } from './error-response.js';
 import { handleError } from './handle-error.js';
 import type { HttpEnv } from './http-env.js';
 import { authenticate } from './middleware/authenticate.js';
+import { businessMetrics } from './middleware/business-metrics.js';
 import { jsonOnly } from './middleware/json-only.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
 
   app.use(requestId());
   app.use(requestLog(deps.logger));
+  if (deps.metrics) app.use(businessMetrics(deps.metrics));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use(
     cors({
@@ -58,7 +60,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
   app.route('/api', uploadRoutes(deps.uploads));
   if (deps.localUploads) app.route('/', localUploadRoutes(deps.localUploads));
   if (deps.realtime && deps.broadcastGuard)
-    app.route('/', broadcastRoutes(deps.realtime, deps.broadcastGuard));
+    app.route('/', broadcastRoutes(deps.realtime, deps.broadcastGuard, deps.metrics));
   if (deps.config.environment === 'local' && deps.devTokens) app.route('/', devRoutes(deps.devTokens));
 
   if (deps.config.exposeDocs) {

@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { commentEventOf } from '../adapters/dynamodb/comment-stream-records.js';
+import { commentEventOf, correlationIdOf } from '../adapters/dynamodb/comment-stream-records.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import { reportFanOut } from '../observability/fan-out-report.js';
 
@@ -25,7 +25,11 @@ export function createCommentStreamHandler(deps: {
         const result = await deps.realtime.publish(change);
         reportFanOut(
           result,
-          { event: change.type, sequenceNumber: record.dynamodb?.SequenceNumber },
+          {
+            event: change.type,
+            sequenceNumber: record.dynamodb?.SequenceNumber,
+            correlationId: correlationIdOf(record),
+          },
           deps.logger,
           deps.metrics,
         );

@@ -13,6 +13,12 @@ type Image = Record<string, AttributeValue>;
  * (posts, favorites, claims) and every MODIFY is not ours to push. REMOVE carries only the old image and
  * keys, so a deletion is recognised from the keys alone.
  */
+/** The id of the HTTP request that wrote the record's comment, when it was stamped (see commentItem). */
+export function correlationIdOf(record: DynamoDBRecord): string | undefined {
+  const image = (record.dynamodb?.NewImage ?? record.dynamodb?.OldImage) as Image | undefined;
+  return image?.correlationId?.S;
+}
+
 export function commentEventOf(record: DynamoDBRecord): CommentEvent | null {
   const keys = record.dynamodb?.Keys as Image | undefined;
   const pk = keys?.pk?.S;

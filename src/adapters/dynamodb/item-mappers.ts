@@ -2,6 +2,7 @@ import type { Comment } from '../../domain/comments/comment.js';
 import type { Post } from '../../domain/posts/post.js';
 import type { Profile } from '../../domain/profiles/profile.js';
 import type { IdempotencyClaim } from '../../domain/shared/idempotency.js';
+import { correlationId } from '../../observability/correlation.js';
 import type { Item } from './paging.js';
 import {
   authorPartition,
@@ -44,8 +45,14 @@ export function toPost(item: Item): Post {
   };
 }
 
+/** Also stamps the id of the request that wrote it, which the table's stream hands to the broadcaster. */
 export function commentItem(comment: Comment): Item {
-  return { ...commentKey(comment.postId, comment.id), ...comment };
+  const requestId = correlationId();
+  return {
+    ...commentKey(comment.postId, comment.id),
+    ...comment,
+    ...(requestId ? { correlationId: requestId } : {}),
+  };
 }
 
 export function toComment(item: Item): Comment {

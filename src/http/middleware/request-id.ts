@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { withCorrelationId } from '../../observability/correlation.js';
 import type { HttpEnv } from '../http-env.js';
 
 /** Ids we echo must be safe to put in headers and logs: no spaces, quotes or control characters. */
@@ -14,6 +15,6 @@ export function requestId(): MiddlewareHandler<HttpEnv> {
     const id = given ?? randomUUID();
     c.set('requestId', id);
     c.header('x-request-id', id);
-    await next();
+    await withCorrelationId(id, next);
   };
 }

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { RealtimeService } from '../../domain/realtime/realtime.service.js';
@@ -31,7 +32,11 @@ const route = createRoute({
   },
 });
 
-export function broadcastRoutes(realtime: RealtimeService, guard: BroadcastGuard): OpenAPIHono<HttpEnv> {
+export function broadcastRoutes(
+  realtime: RealtimeService,
+  guard: BroadcastGuard,
+  metrics?: Metrics,
+): OpenAPIHono<HttpEnv> {
   const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
   app.use('/broadcast/*', async (c, next) => {
     guard(c);
@@ -40,7 +45,7 @@ export function broadcastRoutes(realtime: RealtimeService, guard: BroadcastGuard
   return app.openapi(route, async (c) => {
     const { postId, message } = c.req.valid('json');
     const result = await realtime.broadcast(postId ? { postId, message } : { message });
-    reportFanOut(result, { event: 'broadcast', postId }, c.var.log);
+    reportFanOut(result, { event: 'broadcast', postId }, c.var.log, metrics);
     return c.json(result, 202);
   });
 }
