@@ -1,35 +1,32 @@
 /**
- * `make build`: bundles each Lambda entry with esbuild, the way the SAM template's esbuild build method
- * does (ESM, Node 22, arm64-agnostic JS), and prints each bundle's size.
+ * `make build`: bundles every function of the SAM template the way `sam build` does, without the SAM CLI.
+ * Entry points and esbuild options come from each function's Metadata.BuildProperties in
+ * infrastructure/aws-sam/template.yaml, so they are written once; bundles go to dist/lambda/<LogicalId>/.
  */
-import { stat } from 'node:fs/promises';
-import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { bundleFunction } from './template/bundle.js';
+import { esbuildFunctions } from './template/functions.js';
+import { loadTemplate, TEMPLATE_PATH } from './template/template.js';
 
-const entries: Record<string, string> = {
-  api: 'src/entry/lambda/api.handler.ts',
-  websocket: 'src/entry/lambda/websocket.handler.ts',
-  'comment-stream': 'src/entry/lambda/comment-stream.handler.ts',
-  broadcast: 'src/entry/lambda/broadcast.handler.ts',
-};
+const OUT_ROOT = 'dist/lambda';
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-for (const [name, entry] of Object.entries(entries)) {
-  const outfile = `dist/lambda/${name}/index.mjs`;
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    minify: true,
-    sourcemap: 'external',
-    legalComments: 'none',
-    // Some dependencies still call require(); ESM bundles need it defined.
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
-  const { size } = await stat(outfile);
-  console.log(`${name.padEnd(12)} ${outfile}  ${(size / 1024).toFixed(1)} KiB`);
+const functions = esbuildFunctions(await loadTemplate());
+console.log(`Bundling ${functions.length} functions from ${relative(process.cwd(), TEMPLATE_PATH)}`);
+await rm(OUT_ROOT, { recursive: true, force: true });
+
+for (const [index, fn] of functions.entries()) {
+  const started = performance.now();
+  const bundle = await bundleFunction(fn, join(process.cwd(), OUT_ROOT));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const code = bundle.outputs.filter(({ path }) => !path.endsWith('.map'));
+  const maps = bundle.outputs.filter(({ path }) => path.endsWith('.map'));
+  const mapBytes = maps.reduce((sum, { bytes }) => sum + bytes, 0);
+  console.log(`[${index + 1}/${functions.length}] ${fn.logicalId} (${seconds}s)`);
+  for (const { path, bytes } of code) {
+    console.log(
+      `      ${path.padEnd(44)} ${kib(bytes).padStart(10)}${maps.length ? `  (+ ${kib(mapBytes)} source map)` : ''}`,
+    );
+  }
 }

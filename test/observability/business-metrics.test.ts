@@ -5,7 +5,7 @@ import type { HttpEnv } from '../../src/http/http-env.js';
 import { businessMetrics } from '../../src/http/middleware/business-metrics.js';
 
 /** EMF documents Powertools printed to stdout while `run` ran. */
-async function emfDuring(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
+async function emfDuring(run: () => unknown): Promise<Record<string, unknown>[]> {
   const lines: string[] = [];
   const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     lines.push(String(chunk));

@@ -5,6 +5,10 @@ import { LocalImageStore } from '../../src/adapters/local-disk/local-image-store
 import { png } from '../support/images.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
 interface Ticket {
   key: string;
   uploadUrl: string;
@@ -30,7 +34,10 @@ describe('local upload endpoint', () => {
     (await stack.request('POST', '/api/uploads', { token: alice, body: { contentType, size } })).body;
   const put = async (url: string, body: Uint8Array, headers: Record<string, string>) => {
     const response = await fetch(url, { method: 'PUT', headers, body });
-    return { status: response.status, body: response.status === 200 ? null : await response.json() };
+    return {
+      status: response.status,
+      body: (response.status === 200 ? null : await response.json()) as ErrorBody,
+    };
   };
   const isStored = async (key: string) =>
     (
@@ -114,6 +121,6 @@ describe('local upload endpoint', () => {
     expect((await fetch(url)).status).toBe(403);
     const traversal = await fetch(`${stack.apiUrl}/local-uploads/uploads/alice/..%2F..%2Fupload-secret`);
     expect(traversal.status).toBe(404);
-    expect((await traversal.json()).error.code).toBe('not_found');
+    expect(((await traversal.json()) as ErrorBody).error.code).toBe('not_found');
   });
 });

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
+import type { EsbuildFunction } from './functions.js';
+import { esbuildOptions } from './sam-esbuild.js';
+
+export interface Bundle {
+  logicalId: string;
+  /** Output files (relative to the repository) and their sizes in bytes. */
+  outputs: { path: string; bytes: number }[];
+  metafile: Metafile;
+}
+
+/**
+ * Bundles one function exactly as its BuildProperties say, into `<outRoot>/<logical id>/`.
+ * `write: false` keeps everything in memory (the tests), which changes nothing in the output.
+ */
+export async function bundleFunction(
+  fn: EsbuildFunction,
+  outRoot: string,
+  overrides: Pick<BuildOptions, 'write' | 'logLevel'> = {},
+): Promise<Bundle> {
+  const options = esbuildOptions(fn, join(outRoot, fn.logicalId));
+  const result = await build({ ...options, metafile: true, logLevel: 'warning', ...overrides });
+  const outputs = Object.entries(result.metafile.outputs).map(([path, output]) => ({
+    path,
+    bytes: output.bytes,
+  }));
+  return { logicalId: fn.logicalId, outputs, metafile: result.metafile };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { loadTemplate } from '../../scripts/template/template.js';
+
+/** The wiring the code relies on: routes, the broadcast route's IAM auth, WebSocket replies, the stream. */
+const template = await loadTemplate();
+type Events = Record<string, { Type: string; Properties: Record<string, unknown> }>;
+const eventsOf = (logicalId: string) => (template.Resources[logicalId]?.Properties?.Events ?? {}) as Events;
+
+describe('HTTP API', () => {
+  it('routes what the REST app serves to the API function', () => {
+    const routes = Object.values(eventsOf('ApiFunction')).map(
+      ({ Type, Properties }) => `${Type} ${Properties.Method} ${Properties.Path}`,
+    );
+    expect(routes.sort()).toEqual(
+      [
+        'HttpApi ANY /api/{proxy+}',
+        'HttpApi GET /docs',
+        'HttpApi GET /health',
+        'HttpApi GET /openapi.json',
+      ].sort(),
+    );
+  });
+
+  it('puts POST /broadcast/comments behind IAM, the only caller the broadcast function accepts', () => {
+    expect(template.Resources.HttpApi?.Properties?.Auth).toEqual({ EnableIamAuthorizer: true });
+    expect(Object.values(eventsOf('BroadcastFunction'))).toEqual([
+      {
+        Type: 'HttpApi',
+        Properties: {
+          ApiId: { Ref: 'HttpApi' },
+          Path: '/broadcast/comments',
+          Method: 'POST',
+          Auth: { Authorizer: 'AWS_IAM' },
+        },
+      },
+    ]);
+  });
+
+  it('throttles per environment and allows the configured origins', () => {
+    const api = template.Resources.HttpApi?.Properties ?? {};
+    expect(JSON.stringify(api.DefaultRouteSettings)).toContain('EnvironmentSettings');
+    expect((api.CorsConfiguration as Record<string, unknown>).AllowOrigins).toEqual({
+      Ref: 'AllowedOrigins',
+    });
+  });
+});
+
+describe('WebSocket API', () => {
+  const api = template.Resources.WebSocketApi;
+
+  it('sends $connect, $disconnect and $default to the WebSocket function’s live alias', () => {
+    const routes = api?.Properties?.Routes as Record<string, { FunctionArn: unknown }>;
+    expect(Object.keys(routes).sort()).toEqual(['$connect', '$default', '$disconnect']);
+    for (const route of Object.values(routes))
+      expect(route.FunctionArn).toEqual({ Ref: 'WebSocketFunction.Alias' });
+  });
+
+  it('returns the $default handler’s answer to the client (route response)', () => {
+    const routes = api?.Properties?.Routes as Record<string, Record<string, unknown>>;
+    expect(routes.$default?.RouteResponseSelectionExpression).toBe('$default');
+    expect(template.Resources.WebSocketDefaultRouteResponse?.Properties).toEqual({
+      ApiId: { Ref: 'WebSocketApi' },
+      // SAM names the generated route <api logical id> + Default + Route.
+      RouteId: { Ref: 'WebSocketApiDefaultRoute' },
+      RouteResponseKey: '$default',
+    });
+  });
+});
+
+describe('comment stream', () => {
+  it('reports partial batch failures, bisects failing batches and keeps what it gave up on', () => {
+    const [stream] = Object.values(eventsOf('CommentStreamFunction'));
+    expect(stream?.Type).toBe('DynamoDB');
+    expect(stream?.Properties).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['CommentStreamFailures', 'Arn'] } } },
+    });
+    expect(template.Resources.CommentStreamFailures?.Type).toBe('AWS::SQS::Queue');
+  });
+
+  it('filters to the comment changes the broadcaster turns into pushes', () => {
+    const [stream] = Object.values(eventsOf('CommentStreamFunction'));
+    const criteria = stream?.Properties.FilterCriteria as { Filters: { Pattern: string }[] } | undefined;
+    const filters = criteria?.Filters ?? [];
+    expect(filters.map(({ Pattern }) => JSON.parse(Pattern))).toEqual([
+      { eventName: ['INSERT', 'REMOVE'], dynamodb: { Keys: { sk: { S: [{ prefix: 'COMMENT#' }] } } } },
+    ]);
+  });
+});
