@@ -53,6 +53,7 @@ const schema = z.object({
   PORT: port.default(3000),
   WS_PORT: port.default(3001),
   APP_LOCAL_DYNAMODB_PORT: port.default(0),
+  APP_WEB_DIR: z.string().min(1).default('dist/web'),
 });
 
 export type AuthConfig =
@@ -100,7 +101,8 @@ export interface Config {
         /** An S3-compatible server instead of AWS (addressed path-style), for tests. */
         endpoint?: string;
       };
-  local: { port: number; wsPort: number; dynamodbPort: number };
+  /** The local stack's ports, and where the built web client is (served at `/` when present). */
+  local: { port: number; wsPort: number; dynamodbPort: number; webDir: string };
   /** /docs, /openapi.json: everywhere but production. */
   exposeDocs: boolean;
 }
@@ -162,7 +164,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins,
     logLevel: e.LOG_LEVEL,
     dataDir: e.APP_DATA_DIR,
-    local: { port: e.PORT, wsPort: e.WS_PORT, dynamodbPort: e.APP_LOCAL_DYNAMODB_PORT },
+    local: {
+      port: e.PORT,
+      wsPort: e.WS_PORT,
+      dynamodbPort: e.APP_LOCAL_DYNAMODB_PORT,
+      webDir: e.APP_WEB_DIR,
+    },
     exposeDocs: e.APP_ENVIRONMENT !== 'production',
   };
 }

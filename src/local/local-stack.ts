@@ -11,6 +11,7 @@ import { type CommentStreamHandler, createCommentStreamHandler } from '../stream
 import { createWebSocketHandler, type WebSocketHandler } from '../websocket/websocket-handler.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
 import { withCommentStream } from './stream/comment-stream-feed.js';
+import { serveWebClient } from './web-client.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from './websocket/index.js';
 
 export interface LocalStack {
@@ -19,6 +20,8 @@ export interface LocalStack {
   wsUrl: string;
   /** Guards POST /broadcast/comments (header `x-broadcast-key`). */
   broadcastKey: string;
+  /** Whether the built web client is served at `/` (after `make build`). */
+  webClient: boolean;
   /** What the stack runs on, for the banner. */
   storage: string;
   dataDir: string;
@@ -107,11 +110,14 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     if (!realtime) throw new Error('The local stack composed no realtime service.');
     onStreamRecords = createCommentStreamHandler({ realtime, logger: deps.logger });
     onWebSocketEvent = createWebSocketHandler({ realtime, verifier: deps.verifier, logger: deps.logger });
-    fetchApp = createApp(deps).fetch;
+    const app = createApp(deps);
+    const webClient = serveWebClient(app, config.local.webDir);
+    fetchApp = app.fetch;
     return {
       apiUrl,
       wsUrl: gateway.url,
       broadcastKey,
+      webClient,
       storage:
         repository.provider === 'memory'
           ? 'memory (data is lost on exit)'

@@ -11,6 +11,7 @@ try {
   console.log(`
 blogapp local stack is up — environment: ${config.environment}
   storage  ${stack.storage}
+  Web      ${stack.webClient ? `${api}/` : '(not built: run make build, then restart)'}
   API      ${api}/api
   Health   ${api}/api/health
   Docs     ${api}/docs
