@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { createManagementClient, ManagementApiPushGateway } from '../adapters/apigateway/index.js';
 import type { Config } from '../config/config.js';
 import { RealtimeService } from '../domain/realtime/realtime.service.js';
@@ -6,6 +7,7 @@ import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
 import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/routes/broadcast.routes.js';
 import { persistentSecret } from '../local/local-secrets.js';
+import { traced } from '../observability/tracing.js';
 
 export interface Realtime {
   realtime: RealtimeService;
@@ -16,10 +18,14 @@ export interface Realtime {
  * Live comments, when the config names the WebSocket API's management endpoint (the functions that push
  * and the local stack); without it there is nothing to push through, so the API serves no broadcast route.
  */
-export async function buildRealtime(config: Config, storage: Storage): Promise<Realtime | undefined> {
+export async function buildRealtime(
+  config: Config,
+  storage: Storage,
+  tracer?: Tracer,
+): Promise<Realtime | undefined> {
   const endpoint = config.realtime.managementEndpoint;
   if (!endpoint) return undefined;
-  const client = createManagementClient({ endpoint, region: config.realtime.region });
+  const client = traced(tracer, createManagementClient({ endpoint, region: config.realtime.region }));
   const realtime = new RealtimeService({
     connections: storage.connections,
     gateway: new ManagementApiPushGateway({ client }),

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { HmacCursorCodec } from '../adapters/crypto/hmac-cursor-codec.js';
 import { ulidIds } from '../adapters/crypto/ulid-ids.js';
 import type { Config } from '../config/config.js';
@@ -19,6 +20,7 @@ export interface ServiceInputs {
   config: Config;
   logger: Logger;
   metrics?: Metrics | undefined;
+  tracer?: Tracer | undefined;
   storage: Storage;
   verifier: TokenVerifier;
   cursorSecret: string;
@@ -52,6 +54,7 @@ export function buildAppDeps(inputs: ServiceInputs): AppDeps {
     config,
     logger: inputs.logger,
     ...(inputs.metrics ? { metrics: inputs.metrics } : {}),
+    ...(inputs.tracer ? { tracer: inputs.tracer } : {}),
     verifier: inputs.verifier,
     storage,
     posts,

@@ -5,6 +5,7 @@ import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
 import type { AppDeps, DevTokenIssuer } from '../http/app-deps.js';
 import { persistentSecret } from '../local/local-secrets.js';
+import { createTracer } from '../observability/tracing.js';
 import { buildRealtime } from './build-realtime.js';
 import { buildAppDeps } from './build-services.js';
 import { createImageStore } from './create-image-store.js';
@@ -18,16 +19,18 @@ import { createStorage } from './create-storage.js';
  */
 export async function compose(config: Config, overrides: { storage?: Storage } = {}): Promise<AppDeps> {
   const logger = createLogger(config);
-  const storage = overrides.storage ?? (await createStorage(config.repository));
+  const tracer = createTracer(config);
+  const storage = overrides.storage ?? (await createStorage(config.repository, tracer));
   const cursorSecret = config.cursorSecret ?? (await persistentSecret(join(config.dataDir, 'cursor-secret')));
   const { verifier, devTokens } = await createAuth(config);
-  const realtime = await buildRealtime(config, storage);
-  const images = await createImageStore(config);
+  const realtime = await buildRealtime(config, storage, tracer);
+  const images = await createImageStore(config, tracer);
   const metrics = createMetrics(config);
   return buildAppDeps({
     config,
     logger,
     metrics,
+    tracer,
     storage,
     verifier,
     cursorSecret,

@@ -1,21 +1,27 @@
 import { join } from 'node:path';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
 import { createS3Client, S3ImageStore } from '../adapters/s3/index.js';
 import type { Config } from '../config/config.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/uploads/image-store.js';
 import { persistentSecret } from '../local/local-secrets.js';
+import { traced } from '../observability/tracing.js';
 
 /** The image store the config names; the local one also serves its presigned URLs through the API. */
 export async function createImageStore(
   config: Config,
+  tracer?: Tracer,
 ): Promise<{ imageStore: ImageStore; localUploads?: LocalImageStore }> {
   const uploads = config.uploads;
   if (uploads.provider === 's3') {
-    const client = createS3Client({
-      region: uploads.region,
-      ...(uploads.endpoint ? { endpoint: uploads.endpoint } : {}),
-    });
+    const client = traced(
+      tracer,
+      createS3Client({
+        region: uploads.region,
+        ...(uploads.endpoint ? { endpoint: uploads.endpoint } : {}),
+      }),
+    );
     return { imageStore: new S3ImageStore({ client, bucket: uploads.bucket }) };
   }
   const store = new LocalImageStore({

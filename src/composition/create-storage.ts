@@ -1,3 +1,4 @@
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import {
   connectionsTableDefinition,
   createDynamoDbClient,
@@ -7,14 +8,15 @@ import {
 import { createMemoryStorage } from '../adapters/memory/memory-storage.js';
 import type { Config } from '../config/config.js';
 import type { Storage } from '../domain/storage.js';
+import { traced } from '../observability/tracing.js';
 
 /**
  * The storage provider the config names. Against a local endpoint (dynalite) the tables are created when
  * missing; in AWS the stack owns them, so cold starts spend no call on it.
  */
-export async function createStorage(repository: Config['repository']): Promise<Storage> {
+export async function createStorage(repository: Config['repository'], tracer?: Tracer): Promise<Storage> {
   if (repository.provider === 'memory') return createMemoryStorage();
-  const client = createDynamoDbClient(repository);
+  const client = traced(tracer, createDynamoDbClient(repository));
   const { tableName, connectionsTableName } = repository;
   if (repository.endpoint) {
     await ensureTable(client, tableName);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { CommentService } from '../domain/comments/comment.service.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   logger: Logger;
   /** Business and push metrics (EMF); absent locally. */
   metrics?: Metrics;
+  /** X-Ray tracing; absent locally. */
+  tracer?: Tracer;
   verifier: TokenVerifier;
   storage: Pick<Storage, 'ping'>;
   posts: PostService;

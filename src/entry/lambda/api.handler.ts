@@ -6,8 +6,8 @@ import { handle } from 'hono/aws-lambda';
 import { compose } from '../../composition/compose.js';
 import { loadConfig } from '../../config/config.js';
 import { createApp } from '../../http/app.js';
-import { withLambdaContext } from './with-lambda-context.js';
+import { instrument } from './instrument.js';
 
 const deps = await compose(loadConfig());
 
-export const handler = withLambdaContext(deps.logger, handle(createApp(deps)));
+export const handler = instrument(deps, handle(createApp(deps)));

@@ -4,9 +4,9 @@
  */
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '../../http/app.js';
+import { instrument } from './instrument.js';
 import { composeRealtime } from './realtime-deps.js';
-import { withLambdaContext } from './with-lambda-context.js';
 
 const deps = await composeRealtime();
 
-export const handler = withLambdaContext(deps.logger, handle(createApp(deps)));
+export const handler = instrument(deps, handle(createApp(deps)));

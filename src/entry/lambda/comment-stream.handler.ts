@@ -3,12 +3,12 @@
  * failure reporting (the event source mapping sets ReportBatchItemFailures and bisects on error).
  */
 import { createCommentStreamHandler } from '../../stream/comment-stream-handler.js';
+import { instrument } from './instrument.js';
 import { composeRealtime } from './realtime-deps.js';
-import { withLambdaContext } from './with-lambda-context.js';
 
 const deps = await composeRealtime();
 
-export const handler = withLambdaContext(
-  deps.logger,
+export const handler = instrument(
+  deps,
   createCommentStreamHandler({ realtime: deps.realtime, logger: deps.logger, metrics: deps.metrics }),
 );

@@ -3,9 +3,9 @@
  * the same createWebSocketHandler.
  */
 import { createWebSocketHandler } from '../../websocket/websocket-handler.js';
+import { instrument } from './instrument.js';
 import { composeRealtime } from './realtime-deps.js';
-import { withLambdaContext } from './with-lambda-context.js';
 
 const deps = await composeRealtime();
 
-export const handler = withLambdaContext(deps.logger, createWebSocketHandler(deps));
+export const handler = instrument(deps, createWebSocketHandler(deps));

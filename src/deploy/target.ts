@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'smol-toml';
+import type { DeployEnvironment } from './environments.js';
+import { DeployError } from './errors.js';
+
+/** Where the SAM template and samconfig.toml live, relative to the project root. */
+export const SAM_DIR = 'infrastructure/aws-sam';
+
+/** The stack an environment deploys to, and how to reach it. */
+export interface Target {
+  environment: DeployEnvironment;
+  stackName: string;
+  /** The region the stack lives in: --region, else samconfig's; undefined leaves it to the AWS CLI's own default. */
+  region?: string;
+  profile?: string;
+  /** Flags given on the command line that sam must get too (samconfig supplies them otherwise). */
+  samOverrides: string[];
+  /** samconfig's `parameter_overrides` as one `Key=Value Key2="v 2"` string (see `withAppVersion`). */
+  parameterOverrides: string;
+}
+
+export interface TargetOverrides {
+  region?: string;
+  profile?: string;
+}
+
+type Table = Record<string, unknown>;
+
+/**
+ * Reads the environment's section of samconfig.toml, so the `aws` calls (describe-stacks, get-alias…) reach the
+ * same stack, region and profile that `sam deploy --config-env <env>` does. SAM reads only that environment's
+ * sections (`<env>.deploy.parameters`, then `<env>.global.parameters`), never `default`'s, and so does this.
+ */
+export async function loadTarget(
+  root: string,
+  environment: DeployEnvironment,
+  overrides: TargetOverrides = {},
+): Promise<Target> {
+  const file = join(root, SAM_DIR, 'samconfig.toml');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new DeployError(
+      `${SAM_DIR}/samconfig.toml was not found under ${root}.`,
+      'Run the CLI from the repository root (`npm run deploy` and `make deploy-*` do).',
+    );
+  }
+  const config = parse(text) as Table;
+  const section = config[environment] as Table | undefined;
+  const sources = [section?.deploy, section?.global].map(
+    (command) => ((command as Table | undefined)?.parameters ?? {}) as Table,
+  );
+  const setting = (key: string) => {
+    for (const source of sources) if (source[key] !== undefined) return source[key];
+    return undefined;
+  };
+  const textSetting = (key: string) => {
+    const value = setting(key);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const stackName = textSetting('stack_name');
+  if (!stackName) {
+    throw new DeployError(
+      `${SAM_DIR}/samconfig.toml has no stack_name for ${environment}.`,
+      `Add [${environment}.deploy.parameters] with stack_name = "blogapp-${environment}" (DEPLOYMENT.md, first-time setup).`,
+    );
+  }
+  const region = overrides.region ?? textSetting('region');
+  const profile = overrides.profile ?? textSetting('profile');
+  return {
+    environment,
+    stackName,
+    ...(region ? { region } : {}),
+    ...(profile ? { profile } : {}),
+    samOverrides: [
+      ...(overrides.region ? ['--region', overrides.region] : []),
+      ...(overrides.profile ? ['--profile', overrides.profile] : []),
+    ],
+    parameterOverrides: overridesString(setting('parameter_overrides')),
+  };
+}
+
+/** samconfig takes `parameter_overrides` as one string or as a list of `Key=Value` strings. */
+function overridesString(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (!Array.isArray(value)) return '';
+  return value
+    .map(String)
+    .map((pair) => {
+      const [key, ...rest] = pair.split('=');
+      const v = rest.join('=');
+      return /\s/.test(v) && !/^".*"$/.test(v) ? `${key}="${v}"` : pair;
+    })
+    .join(' ');
+}
+
+/**
+ * `sam deploy --parameter-overrides` replaces samconfig's overrides instead of merging with them
+ * (aws/aws-sam-cli#2380), so adding AppVersion means passing samconfig's own along with it.
+ */
+export function withAppVersion(target: Target, appVersion: string): string {
+  return [target.parameterOverrides, `AppVersion=${appVersion}`].filter(Boolean).join(' ');
+}

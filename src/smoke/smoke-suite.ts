@@ -1,0 +1,191 @@
+import { describeAnswer, requestJson } from './http-client.js';
+import { openProbe, type SocketProbe } from './socket-probe.js';
+
+export type SmokeStatus = 'passed' | 'failed' | 'not-run';
+
+export interface SmokeResult {
+  check: string;
+  status: SmokeStatus;
+  ms: number;
+  detail: string;
+}
+
+export interface SmokeOptions {
+  /** The REST base, as the `ApiUrl` output gives it (no `/api`, no trailing slash). */
+  apiUrl: string;
+  /** The `WebSocketURL` output. */
+  wsUrl: string;
+  /** An ID token of the environment's provider; without one, `local` uses its own issuer, others skip. */
+  token?: string;
+  /** How long a comment may take to reach the subscriber (the contract says 1 s; the network adds some). */
+  pushTimeoutMs?: number;
+  /** Called as each check ends, so a terminal shows progress before the suite finishes. */
+  onResult?: (result: SmokeResult) => void;
+}
+
+/** The checks, in the order they run; the deploy CLI and `npm run smoke` both run exactly these. */
+export const SMOKE_CHECKS = [
+  'health',
+  'auth-required',
+  'create-post',
+  'websocket-subscribe',
+  'comment-push',
+  'delete-post',
+] as const;
+
+/**
+ * Exercises a running deployment the way a client does: health, a protected route refusing anonymous writes,
+ * then — with a token — a post, a live subscription to it, a comment pushed over the WebSocket, and the
+ * post's deletion, attempted whatever failed before it so no smoke posts pile up. A failed check stops the
+ * ones after it (reported as not run); the result list says which check failed and why.
+ */
+export async function runSmokeSuite(options: SmokeOptions): Promise<SmokeResult[]> {
+  // Tolerates the `/api` the local banner prints after the base, and a trailing slash.
+  const apiUrl = options.apiUrl.replace(/\/+$/, '').replace(/\/api$/, '');
+  const pushTimeoutMs = options.pushTimeoutMs ?? 5_000;
+  const results: SmokeResult[] = [];
+  const record = (result: SmokeResult) => {
+    results.push(result);
+    options.onResult?.(result);
+  };
+  let notRunBecause: string | undefined;
+  const check = async (name: string, work: () => Promise<string>): Promise<void> => {
+    if (notRunBecause) return record({ check: name, status: 'not-run', ms: 0, detail: notRunBecause });
+    const started = performance.now();
+    try {
+      const detail = await work();
+      record({ check: name, status: 'passed', ms: performance.now() - started, detail });
+    } catch (error) {
+      record({
+        check: name,
+        status: 'failed',
+        ms: performance.now() - started,
+        detail: (error as Error).message,
+      });
+      notRunBecause = `${name} failed`;
+    }
+  };
+
+  let environment: string | undefined;
+  await check('health', async () => {
+    const response = await requestJson(apiUrl, 'GET', '/api/health');
+    if (response.status !== 200 || response.body?.status !== 'healthy') {
+      throw new Error(`GET /api/health ${describeAnswer(response)}`);
+    }
+    environment = response.body.environment;
+    return `200 healthy (environment ${environment}, version ${response.body.version})`;
+  });
+
+  await check('auth-required', async () => {
+    const response = await requestJson(apiUrl, 'POST', '/api/posts', { body: { title: 'smoke', body: 'x' } });
+    if (response.status !== 401)
+      throw new Error(`POST /api/posts without a token ${describeAnswer(response)}`);
+    return 'POST /api/posts without a token is 401';
+  });
+
+  let token = options.token;
+  if (!notRunBecause && !token && environment !== 'local') {
+    notRunBecause =
+      'no token: pass --token or SMOKE_TOKEN (an ID token from this environment’s identity provider) to run it';
+  }
+
+  let postId: string | undefined;
+  let socket: SocketProbe | undefined;
+  try {
+    await check('create-post', async () => {
+      token ??= await localToken(apiUrl);
+      const response = await requestJson(apiUrl, 'POST', '/api/posts', {
+        token,
+        body: {
+          title: `smoke ${new Date().toISOString()}`,
+          body: 'Created by the smoke suite, deleted when it ends.',
+          tags: ['smoke'],
+        },
+      });
+      if (response.status !== 201 || !response.body?.id) {
+        throw new Error(`POST /api/posts ${describeAnswer(response)}`);
+      }
+      postId = response.body.id;
+      return `201, post ${postId}`;
+    });
+
+    await check('websocket-subscribe', async () => {
+      const url = new URL(options.wsUrl);
+      url.searchParams.set('token', token ?? '');
+      socket = await openProbe(url.toString(), 10_000);
+      socket.send({ action: 'subscribe', postId });
+      await socket.waitFor(
+        'subscribed confirmation',
+        (m) => m.type === 'subscribed' && m.postId === postId,
+        pushTimeoutMs,
+      );
+      return `connected to ${options.wsUrl} and subscribed`;
+    });
+
+    await check('comment-push', async () => {
+      const sent = performance.now();
+      const response = await requestJson(apiUrl, 'POST', `/api/posts/${postId}/comments`, {
+        token,
+        body: { body: 'smoke comment' },
+      });
+      if (response.status !== 201)
+        throw new Error(`POST /api/posts/{id}/comments ${describeAnswer(response)}`);
+      const commentId = response.body?.id;
+      await socket?.waitFor(
+        'comment.created push',
+        (m) => m.type === 'comment.created' && (m.comment as { id?: string } | undefined)?.id === commentId,
+        pushTimeoutMs,
+      );
+      return `comment.created arrived ${Math.round(performance.now() - sent)} ms after the POST`;
+    });
+  } finally {
+    await (socket as SocketProbe | undefined)?.close();
+    await cleanUp(apiUrl, postId, token, record);
+  }
+  return results;
+}
+
+/** Always attempted once a post exists, whatever failed before: a smoke run leaves nothing behind. */
+async function cleanUp(
+  apiUrl: string,
+  postId: string | undefined,
+  token: string | undefined,
+  record: (result: SmokeResult) => void,
+): Promise<void> {
+  const check = 'delete-post';
+  if (!postId) return record({ check, status: 'not-run', ms: 0, detail: 'no post was created' });
+  const started = performance.now();
+  const ms = () => performance.now() - started;
+  try {
+    const response = await requestJson(apiUrl, 'DELETE', `/api/posts/${postId}`, {
+      ...(token ? { token } : {}),
+    });
+    if (response.status !== 204) {
+      return record({
+        check,
+        status: 'failed',
+        ms: ms(),
+        detail: `DELETE /api/posts/${postId} ${describeAnswer(response)}`,
+      });
+    }
+    record({ check, status: 'passed', ms: ms(), detail: `204, post ${postId} deleted` });
+  } catch (error) {
+    record({
+      check,
+      status: 'failed',
+      ms: ms(),
+      detail: `post ${postId} left behind: ${(error as Error).message}`,
+    });
+  }
+}
+
+/** `local` only: a token from the stack's own issuer (`POST /api/dev/token`, 404 anywhere else). */
+async function localToken(apiUrl: string): Promise<string> {
+  const response = await requestJson(apiUrl, 'POST', '/api/dev/token', {
+    body: { userId: `smoke-${Date.now().toString(36)}`, name: 'Smoke test' },
+  });
+  if (response.status !== 200 || !response.body?.token) {
+    throw new Error(`the local issuer (POST /api/dev/token) ${describeAnswer(response)}`);
+  }
+  return response.body.token;
+}

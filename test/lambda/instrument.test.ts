@@ -1,0 +1,47 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { describe, expect, it, vi } from 'vitest';
+import { instrument } from '../../src/entry/lambda/instrument.js';
+import { lambdaContext } from '../support/lambda-context.js';
+
+/** A tracer that records what the wrapper does with segments, as X-Ray would see it. */
+function recordingTracer() {
+  const calls: string[] = [];
+  const subsegment = { close: () => calls.push('close') };
+  const facade = { addNewSubsegment: (name: string) => (calls.push(`open ${name}`), subsegment) };
+  const tracer = {
+    getSegment: () => facade,
+    setSegment: (segment: unknown) => calls.push(segment === subsegment ? 'enter' : 'leave'),
+    annotateColdStart: () => calls.push('cold start'),
+    addServiceNameAnnotation: () => calls.push('service'),
+    addErrorAsMetadata: (error: Error) => calls.push(`error ${error.message}`),
+  } as unknown as Tracer;
+  return { tracer, calls };
+}
+
+describe('instrument', () => {
+  it('runs each invocation in its own annotated subsegment, with the Lambda context in the logs', async () => {
+    const { tracer, calls } = recordingTracer();
+    const logger = new Logger({ logLevel: 'SILENT' });
+    const addContext = vi.spyOn(logger, 'addContext');
+    const handler = instrument({ logger, tracer }, async (event: { n: number }) => event.n * 2);
+    const context = lambdaContext('blogapp-api');
+    expect(await handler({ n: 21 }, context)).toBe(42);
+    expect(addContext).toHaveBeenCalledWith(context);
+    expect(calls).toEqual(['open ## blogapp-api', 'enter', 'cold start', 'service', 'close', 'leave']);
+  });
+
+  it('records a failure on the subsegment and still closes it', async () => {
+    const { tracer, calls } = recordingTracer();
+    const handler = instrument({ logger: new Logger({ logLevel: 'SILENT' }), tracer }, async () => {
+      throw new Error('boom');
+    });
+    await expect(handler({}, lambdaContext('blogapp-api'))).rejects.toThrow('boom');
+    expect(calls.slice(-3)).toEqual(['error boom', 'close', 'leave']);
+  });
+
+  it('works without a tracer (locally)', async () => {
+    const handler = instrument({ logger: new Logger({ logLevel: 'SILENT' }) }, async () => 'ok');
+    expect(await handler({}, lambdaContext())).toBe('ok');
+  });
+});
