@@ -15,7 +15,7 @@ describe('BuildProperties become the esbuild options SAM would pass', () => {
     handler: 'index.handler',
     buildProperties: {
       // No extension: SAM tries .ts, then .js (as it does, `api.handler` would count as having one).
-      EntryPoints: ['src/entry/lambda/with-lambda-context'],
+      EntryPoints: ['src/entry/lambda/instrument'],
       Format: 'esm',
       Target: 'node22',
       MainFields: 'module,main',
@@ -34,7 +34,7 @@ describe('BuildProperties become the esbuild options SAM would pass', () => {
       platform: 'node',
       outdir: '/out',
       absWorkingDir: process.cwd(),
-      entryPoints: ['src/entry/lambda/with-lambda-context.ts'],
+      entryPoints: ['src/entry/lambda/instrument.ts'],
       format: 'esm',
       target: 'node22',
       mainFields: ['module', 'main'],
