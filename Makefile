@@ -4,10 +4,10 @@ SHELL := /bin/bash
 NPM ?= npm
 DEPS := node_modules/.deps-installed
 
-.PHONY: help local test lint typecheck unit build seed clean
+.PHONY: help local test lint typecheck unit build seed smoke deploy-dev deploy-staging deploy-prod clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 # Installs node packages once per lockfile change, so `make local` and `make test` work on a fresh clone.
 # `npm install` rather than `npm ci`: npm 11 writes lockfiles without other platforms' optional packages
@@ -34,8 +34,20 @@ unit: $(DEPS) ## run the test suites only
 
 test: lint typecheck unit ## lint, typecheck and every test
 
-build: $(DEPS) ## bundle the Lambda handlers into dist/
+build: $(DEPS) ## bundle each function as the SAM template says, into dist/lambda/<LogicalId>/
 	npx tsx scripts/build.ts
+
+smoke: $(DEPS) ## smoke suite against the running local stack (or API_URL / WS_URL)
+	$(NPM) run --silent smoke
+
+deploy-dev: $(DEPS) ## build, deploy, health-check and smoke-test the development stack
+	$(NPM) run --silent deploy -- --env development
+
+deploy-staging: $(DEPS) ## the same for staging
+	$(NPM) run --silent deploy -- --env staging
+
+deploy-prod: $(DEPS) ## the same for production (asks before deploying; canary with automatic rollback)
+	$(NPM) run --silent deploy -- --env production
 
 clean: ## remove build output (keeps .data/)
 	rm -rf dist .aws-sam coverage

@@ -31,10 +31,12 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('reads process.env only in the configuration module', async () => {
+  it('reads process.env only in the configuration module (and the operator tools’ entry points)', async () => {
     const offenders: string[] = [];
     for (const file of await sourceFiles('src')) {
-      if (file === 'src/config/config.ts') continue;
+      // The deploy and smoke tools are not the app: their entries hand their own variables (API_URL...)
+      // to pure functions, as seed 001's scripts read them.
+      if (file === 'src/config/config.ts' || file.startsWith('src/entry/cli/')) continue;
       if ((await readFile(join(root, file), 'utf8')).includes('process.env')) offenders.push(file);
     }
     expect(offenders).toEqual([]);

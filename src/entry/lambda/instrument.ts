@@ -14,7 +14,7 @@ export function instrument<E, R>(
   return async (event, context) => {
     logger.addContext(context);
     const segment = tracer?.getSegment();
-    const subsegment = segment?.addNewSubsegment(`## ${process.env._HANDLER ?? context.functionName}`);
+    const subsegment = segment?.addNewSubsegment(`## ${context.functionName}`);
     if (tracer && subsegment) {
       tracer.setSegment(subsegment);
       tracer.annotateColdStart();
