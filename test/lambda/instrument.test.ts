@@ -8,7 +8,12 @@ import { lambdaContext } from '../support/lambda-context.js';
 function recordingTracer() {
   const calls: string[] = [];
   const subsegment = { close: () => calls.push('close') };
-  const facade = { addNewSubsegment: (name: string) => (calls.push(`open ${name}`), subsegment) };
+  const facade = {
+    addNewSubsegment: (name: string) => {
+      calls.push(`open ${name}`);
+      return subsegment;
+    },
+  };
   const tracer = {
     getSegment: () => facade,
     setSegment: (segment: unknown) => calls.push(segment === subsegment ? 'enter' : 'leave'),
