@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import { createManagementClient, ManagementApiPushGateway } from '../adapters/apigateway/index.js';
 import type { Config } from '../config/config.js';
+import type { PushGateway } from '../domain/realtime/push.gateway.js';
 import { RealtimeService } from '../domain/realtime/realtime.service.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
 import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/routes/broadcast.routes.js';
 import { persistentSecret } from '../local/local-secrets.js';
 import { traced } from '../observability/tracing.js';
+import { lazily } from './lazily.js';
 
 export interface Realtime {
   realtime: RealtimeService;
@@ -25,10 +26,17 @@ export async function buildRealtime(
 ): Promise<Realtime | undefined> {
   const endpoint = config.realtime.managementEndpoint;
   if (!endpoint) return undefined;
-  const client = traced(tracer, createManagementClient({ endpoint, region: config.realtime.region }));
+  // Only pushes need the management API's client: loaded by the first push, not by every cold start.
+  const gateway = lazily<PushGateway>(async () => {
+    const { createManagementClient, ManagementApiPushGateway } = await import(
+      '../adapters/apigateway/index.js'
+    );
+    const client = createManagementClient({ endpoint, region: config.realtime.region });
+    return new ManagementApiPushGateway({ client: traced(tracer, client) });
+  }, ['send', 'disconnect']);
   const realtime = new RealtimeService({
     connections: storage.connections,
-    gateway: new ManagementApiPushGateway({ client }),
+    gateway,
     posts: storage.posts,
     clock: systemClock,
   });

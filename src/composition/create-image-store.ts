@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
-import { createS3Client, S3ImageStore } from '../adapters/s3/index.js';
 import type { Config } from '../config/config.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/uploads/image-store.js';
 import { persistentSecret } from '../local/local-secrets.js';
 import { traced } from '../observability/tracing.js';
+import { lazily } from './lazily.js';
 
 /** The image store the config names; the local one also serves its presigned URLs through the API. */
 export async function createImageStore(
@@ -15,14 +15,16 @@ export async function createImageStore(
 ): Promise<{ imageStore: ImageStore; localUploads?: LocalImageStore }> {
   const uploads = config.uploads;
   if (uploads.provider === 's3') {
-    const client = traced(
-      tracer,
-      createS3Client({
+    // The S3 client is a fifth of the API bundle: loaded by the first request that touches an image.
+    const imageStore = lazily<ImageStore>(async () => {
+      const { createS3Client, S3ImageStore } = await import('../adapters/s3/index.js');
+      const client = createS3Client({
         region: uploads.region,
         ...(uploads.endpoint ? { endpoint: uploads.endpoint } : {}),
-      }),
-    );
-    return { imageStore: new S3ImageStore({ client, bucket: uploads.bucket }) };
+      });
+      return new S3ImageStore({ client: traced(tracer, client), bucket: uploads.bucket });
+    }, ['presignUpload', 'inspect', 'markAttached', 'remove', 'presignDownload']);
+    return { imageStore };
   }
   const store = new LocalImageStore({
     dir: join(config.dataDir, 'uploads'),

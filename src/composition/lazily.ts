@@ -1,0 +1,28 @@
+/** The methods of T that return promises: the only ones a lazily loaded adapter can stand in for. */
+type AsyncMethods<T> = {
+  [K in keyof T]: T[K] extends (...args: never[]) => Promise<unknown> ? K : never;
+}[keyof T];
+
+/**
+ * An adapter whose module is imported on first use. The Lambda bundles are split into chunks, so the SDK
+ * client behind an adapter (S3, the WebSocket management API) is parsed only by the invocations that need
+ * it, not by every cold start.
+ */
+export function lazily<T extends object>(load: () => Promise<T>, methods: readonly AsyncMethods<T>[]): T {
+  let loaded: Promise<T> | undefined;
+  const instance = () => {
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined; // a failed import may succeed on the next call
+      throw error;
+    });
+    return loaded;
+  };
+  const proxy: Partial<Record<keyof T, unknown>> = {};
+  for (const method of methods) {
+    proxy[method] = async (...args: unknown[]) => {
+      const target = await instance();
+      return (target[method] as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+    };
+  }
+  return proxy as T;
+}
