@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NPM ?= npm
 DEPS := node_modules/.deps-installed
 
-.PHONY: help local test lint typecheck unit build seed smoke deploy-dev deploy-staging deploy-prod clean
+.PHONY: help local web-dev test lint typecheck unit build seed smoke deploy-dev deploy-staging deploy-prod clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -17,7 +17,12 @@ $(DEPS): package.json package-lock.json
 	$(NPM) install --no-audit --no-fund
 	@touch $@
 
-local: $(DEPS) ## start the whole local stack (dynalite persisted in .data/, API on :3000)
+# The web client is rebuilt whenever its sources change, so `make local` always serves the current one.
+WEB_SOURCES := $(shell find web -type f 2>/dev/null)
+dist/web/index.html: $(DEPS) $(WEB_SOURCES)
+	npx vite build --config web/vite.config.ts
+
+local: $(DEPS) dist/web/index.html ## start the whole local stack (dynalite persisted in .data/, web client and API on :3000)
 	POWERTOOLS_DEV=$${POWERTOOLS_DEV:-true} $(NPM) run --silent local
 
 seed: $(DEPS) ## load demo users, posts and comments into the running local stack
@@ -26,16 +31,29 @@ seed: $(DEPS) ## load demo users, posts and comments into the running local stac
 lint: $(DEPS) ## biome lint + format check
 	npx biome check .
 
-typecheck: $(DEPS) ## tsc --noEmit over source and tests
+typecheck: $(DEPS) ## tsc --noEmit over source, tests and the web client
 	npx tsc --noEmit -p tsconfig.json
+	npx tsc --noEmit -p web/tsconfig.json
 
-unit: $(DEPS) ## run the test suites only
+# The browser tests drive Debian's Chromium (never a browser downloaded by a test tool).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests..."
+	@SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	{ $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; } || \
+	{ echo "Could not install chromium: install it (Debian/Ubuntu: sudo apt-get install -y chromium), then re-run make test."; exit 1; }
+
+unit: $(DEPS) $(CHROMIUM) ## run the test suites only
 	npx vitest run
 
 test: lint typecheck unit ## lint, typecheck and every test
 
-build: $(DEPS) ## bundle each function as the SAM template says, into dist/lambda/<LogicalId>/
+build: $(DEPS) ## bundle each function as the SAM template says (dist/lambda/<LogicalId>/) and the web client (dist/web)
 	npx tsx scripts/build.ts
+	npx vite build --config web/vite.config.ts
+
+web-dev: $(DEPS) ## the web client with hot reload on :5173 (API proxied to a running make local)
+	npx vite --config web/vite.config.ts
 
 smoke: $(DEPS) ## smoke suite against the running local stack (or API_URL / WS_URL)
 	$(NPM) run --silent smoke

@@ -1,0 +1,151 @@
+import { useState } from 'preact/hooks';
+import { type ApiError, asApiError } from '../api/api-error';
+import { useApp } from '../app-context';
+import { ErrorNotice } from '../components/error-notice';
+import { Field } from '../components/field';
+import { Loading } from '../components/loading';
+import { PageTitle } from '../components/page-title';
+import { links, navigate } from '../router';
+
+const DEMO_USERS = ['Alice', 'Bob', 'Carol'];
+
+/**
+ * Locally, a name is enough: the dev-token route issues a token for it. Elsewhere the user pastes an ID
+ * token from the configured provider (signing in to Firebase or Cognito is their own pages' job).
+ */
+export function SignInPage({ next }: { next: string | null }) {
+  const { api, environment, session } = useApp();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Only hashes: `next` comes from the URL, and must not send the user to another site.
+  const done = () => navigate(next?.startsWith('#/') ? next : links.posts());
+
+  const signIn = async (getToken: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await session.signIn(await getToken());
+      done();
+    } catch (caught) {
+      setError(asApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  if (environment === null) return <Loading what="Checking the environment…" />;
+  return (
+    <>
+      <PageTitle text="Sign in" />
+      {session.me && <p>You are signed in as {session.me.displayName}; signing in again switches user.</p>}
+      {environment === 'local' ? (
+        <LocalSignIn
+          busy={busy}
+          error={error}
+          onName={(name) => signIn(async () => (await api.devToken(userIdFor(name), name)).token)}
+        />
+      ) : (
+        <TokenSignIn busy={busy} error={error} onToken={(token) => signIn(async () => token)} />
+      )}
+    </>
+  );
+}
+
+interface FormProps {
+  busy: boolean;
+  error: ApiError | null;
+}
+
+function LocalSignIn({ busy, error, onName }: FormProps & { onName(name: string): void }) {
+  const [name, setName] = useState('');
+  return (
+    <>
+      <p>This is the local stack: pick a demo user or type any name (no password).</p>
+      <fieldset class="actions plain">
+        <legend class="visually-hidden">Demo users</legend>
+        {DEMO_USERS.map((user) => (
+          <button key={user} type="button" onClick={() => onName(user)} disabled={busy}>
+            {user}
+          </button>
+        ))}
+      </fieldset>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onName(name.trim());
+        }}
+        noValidate
+      >
+        <Field id="user-name" label="Your name" field="name" error={error}>
+          {(aria) => (
+            <input
+              id="user-name"
+              name="name"
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+              autoComplete="username"
+              {...aria}
+            />
+          )}
+        </Field>
+        {error && <ErrorNotice error={error} />}
+        <button type="submit" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+    </>
+  );
+}
+
+function TokenSignIn({ busy, error, onToken }: FormProps & { onToken(token: string): void }) {
+  const [token, setToken] = useState('');
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onToken(token.trim());
+      }}
+      noValidate
+    >
+      <Field
+        id="id-token"
+        label="ID token"
+        field="token"
+        error={error}
+        hint="Paste an ID token from this environment's sign-in provider (Firebase or Cognito)."
+      >
+        {(aria) => (
+          <textarea
+            id="id-token"
+            name="token"
+            rows={5}
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+            {...aria}
+          />
+        )}
+      </Field>
+      {error && <ErrorNotice error={error} />}
+      <button type="submit" disabled={busy || token.trim() === ''}>
+        Sign in
+      </button>
+    </form>
+  );
+}
+
+/** A name as a user id the API accepts (letters, digits, - and _): "Ada Lovelace" → "ada-lovelace". */
+export function userIdFor(name: string): string {
+  const id = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+  // A name of only symbols or another script still signs in, as a stable id derived from its characters.
+  return (
+    id ||
+    `user-${[...name]
+      .map((c) => c.codePointAt(0)?.toString(36))
+      .join('')
+      .slice(0, 59)}`
+  );
+}
