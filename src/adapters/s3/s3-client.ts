@@ -15,7 +15,12 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     maxAttempts: 3,
     // Otherwise the SDK puts a CRC32 of the (empty) body into presigned PUT URLs and S3 refuses the real bytes.
     requestChecksumCalculation: 'WHEN_REQUIRED',
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 1_000, requestTimeout: 3_000 }),
+    // Without throwOnRequestTimeout a server that accepts the connection but never answers hangs the request.
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: 1_000,
+      requestTimeout: 3_000,
+      throwOnRequestTimeout: true,
+    }),
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
