@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NPM ?= npm
 DEPS := node_modules/.deps-installed
 
-.PHONY: help local web-dev test lint typecheck unit build seed smoke deploy-dev deploy-staging deploy-prod clean
+.PHONY: help local web-dev test lint typecheck unit build bench bench-quick seed smoke deploy-dev deploy-staging deploy-prod clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -54,6 +54,16 @@ build: $(DEPS) ## bundle each function as the SAM template says (dist/lambda/<Lo
 
 web-dev: $(DEPS) ## the web client with hot reload on :5173 (API proxied to a running make local)
 	npx vite --config web/vite.config.ts
+
+bench: build ## benchmarks as ratios to the floor on this machine; writes bench/results/latest.md
+	@/usr/bin/python3 -c 'import fastapi, uvicorn' 2>/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-fastapi python3-uvicorn; } || \
+	  echo "FastAPI peer unavailable (install python3-fastapi python3-uvicorn); its rows will say skipped."
+	npx tsx bench/run.ts
+
+bench-quick: $(DEPS) ## the bench at tiny scale, to check it still runs (make test runs it too, as test/bench)
+	npx tsx bench/run.ts --quick
 
 smoke: $(DEPS) ## smoke suite against the running local stack (or API_URL / WS_URL)
 	$(NPM) run --silent smoke

@@ -1,0 +1,72 @@
+import WebSocket from 'ws';
+
+/**
+ * Many `ws` clients that note when each next receives a message, so a trial can wait for the last of the
+ * first `count` and know when it arrived. Each client does the same small work per message on every
+ * server measured, so the client side costs the gateway and the floor alike.
+ */
+export interface ClientPool {
+  clients: WebSocket[];
+  /** Ms from `start()` until each of the first `count` clients has received one message. */
+  trial(count: number, start: () => Promise<void> | void, timeoutMs?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openClients(url: string, count: number, batch = 100): Promise<ClientPool> {
+  const clients: WebSocket[] = [];
+  let armed: { count: number; seen: Set<number>; last: number; done: () => void } | undefined;
+  const open = (index: number) =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.on('message', () => {
+        if (!armed || index >= armed.count || armed.seen.has(index)) return;
+        armed.seen.add(index);
+        armed.last = performance.now();
+        if (armed.seen.size === armed.count) armed.done();
+      });
+      ws.once('open', () => resolve(ws));
+      // Before the handshake an error fails the open; after it, a reset shows as a client that never receives.
+      ws.on('error', reject);
+    });
+  for (let from = 0; from < count; from += batch) {
+    const size = Math.min(batch, count - from);
+    clients.push(...(await Promise.all(Array.from({ length: size }, (_, i) => open(from + i)))));
+  }
+  return {
+    clients,
+    trial: async (expected, start, timeoutMs = 60_000) => {
+      let timer: NodeJS.Timeout | undefined;
+      const finished = new Promise<void>((resolve, reject) => {
+        armed = { count: expected, seen: new Set(), last: 0, done: resolve };
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(`only ${armed?.seen.size} of ${expected} clients received within ${timeoutMs} ms`),
+            ),
+          timeoutMs,
+        );
+      });
+      const began = performance.now();
+      try {
+        await start();
+        await finished;
+        return (armed?.last ?? Number.NaN) - began;
+      } finally {
+        clearTimeout(timer);
+        armed = undefined;
+      }
+    },
+    close: async () => {
+      await Promise.all(
+        clients.map(
+          (ws) =>
+            new Promise<void>((resolve) => {
+              if (ws.readyState === WebSocket.CLOSED) return resolve();
+              ws.once('close', () => resolve());
+              ws.terminate();
+            }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { join } from 'node:path';
+import { compose } from '../../src/composition/compose.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createApp } from '../../src/http/app.js';
+import { countCommands } from '../../test/support/count-commands.js';
+import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
+import type { BenchContext } from '../lib/context.js';
+import type { MeasureResult } from '../lib/result.js';
+import { type RouteKind, SCENARIOS, type Send, type World } from './route-scenarios.js';
+
+const RULE: Record<RouteKind, { text: string; holds: (calls: number) => boolean }> = {
+  // A signed-in user's own profile comes from the per-instance cache once loaded: 0 then, 1 when cold.
+  read: { text: 'exactly 1 (0 if cached)', holds: (calls) => calls <= 1 },
+  write: { text: 'at most 2', holds: (calls) => calls <= 2 },
+  none: { text: 'none', holds: (calls) => calls === 0 },
+};
+
+interface Counted {
+  route: string;
+  kind: RouteKind;
+  commands: string[];
+  holds: boolean;
+}
+
+/**
+ * DynamoDB commands per route: the app in-process on dynalite, a counting middleware on its client, each
+ * route driven once after uncounted set-up. A transaction is one command. Every route the app registers
+ * must have a scenario, or the table says it was not measured.
+ */
+export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureResult> {
+  ctx.progress.step('DynamoDB calls per route');
+  const db = await startBenchDynamoDb();
+  try {
+    const broadcastKey = 'bench-broadcast-key-of-at-least-32-chars';
+    const config = loadConfig({
+      APP_REPOSITORY_PROVIDER: 'dynamodb',
+      APP_DYNAMODB_ENDPOINT: db.endpoint,
+      APP_DATA_DIR: join(ctx.work, 'dynamodb-calls-data'),
+      APP_BROADCAST_KEY: broadcastKey,
+      APP_WEBSOCKET_MANAGEMENT_ENDPOINT: 'http://127.0.0.1:9/bench',
+      APP_PUBLIC_URL: 'http://127.0.0.1:9',
+      LOG_LEVEL: 'ERROR',
+    });
+    const sent = countCommands(db.client);
+    const app = createApp(await compose(config, { storage: db.storage }));
+    const send: Send = async (call) => {
+      const headers: Record<string, string> = { ...call.headers };
+      if (call.token) headers.authorization = `Bearer ${call.token}`;
+      if (call.body !== undefined) headers['content-type'] ??= 'application/json';
+      if (call.raw) headers['content-length'] = String(call.raw.length);
+      const body = call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+      const response = await app.request(call.path, {
+        method: call.method,
+        headers,
+        ...(body ? { body } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : {} };
+    };
+    const world = await makeWorld(send);
+    const counted: Counted[] = [];
+    for (const scenario of SCENARIOS) {
+      const prepared = (await scenario.prepare?.(send, world)) ?? {};
+      sent.length = 0;
+      const call = scenario.act(world, prepared);
+      const { status } = await send(call);
+      if (status !== scenario.status) {
+        throw new Error(
+          `${scenario.route} (${call.method} ${call.path}) answered ${status}, not ${scenario.status}`,
+        );
+      }
+      const route = scenario.variant ? `${scenario.route} (${scenario.variant})` : scenario.route;
+      counted.push({
+        route,
+        kind: scenario.kind,
+        commands: [...sent],
+        holds: RULE[scenario.kind].holds(sent.length),
+      });
+    }
+    const registered = new Set(
+      app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
+    );
+    const unmeasured = [...registered].filter((route) => !SCENARIOS.some((s) => s.route === route));
+    return report(counted, unmeasured);
+  } finally {
+    await db.close();
+  }
+}
+
+async function makeWorld(send: Send): Promise<World> {
+  const token = async (userId: string) =>
+    String(
+      (await send({ method: 'POST', path: '/api/dev/token', body: { userId, name: userId } })).body.token,
+    );
+  const alice = await token('alice');
+  const bob = await token('bob');
+  const post = await send({
+    method: 'POST',
+    path: '/api/posts',
+    token: alice,
+    body: { title: 'World', body: 'b' },
+  });
+  const postId = String(post.body.id);
+  const comment = await send({
+    method: 'POST',
+    path: `/api/posts/${postId}/comments`,
+    token: bob,
+    body: { body: 'c' },
+  });
+  await send({ method: 'PUT', path: `/api/posts/${postId}/favorite`, token: bob });
+  // Each user's first signed-in request makes their profile; that write belongs to no route below.
+  await send({ method: 'GET', path: '/api/me', token: alice });
+  await send({ method: 'GET', path: '/api/me', token: bob });
+  return { alice, bob, postId, commentId: String(comment.body.id) };
+}
+
+function report(counted: Counted[], unmeasured: string[]): MeasureResult {
+  const held = counted.filter((c) => c.holds).length;
+  const total = counted.length + unmeasured.length;
+  const missing = [
+    ...counted.filter((c) => !c.holds).map((c) => c.route),
+    ...unmeasured.map((r) => `${r} (not measured)`),
+  ];
+  const lines = [
+    ...counted.map(
+      (c) =>
+        `| ${c.route} | ${c.kind} | ${RULE[c.kind].text} | ${c.commands.length} | ${c.commands.join(', ').replaceAll('Command', '') || '—'} | ${c.holds ? 'met' : '**missed**'} |`,
+    ),
+    ...unmeasured.map((route) => `| ${route} | ? | — | — | no scenario | **not measured** |`),
+  ];
+  return {
+    rows: [
+      {
+        measure: 'DynamoDB commands per route (reads 1, writes ≤ 2, a transaction is 1)',
+        ours: `${held} of ${total} routes within their rule`,
+        floor: '',
+        value: held,
+        shown: `${held}/${total}`,
+        target: { op: '=', limit: total, unit: ` of ${total}` },
+        note: missing.length ? `over: ${missing.join('; ')}` : 'every registered route listed below',
+      },
+    ],
+    sections: [
+      {
+        title: 'DynamoDB commands per route',
+        markdown: [
+          'Counted by middleware on the SDK client (once per command however often it retries), the app in-process',
+          'on dynalite, each route driven once after uncounted set-up; a signed-in user’s profile is already cached.',
+          '',
+          '| route | kind | rule | commands | which | result |',
+          '| --- | --- | --- | ---: | --- | --- |',
+          ...lines,
+        ].join('\n'),
+      },
+    ],
+  };
+}

@@ -1,0 +1,111 @@
+import autocannon from 'autocannon';
+import type { BenchContext } from '../lib/context.js';
+import { interleaved } from '../lib/interleave.js';
+import type { FastApiPython } from '../lib/python.js';
+import { type MeasureResult, type Row, ratio } from '../lib/result.js';
+import {
+  fastApiServer,
+  type LaunchedServer,
+  launch,
+  ourServer,
+  rawServer,
+  type ServerSpec,
+} from '../lib/servers.js';
+import type { ServingFixture } from '../lib/serving-fixture.js';
+import { formatSample, ratioOf, summarize } from '../lib/stats.js';
+
+type Server = 'ours' | 'floor' | 'fastapi';
+
+async function drive(url: string, seconds: number, connections: number) {
+  const result = await autocannon({ url, connections, duration: seconds });
+  if (result.non2xx || result.errors) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+  }
+  return { perSecond: result.requests.average, p99: result.latency.p99 };
+}
+
+/**
+ * Warm throughput over loopback: autocannon against our local server (memory provider), raw node:http
+ * answering the same bytes, and the FastAPI peer, in rotating order each round. Each server is its own
+ * process, so on two cores the server gets one and autocannon the other.
+ */
+export async function measureHttpThroughput(
+  ctx: BenchContext,
+  serving: ServingFixture,
+  peer: FastApiPython | undefined,
+): Promise<MeasureResult> {
+  const { scale, progress, entries } = ctx;
+  const specs = new Map<Server, ServerSpec>([
+    ['ours', ourServer(entries.appServer, serving.fixture, serving.dataDir)],
+    ['floor', rawServer(entries.rawHttpServer, serving.replies)],
+  ]);
+  if (peer) specs.set('fastapi', fastApiServer(peer.python, serving.peerData));
+  const names = [...specs.keys()];
+  const servers = new Map<Server, LaunchedServer>();
+  const urlOf = (name: Server, path: string) => `${servers.get(name)?.url}${path}`;
+  try {
+    for (const [name, spec] of specs) servers.set(name, await launch(spec, serving.routes[0]?.path ?? '/'));
+    const rows: Row[] = [];
+    for (const route of serving.routes) {
+      if (scale.http.warmSeconds > 0) {
+        for (const name of names)
+          await drive(urlOf(name, route.path), scale.http.warmSeconds, scale.http.connections);
+      }
+      const p99: Record<string, number[]> = {};
+      const perSecond = await interleaved(scale.http.rounds, names, async (name, round) => {
+        progress.step(
+          `warm throughput: ${route.label} on ${specs.get(name)?.name}, round ${round + 1}/${scale.http.rounds}`,
+        );
+        const run = await drive(urlOf(name, route.path), scale.http.seconds, scale.http.connections);
+        p99[name] ??= [];
+        p99[name].push(run.p99);
+        return run.perSecond;
+      });
+      rows.push(...throughputRows(route.label, perSecond, p99, scale.http.connections));
+    }
+    return { rows };
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.stop()));
+  }
+}
+
+function throughputRows(
+  label: string,
+  perSecond: Record<string, number[]>,
+  p99: Record<string, number[]>,
+  connections: number,
+): Row[] {
+  const rps = (name: string) => summarize(perSecond[name] ?? []);
+  const tail = (name: string) => summarize(p99[name] ?? []);
+  const warm = ratioOf(rps('ours'), rps('floor'));
+  const latency = ratioOf(tail('ours'), tail('floor'));
+  const rows: Row[] = [
+    {
+      measure: `Warm req/s, ${label} (local server, memory provider)`,
+      ours: formatSample(rps('ours'), 'req/s', 0),
+      floor: `node:http same bytes: ${formatSample(rps('floor'), 'req/s', 0)}`,
+      value: warm,
+      shown: ratio(warm),
+      target: { op: '>=', limit: 0.75, unit: '×' },
+      note: `autocannon, ${connections} connections over loopback`,
+    },
+    {
+      measure: `Warm p99 latency, ${label}`,
+      ours: formatSample(tail('ours'), 'ms'),
+      floor: `node:http: ${formatSample(tail('floor'), 'ms')}`,
+      shown: ratio(latency),
+      note: 'lower is better; no target set',
+    },
+  ];
+  if (perSecond.fastapi) {
+    const peer = ratioOf(rps('ours'), rps('fastapi'));
+    rows.push({
+      measure: `Peer: req/s, ${label}, ours ÷ FastAPI`,
+      ours: formatSample(rps('ours'), 'req/s', 0),
+      floor: `FastAPI + uvicorn: ${formatSample(rps('fastapi'), 'req/s', 0)} (p99 ${tail('fastapi').median.toFixed(1)} ms)`,
+      shown: ratio(peer),
+      note: 'higher is better for us; same JSON, one process each',
+    });
+  }
+  return rows;
+}
