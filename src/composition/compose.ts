@@ -19,7 +19,7 @@ import { createStorage } from './create-storage.js';
  */
 export async function compose(config: Config, overrides: { storage?: Storage } = {}): Promise<AppDeps> {
   const logger = createLogger(config);
-  const tracer = createTracer(config);
+  const tracer = await createTracer(config);
   const storage = overrides.storage ?? (await createStorage(config.repository, tracer));
   const cursorSecret = config.cursorSecret ?? (await persistentSecret(join(config.dataDir, 'cursor-secret')));
   const { verifier, devTokens } = await createAuth(config);

@@ -1,12 +1,12 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Profile } from '../domain/profiles/profile.js';
+import type { Log } from '../observability/log.js';
 
 /** What middleware leaves on the Hono context for handlers. */
 export interface HttpEnv {
   Variables: {
     requestId: string;
     /** Logger carrying this request's id. */
-    log: Logger;
+    log: Log;
     /** The caller's profile, set when the request carried a valid bearer token. */
     profile?: Profile;
   };

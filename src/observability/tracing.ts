@@ -1,12 +1,14 @@
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Config } from '../config/config.js';
 
 /**
- * X-Ray tracing in AWS: a subsegment per invocation (see instrument.ts) and one per AWS SDK call. Powertools
- * turns itself off outside Lambda; locally there is no X-Ray at all, so no tracer is made.
+ * X-Ray tracing in AWS: a subsegment per invocation (see instrument.ts) and one per AWS SDK call. Locally
+ * there is no X-Ray, so no tracer — and the module is not even loaded: the X-Ray SDK it pulls in turns on
+ * async hooks that tax every promise of every request.
  */
-export function createTracer(config: Pick<Config, 'environment'>): Tracer | undefined {
+export async function createTracer(config: Pick<Config, 'environment'>): Promise<Tracer | undefined> {
   if (config.environment === 'local') return undefined;
+  const { Tracer } = await import('@aws-lambda-powertools/tracer');
   return new Tracer({ serviceName: 'blogapp' });
 }
 

@@ -141,10 +141,26 @@ describe('createTokenVerifier', () => {
   it.each([
     { provider: 'firebase' as const, projectId: 'p' },
     { provider: 'cognito' as const, region: 'eu-west-1', userPoolId: 'eu-west-1_X', clientId: 'c' },
-  ])('builds a jose verifier for $provider without any network call', (config) => {
-    // Act
-    const verifier = createTokenVerifier(config);
-    // Assess
-    expect(verifier).toBeInstanceOf(JoseTokenVerifier);
-  });
+  ])(
+    'builds the $provider verifier on first use, refusing a malformed token before any key fetch',
+    async (config) => {
+      // Arrange: a fetch that fails the test if the verifier reaches for the provider's keys.
+      const fetched: string[] = [];
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = async (input) => {
+        fetched.push(String(input));
+        throw new Error('no network in this test');
+      };
+      try {
+        // Act
+        const verifier = createTokenVerifier(config);
+        const refusal = verifier.verify('not-a-jwt');
+        // Assess
+        await expect(refusal).rejects.toMatchObject({ code: 'unauthorized' });
+        expect(fetched).toEqual([]);
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+    },
+  );
 });
