@@ -5,7 +5,6 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTokenVerifier,
-  JoseTokenVerifier,
   LOCAL_AUDIENCE,
   LOCAL_ISSUER,
   LocalIssuer,
