@@ -15,7 +15,12 @@ export type TokenVerifierConfig =
  */
 export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier {
   let verifier: TokenVerifier | undefined;
-  return { verify: (token) => (verifier ??= verifierFor(config)).verify(token) };
+  return {
+    verify: (token) => {
+      verifier ??= verifierFor(config);
+      return verifier.verify(token);
+    },
+  };
 }
 
 function verifierFor(config: TokenVerifierConfig): TokenVerifier {
