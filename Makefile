@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NPM ?= npm
 DEPS := node_modules/.deps-installed
 
-.PHONY: help local web-dev test lint typecheck unit build bench bench-quick seed smoke deploy-dev deploy-staging deploy-prod clean
+.PHONY: help local web-dev test lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ build: $(DEPS) ## bundle each function as the SAM template says (dist/lambda/<Lo
 
 web-dev: $(DEPS) ## the web client with hot reload on :5173 (API proxied to a running make local)
 	npx vite --config web/vite.config.ts
+
+reliability: $(DEPS) ## the long bad-input, concurrency, load, fault and security runs; one table of figures
+	npx tsx reliability/run.ts
 
 bench: build ## benchmarks as ratios to the floor on this machine; writes bench/results/latest.md
 	@/usr/bin/python3 -c 'import fastapi, uvicorn' 2>/dev/null || { \

@@ -21,13 +21,19 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 /**
  * A document client with bounded waits: a storage outage must become a 503 within seconds (API Gateway gives
  * up after 29 s), not hang a Lambda until its timeout. Three attempts cover a throttle or a dropped connection.
+ * `throwOnRequestTimeout` matters: without it the handler only logs a warning when `requestTimeout` passes,
+ * and a storage that accepts connections but never answers hangs every request.
  */
 export function createDynamoDbClient(options: DynamoDbClientOptions): DynamoDBDocumentClient {
   const credentials = options.credentials ?? (options.endpoint ? LOCAL_CREDENTIALS : undefined);
   const client = new DynamoDBClient({
     region: options.region,
     maxAttempts: 3,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 1_000, requestTimeout: 3_000 }),
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: 1_000,
+      requestTimeout: 3_000,
+      throwOnRequestTimeout: true,
+    }),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(credentials ? { credentials } : {}),
   });

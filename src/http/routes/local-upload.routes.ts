@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { Hono } from 'hono';
+import { BadRequestError } from '../../domain/shared/errors.js';
 import type { LocalUploadEndpoint } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
 
@@ -13,7 +14,14 @@ export const LOCAL_UPLOADS_PATH = '/local-uploads';
  */
 export function localUploadRoutes(store: LocalUploadEndpoint): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
-  const keyOf = (path: string) => decodeURIComponent(path.slice(LOCAL_UPLOADS_PATH.length + 1));
+  const keyOf = (path: string) => {
+    // decodeURIComponent throws on malformed escapes (a lone `%`, an encoded lone surrogate): a 400, not a 500.
+    try {
+      return decodeURIComponent(path.slice(LOCAL_UPLOADS_PATH.length + 1));
+    } catch {
+      throw new BadRequestError('The upload URL is not valid percent-encoding.');
+    }
+  };
   app.put(`${LOCAL_UPLOADS_PATH}/*`, async (c) => {
     await store.receive({
       key: keyOf(c.req.path),

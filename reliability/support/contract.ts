@@ -1,0 +1,78 @@
+import type { Answer } from './http.js';
+
+/** The contract's status for each error code (CONTRACT.md, "Conventions"). */
+export const STATUS_OF_CODE: Record<string, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_error: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/**
+ * What must never reach a client: stack frames, source paths, SDK and storage names, raw exception text.
+ * Checked against every error body the suites see.
+ */
+const INTERNALS = [
+  /\bat [\w.<>]+ \(/, // a stack frame
+  /\.(?:ts|js|mjs|cjs):\d+/, // file:line
+  /node_modules|\/src\/|\/work\//,
+  /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b/,
+  /dynalite|DynamoDB|ConditionalCheckFailed|ValidationException|ResourceNotFoundException|AWS SDK/i,
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up/,
+];
+
+/** Every way `answer` breaks the contract's error rules; empty when it is a well-formed answer. */
+export function errorShapeViolations(answer: Answer): string[] {
+  const problems: string[] = [];
+  if (answer.status === 0) return [`no answer (${answer.failure}) after ${Math.round(answer.ms)} ms`];
+  if (isTransportRefusal(answer)) return [];
+  for (const pattern of INTERNALS) {
+    if (pattern.test(answer.text))
+      problems.push(`body leaks internals (${pattern}): ${answer.text.slice(0, 200)}`);
+  }
+  if (answer.status < 400) return problems;
+  const body = answer.body as { error?: Record<string, unknown> } | null;
+  const error = body && typeof body === 'object' ? body.error : undefined;
+  const keys = body && typeof body === 'object' ? Object.keys(body) : [];
+  if (!error || typeof error !== 'object' || keys.length !== 1) {
+    problems.push(`status ${answer.status} without the error shape: ${answer.text.slice(0, 200)}`);
+    return problems;
+  }
+  const extra = Object.keys(error).filter((key) => !['code', 'message', 'details'].includes(key));
+  if (extra.length > 0) problems.push(`error has extra keys ${extra.join(',')}`);
+  if (typeof error.code !== 'string' || typeof error.message !== 'string' || error.message === '') {
+    problems.push(`error without a code and message: ${answer.text.slice(0, 200)}`);
+  } else if (STATUS_OF_CODE[error.code] !== answer.status) {
+    problems.push(`code ${error.code} with status ${answer.status}`);
+  }
+  if (error.code === 'validation_error' && !Array.isArray(error.details)) {
+    problems.push('validation_error without details naming the fields');
+  }
+  if ((answer.status === 429 || answer.status === 503) && !answer.headers.get('retry-after')) {
+    problems.push(`${answer.status} without Retry-After`);
+  }
+  if (!answer.headers.get('x-request-id')) problems.push('no x-request-id');
+  return problems;
+}
+
+/**
+ * Node's HTTP parser refuses headers over 16 KiB with a bare 431 before the app sees the request (API Gateway
+ * has its own 10 KiB limit in AWS). That answer is the server's, not the API's: accepted here, and reported.
+ */
+export function isTransportRefusal(answer: Answer): boolean {
+  return answer.status === 431 && answer.headers.get('x-request-id') === null;
+}
+
+/** A one-line description of a request, for violation messages. */
+export function describe(method: string, path: string, extra?: unknown): string {
+  const tail = extra === undefined ? '' : ` ${JSON.stringify(extra).slice(0, 300)}`;
+  return `${method} ${path.slice(0, 200)}${tail}`;
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { runBadInput } from '../../reliability/suites/bad-input.js';
+
+describe('bad input at every route and the WebSocket protocol (fast-check)', () => {
+  it('never answers 5xx, always in the error shape, and leaves storage as it was on every refusal', async () => {
+    // Act
+    const result = await runBadInput({ runs: 150 });
+    // Assess
+    expect(result.violations).toEqual([]);
+    expect(result.errors).toBe(0);
+    expect(result.inputs).toBeGreaterThanOrEqual(150 + 75);
+  }, 120_000);
+});
