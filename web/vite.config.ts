@@ -16,6 +16,10 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://127.0.0.1:3000', '/local-uploads': 'http://127.0.0.1:3000' },
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/local-uploads': 'http://127.0.0.1:3000',
+      '/blogapp-config.js': 'http://127.0.0.1:3000',
+    },
   },
 });

@@ -111,7 +111,7 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     onStreamRecords = createCommentStreamHandler({ realtime, logger: deps.logger });
     onWebSocketEvent = createWebSocketHandler({ realtime, verifier: deps.verifier, logger: deps.logger });
     const app = createApp(deps);
-    const webClient = serveWebClient(app, config.local.webDir);
+    const webClient = serveWebClient(app, config.local.webDir, gateway.port);
     fetchApp = app.fetch;
     return {
       apiUrl,

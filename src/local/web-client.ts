@@ -5,11 +5,17 @@ import type { Hono } from 'hono';
 import type { HttpEnv } from '../http/http-env.js';
 
 /**
- * Serves the built web client (`make build` puts it in dist/web) at `/`, beside the API it calls. Only the
- * local stack does this; in AWS the API serves the API alone. Returns whether there was a client to serve.
+ * Serves the built web client (`make build` puts it in dist/web) at `/`, beside the API it calls, with a
+ * `/blogapp-config.js` that tells it the WebSocket port (WS_PORT may move it off the client's default).
+ * Only the local stack does this; in AWS the API serves the API alone. Returns whether there was a client.
  */
-export function serveWebClient(app: Hono<HttpEnv>, dir: string): boolean {
+export function serveWebClient(app: Hono<HttpEnv>, dir: string, wsPort: number): boolean {
   if (!existsSync(resolve(dir, 'index.html'))) return false;
+  // The page's own host, not 127.0.0.1: the client may be opened from another machine on the network.
+  const script = `window.BLOGAPP_CONFIG = Object.assign({ wsUrl: (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.hostname + ':${wsPort}' }, window.BLOGAPP_CONFIG);\n`;
+  app.get('/blogapp-config.js', (c) =>
+    c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }),
+  );
   // serveStatic resolves `root` against the working directory, so hand it a relative path.
   app.get('/*', serveStatic({ root: relative(process.cwd(), resolve(dir)) || '.' }));
   return true;

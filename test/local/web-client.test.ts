@@ -1,0 +1,54 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/test-stack.js';
+
+/** The local stack serves a built client at `/` and tells it where the WebSocket gateway listens. */
+describe('web client serving', () => {
+  let stack: TestStack;
+  let webDir: string;
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(join(tmpdir(), 'blogapp-web-'));
+    await writeFile(join(webDir, 'index.html'), '<!doctype html><title>blogapp</title>');
+    stack = await startTestStack('memory', { APP_WEB_DIR: webDir });
+  });
+  afterAll(async () => {
+    await stack.close();
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  it('serves the client at / beside the API', async () => {
+    expect(stack.webClient).toBe(true);
+    const page = await fetch(`${stack.apiUrl}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>blogapp</title>');
+    expect((await stack.request('GET', '/api/health')).status).toBe(200);
+  });
+
+  it('hands the client the gateway’s port, on whatever host the page was opened from', async () => {
+    const response = await fetch(`${stack.apiUrl}/blogapp-config.js`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const script = await response.text();
+    const port = new URL(stack.wsUrl).port;
+    const run = (hostname: string, protocol = 'http:', preset?: object) =>
+      new Function('window', 'location', `${script}; return window.BLOGAPP_CONFIG;`)(
+        preset ? { BLOGAPP_CONFIG: preset } : {},
+        { hostname, protocol },
+      );
+    expect(run('192.168.1.20')).toEqual({ wsUrl: `ws://192.168.1.20:${port}` });
+    expect(run('blog.test', 'https:')).toEqual({ wsUrl: `wss://blog.test:${port}` });
+    expect(run('x', 'http:', { wsUrl: 'ws://chosen:9' })).toEqual({ wsUrl: 'ws://chosen:9' });
+  });
+
+  it('serves no client when none is built', async () => {
+    const bare = await startTestStack('memory', { APP_WEB_DIR: join(webDir, 'missing') });
+    try {
+      expect(bare.webClient).toBe(false);
+      expect((await fetch(`${bare.apiUrl}/blogapp-config.js`)).status).toBe(404);
+    } finally {
+      await bare.close();
+    }
+  });
+});
