@@ -1,7 +1,7 @@
-import type { Readable } from 'node:stream';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { CommentService } from '../domain/comments/comment.service.js';
@@ -19,22 +19,8 @@ export interface DevTokenIssuer {
   jwks(): { keys: object[] };
 }
 
-/** The local stack's stand-in for S3's side of presigned URLs (see LocalImageStore); absent in AWS. */
-export interface LocalUploadEndpoint {
-  receive(upload: {
-    key: string;
-    expires: string | undefined;
-    signature: string | undefined;
-    contentType: string | undefined;
-    contentLength: string | undefined;
-    body: AsyncIterable<Uint8Array> | null;
-  }): Promise<void>;
-  serve(
-    key: string,
-    expires: string | undefined,
-    signature: string | undefined,
-  ): Promise<{ contentType: string; size: number; stream: Readable }>;
-}
+/** The local stack's stand-in for S3's side of presigned URLs; absent in AWS. */
+export type LocalUploadEndpoint = Pick<LocalImageStore, 'receive' | 'serve'>;
 
 /** Everything the HTTP app needs, built once by the composition root. */
 export interface AppDeps {
