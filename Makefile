@@ -4,17 +4,17 @@ SHELL := /bin/bash
 NPM ?= npm
 DEPS := node_modules/.deps-installed
 
-.PHONY: help local web-dev test lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod clean
+.PHONY: help local web-dev test check test-stress lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 # Installs node packages once per lockfile change, so `make local` and `make test` work on a fresh clone.
-# `npm install` rather than `npm ci`: npm 11 writes lockfiles without other platforms' optional packages
-# (Biome's binaries) and then refuses them in `ci`; install honours the same lockfile without rewriting it.
+# `npm ci` installs exactly the committed lockfile and never rewrites it (it lists every platform's optional
+# Biome binary, so it is valid on Linux, macOS and Windows alike).
 $(DEPS): package.json package-lock.json
 	@command -v node >/dev/null || { echo "Node.js >= 20 is required: install it from your package manager, then re-run make."; exit 1; }
-	$(NPM) install --no-audit --no-fund
+	$(NPM) ci --no-audit --no-fund
 	@touch $@
 
 # The web client is rebuilt whenever its sources change, so `make local` always serves the current one.
@@ -47,6 +47,13 @@ unit: $(DEPS) $(CHROMIUM) ## run the test suites only
 	npx vitest run
 
 test: lint typecheck unit ## lint, typecheck and every test
+
+check: lint typecheck ## the inner loop: lint, typecheck, unit and in-process route tests (under a minute)
+	npx vitest run --project check
+
+# RUNS=5 BUSY=1 make test-stress: the suite N times, one core kept busy; lists every test that failed once.
+test-stress: $(DEPS) $(CHROMIUM) ## run the suite RUNS times (BUSY=1: one core kept busy) and list flaky tests
+	npx tsx scripts/test-stress.ts --runs $${RUNS:-5} $${BUSY:+--busy}
 
 build: $(DEPS) ## bundle each function as the SAM template says (dist/lambda/<LogicalId>/) and the web client (dist/web)
 	npx tsx scripts/build.ts

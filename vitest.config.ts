@@ -1,12 +1,41 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Suites that answer in this process (units, in-process route tests, Lambda entries on sample events,
+ * storage on an embedded dynalite, template checks): `make check`, the inner loop. Everything else starts
+ * servers, browsers, child processes or emulators and runs in `make test` only.
+ */
+const CHECK_SUITES = [
+  'src/**/*.test.ts',
+  'test/architecture/**/*.test.ts',
+  'test/auth/**/*.test.ts',
+  'test/http/**/*.test.ts',
+  'test/infrastructure/**/*.test.ts',
+  'test/lambda/**/*.test.ts',
+  'test/observability/**/*.test.ts',
+  'test/storage/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Timeouts catch hangs; they are not speed targets, so they leave room for a busy 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // A green run prints nothing but the summary: a test's logs are shown only when it fails.
+    silent: 'passed-only',
+    env: {
+      // Node 20 here, Node 22 in Lambda: the SDK's notice about it would print once per test file.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
     // Two cores here and in CI: more workers only add contention for the dynalite servers the suites start.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'check', include: CHECK_SUITES } },
+      {
+        extends: true,
+        test: { name: 'stack', include: ['test/**/*.test.ts'], exclude: CHECK_SUITES },
+      },
+    ],
   },
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type WebSocket from 'ws';
 import { loadConfig } from '../../src/config/config.js';
 import { startLocalStack } from '../../src/local/local-stack.js';
-import { apiRequest } from '../../test/support/test-stack.js';
+import { apiRequest } from '../../test/support/api-request.js';
 import { runJson } from '../lib/child.js';
 import type { BenchContext } from '../lib/context.js';
 import { interleaved } from '../lib/interleave.js';

@@ -1,51 +1,51 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/test-stack.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe.each(['memory', 'dynamodb'] as const)(
   'comments, favorites and profiles over HTTP (%s)',
   (provider) => {
-    let stack: TestStack;
+    let api: TestApp;
     let alice: string;
     let bob: string;
     let carol: string;
     let postId: string;
 
     beforeAll(async () => {
-      stack = await startTestStack(provider);
+      api = await startTestApp(provider);
       [alice, bob, carol] = await Promise.all([
-        stack.token('alice', 'Alice'),
-        stack.token('bob', 'Bob'),
-        stack.token('carol'),
+        api.token('alice', 'Alice'),
+        api.token('bob', 'Bob'),
+        api.token('carol'),
       ]);
-      postId = (await stack.request('POST', '/api/posts', { token: alice, body: { title: 't', body: 'b' } }))
+      postId = (await api.request('POST', '/api/posts', { token: alice, body: { title: 't', body: 'b' } }))
         .body.id;
     });
-    afterAll(() => stack.close());
+    afterAll(() => api.close());
 
     it('comments, lists oldest first and counts', async () => {
-      const first = await stack.request('POST', `/api/posts/${postId}/comments`, {
+      const first = await api.request('POST', `/api/posts/${postId}/comments`, {
         token: bob,
         body: { body: 'first' },
       });
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ postId, authorId: 'bob', authorName: 'Bob', body: 'first' });
-      await stack.request('POST', `/api/posts/${postId}/comments`, {
+      await api.request('POST', `/api/posts/${postId}/comments`, {
         token: carol,
         body: { body: 'second' },
       });
-      const page = await stack.request('GET', `/api/posts/${postId}/comments?limit=1`);
+      const page = await api.request('GET', `/api/posts/${postId}/comments?limit=1`);
       expect(page.body.items.map((c: { body: string }) => c.body)).toEqual(['first']);
-      const next = await stack.request(
+      const next = await api.request(
         'GET',
         `/api/posts/${postId}/comments?limit=1&cursor=${page.body.nextCursor}`,
       );
       expect(next.body.items.map((c: { body: string }) => c.body)).toEqual(['second']);
-      expect((await stack.request('GET', `/api/posts/${postId}`)).body.commentCount).toBe(2);
+      expect((await api.request('GET', `/api/posts/${postId}`)).body.commentCount).toBe(2);
     });
 
     it('404s comments on a missing post', async () => {
-      expect((await stack.request('GET', '/api/posts/01NOPE/comments')).status).toBe(404);
-      const create = await stack.request('POST', '/api/posts/01NOPE/comments', {
+      expect((await api.request('GET', '/api/posts/01NOPE/comments')).status).toBe(404);
+      const create = await api.request('POST', '/api/posts/01NOPE/comments', {
         token: bob,
         body: { body: 'x' },
       });
@@ -53,52 +53,46 @@ describe.each(['memory', 'dynamodb'] as const)(
     });
 
     it('lets the comment author or post author delete a comment, nobody else', async () => {
-      const { body: comment } = await stack.request('POST', `/api/posts/${postId}/comments`, {
+      const { body: comment } = await api.request('POST', `/api/posts/${postId}/comments`, {
         token: bob,
         body: { body: 'to delete' },
       });
       const path = `/api/posts/${postId}/comments/${comment.id}`;
-      expect((await stack.request('DELETE', path, { token: carol })).status).toBe(403);
-      expect((await stack.request('DELETE', path, { token: alice })).status).toBe(204);
-      expect((await stack.request('DELETE', path, { token: bob })).status).toBe(404);
+      expect((await api.request('DELETE', path, { token: carol })).status).toBe(403);
+      expect((await api.request('DELETE', path, { token: alice })).status).toBe(204);
+      expect((await api.request('DELETE', path, { token: bob })).status).toBe(404);
     });
 
     it('counts a favorite once and shows it as mine', async () => {
       for (let i = 0; i < 3; i++) {
-        expect((await stack.request('PUT', `/api/posts/${postId}/favorite`, { token: bob })).status).toBe(
-          204,
-        );
+        expect((await api.request('PUT', `/api/posts/${postId}/favorite`, { token: bob })).status).toBe(204);
       }
-      const asBob = await stack.request('GET', `/api/posts/${postId}`, { token: bob });
+      const asBob = await api.request('GET', `/api/posts/${postId}`, { token: bob });
       expect(asBob.body).toMatchObject({ favoriteCount: 1, favoritedByMe: true });
-      const asCarol = await stack.request('GET', `/api/posts/${postId}`, { token: carol });
+      const asCarol = await api.request('GET', `/api/posts/${postId}`, { token: carol });
       expect(asCarol.body.favoritedByMe).toBe(false);
-      const mine = await stack.request('GET', '/api/me/favorites', { token: bob });
+      const mine = await api.request('GET', '/api/me/favorites', { token: bob });
       expect(mine.body.items.map((p: { id: string }) => p.id)).toEqual([postId]);
-      expect((await stack.request('DELETE', `/api/posts/${postId}/favorite`, { token: bob })).status).toBe(
-        204,
-      );
-      expect((await stack.request('DELETE', `/api/posts/${postId}/favorite`, { token: bob })).status).toBe(
-        204,
-      );
-      expect((await stack.request('GET', `/api/posts/${postId}`)).body.favoriteCount).toBe(0);
-      expect((await stack.request('PUT', '/api/posts/01NOPE/favorite', { token: bob })).status).toBe(404);
+      expect((await api.request('DELETE', `/api/posts/${postId}/favorite`, { token: bob })).status).toBe(204);
+      expect((await api.request('DELETE', `/api/posts/${postId}/favorite`, { token: bob })).status).toBe(204);
+      expect((await api.request('GET', `/api/posts/${postId}`)).body.favoriteCount).toBe(0);
+      expect((await api.request('PUT', '/api/posts/01NOPE/favorite', { token: bob })).status).toBe(404);
     });
 
     it('makes a profile on the first signed-in request and renames it', async () => {
-      const dave = await stack.token('dave', 'Dave D');
-      const me = await stack.request('GET', '/api/me', { token: dave });
+      const dave = await api.token('dave', 'Dave D');
+      const me = await api.request('GET', '/api/me', { token: dave });
       expect(me.status).toBe(200);
       expect(me.body).toEqual({ id: 'dave', displayName: 'Dave D', createdAt: expect.any(String) });
-      const renamed = await stack.request('PATCH', '/api/me', {
+      const renamed = await api.request('PATCH', '/api/me', {
         token: dave,
         body: { displayName: '  David ' },
       });
       expect(renamed.body.displayName).toBe('David');
-      expect(
-        (await stack.request('PATCH', '/api/me', { token: dave, body: { displayName: '' } })).status,
-      ).toBe(422);
-      expect((await stack.request('GET', '/api/me')).status).toBe(401);
+      expect((await api.request('PATCH', '/api/me', { token: dave, body: { displayName: '' } })).status).toBe(
+        422,
+      );
+      expect((await api.request('GET', '/api/me')).status).toBe(401);
     });
   },
 );

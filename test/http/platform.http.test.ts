@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/test-stack.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('platform behaviour over HTTP', () => {
-  let stack: TestStack;
+  let api: TestApp;
   beforeAll(async () => {
-    stack = await startTestStack('dynamodb');
+    api = await startTestApp('dynamodb');
   });
-  afterAll(() => stack.close());
+  afterAll(() => api.close());
 
   it.each(['/api/health', '/health'])('%s checks storage and reports the environment', async (path) => {
-    const response = await stack.request('GET', path);
+    const response = await api.request('GET', path);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       status: 'healthy',
@@ -21,16 +21,16 @@ describe('platform behaviour over HTTP', () => {
 
   it('echoes a sane x-request-id, falls back to x-correlation-id, and mints one otherwise', async () => {
     expect(
-      (await stack.request('GET', '/api/health', { headers: { 'x-request-id': 'abc-123' } })).headers.get(
+      (await api.request('GET', '/api/health', { headers: { 'x-request-id': 'abc-123' } })).headers.get(
         'x-request-id',
       ),
     ).toBe('abc-123');
     expect(
-      (await stack.request('GET', '/api/health', { headers: { 'x-correlation-id': 'corr-9' } })).headers.get(
+      (await api.request('GET', '/api/health', { headers: { 'x-correlation-id': 'corr-9' } })).headers.get(
         'x-request-id',
       ),
     ).toBe('corr-9');
-    const insane = await stack.request('GET', '/api/health', { headers: { 'x-request-id': 'a b"<script>' } });
+    const insane = await api.request('GET', '/api/health', { headers: { 'x-request-id': 'a b"<script>' } });
     expect(insane.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -40,30 +40,30 @@ describe('platform behaviour over HTTP', () => {
       ['POST', '/api/me/favorites'],
       ['GET', '/nope'],
     ] as const) {
-      const response = await stack.request(method, path);
+      const response = await api.request(method, path);
       expect(response.status).toBe(404);
       expect(response.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
     }
   });
 
   it('sets security headers', async () => {
-    const { headers } = await stack.request('GET', '/api/health');
+    const { headers } = await api.request('GET', '/api/health');
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(headers.get('strict-transport-security')).toContain('max-age=');
   });
 
   it('allows CORS from the configured origins only', async () => {
-    const allowed = await stack.request('OPTIONS', '/api/posts', {
+    const allowed = await api.request('OPTIONS', '/api/posts', {
       headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
     });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
-    const other = await stack.request('GET', '/api/posts', { headers: { origin: 'https://evil.example' } });
+    const other = await api.request('GET', '/api/posts', { headers: { origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('serves the generated OpenAPI document and the docs page', async () => {
-    const doc = await stack.request('GET', '/openapi.json');
+    const doc = await api.request('GET', '/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(
       expect.arrayContaining([
@@ -78,22 +78,22 @@ describe('platform behaviour over HTTP', () => {
       minLength: 1,
       maxLength: 200,
     });
-    const docs = await stack.request('GET', '/docs');
+    const docs = await api.request('GET', '/docs');
     expect(docs.status).toBe(200);
     expect(String(docs.body)).toContain('swagger');
   });
 
   it('issues dev tokens only for sane user ids', async () => {
-    const bad = await stack.request('POST', '/api/dev/token', { body: { userId: 'has spaces' } });
+    const bad = await api.request('POST', '/api/dev/token', { body: { userId: 'has spaces' } });
     expect(bad.status).toBe(422);
   });
 });
 
 describe('production surface', () => {
-  let stack: TestStack;
+  let api: TestApp;
   beforeAll(async () => {
-    // The local stack with production settings: the same app a production Lambda serves.
-    stack = await startTestStack('memory', {
+    // The app with production settings: what a production Lambda serves.
+    api = await startTestApp('memory', {
       APP_ENVIRONMENT: 'production',
       APP_AUTH_PROVIDER: 'firebase',
       FIREBASE_PROJECT_ID: 'blogapp-test',
@@ -102,7 +102,7 @@ describe('production surface', () => {
       APP_UPLOADS_BUCKET: 'blogapp-production-uploads',
     });
   });
-  afterAll(() => stack.close());
+  afterAll(() => api.close());
 
   it.each([
     ['GET', '/docs'],
@@ -111,10 +111,10 @@ describe('production surface', () => {
     ['GET', '/.well-known/jwks.json'],
   ])('has no %s %s', async (method, path) => {
     const body = method === 'POST' ? { userId: 'x' } : undefined;
-    expect((await stack.request(method, path, { body })).status).toBe(404);
+    expect((await api.request(method, path, { body })).status).toBe(404);
   });
 
   it('reports production in health', async () => {
-    expect((await stack.request('GET', '/api/health')).body.environment).toBe('production');
+    expect((await api.request('GET', '/api/health')).body.environment).toBe('production');
   });
 });
