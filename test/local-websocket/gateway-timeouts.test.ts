@@ -24,17 +24,20 @@ describe('local WebSocket gateway: AWS time limits and shutdown', () => {
     expect(status).toEqual({ code: 1001, reason: 'Going away' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     await eventually(() => t.route('$disconnect').length === 1);
-    await sleep(100);
+    // close() waits for every handler still running, so a second $disconnect would be counted by now.
+    await t.gateway.close();
     expect(t.route('$disconnect')).toHaveLength(1);
     expect(t.route('$disconnect')[0]?.requestContext).toMatchObject({ disconnectStatusCode: 1001 });
     expect(t.gateway.connectionCount()).toBe(0);
   });
 
   it('counts any client frame, pings included, as activity', async () => {
-    t = await startTestGateway({ idleTimeoutMs: 300 });
+    // Activity every quarter of the idle timeout for 1.5 timeouts in all: a busy machine would have to stall
+    // a timer fourfold to close it early.
+    t = await startTestGateway({ idleTimeoutMs: 1_000 });
     const ws = await connect(t.gateway.url);
     for (let i = 0; i < 6; i++) {
-      await sleep(120);
+      await sleep(250);
       if (i % 2 === 0) ws.ping();
       else {
         ws.send(`keep-alive ${i}`);

@@ -35,19 +35,20 @@ describe.each(['dynamodb', 'memory'] as const)(
       const [reader, signedIn] = await Promise.all([open(), open(`?token=${alice}`)]);
       expect(await subscribe(reader)).toEqual({ type: 'subscribed', postId });
       await subscribe(signedIn);
-      const started = Date.now();
       const created = await stack.request('POST', `/api/posts/${postId}/comments`, {
         token: alice,
         body: { body: 'hello live' },
       });
       expect(created.status).toBe(201);
+      // The contract's promise, so timing is the point here: within 1 s of the 201.
+      const answered = Date.now();
       for (const socket of [reader, signedIn]) {
-        const pushed = await socket.next('comment.created', 1_000);
+        const pushed = await socket.next('comment.created');
         expect(pushed).toEqual({ type: 'comment.created', postId, comment: created.body });
       }
-      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(Date.now() - answered).toBeLessThan(1_000);
       await stack.request('DELETE', `/api/posts/${postId}/comments/${created.body.id}`, { token: alice });
-      expect(await reader.next('comment.deleted', 1_000)).toEqual({
+      expect(await reader.next('comment.deleted')).toEqual({
         type: 'comment.deleted',
         postId,
         commentId: created.body.id,
@@ -56,18 +57,31 @@ describe.each(['dynamodb', 'memory'] as const)(
 
     it('sends nothing to a connection that is not subscribed, or after it unsubscribes', async () => {
       const [subscribed, bystander, leaver] = await Promise.all([open(), open(), open()]);
+      const { body: other } = await stack.request('POST', '/api/posts', {
+        token: alice,
+        body: { title: 'another', body: 'b' },
+      });
       await subscribe(subscribed);
       await subscribe(leaver);
       leaver.send({ action: 'unsubscribe', postId });
       expect(await leaver.next('unsubscribed')).toEqual({ type: 'unsubscribed', postId });
+      for (const socket of [bystander, leaver]) await subscribe(socket, other.id);
       await stack.request('POST', `/api/posts/${postId}/comments`, {
         token: alice,
         body: { body: 'only for some' },
       });
-      await subscribed.next('comment.created', 1_000);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(bystander.received).toEqual([]);
-      expect(leaver.received).toEqual([]);
+      await subscribed.next('comment.created');
+      // The stream delivers records in commit order, each fan-out finished before the next begins, so once
+      // a later comment on the other post has reached them, any push of the first would have come before it.
+      const later = await stack.request('POST', `/api/posts/${other.id}/comments`, {
+        token: alice,
+        body: { body: 'for the other post' },
+      });
+      for (const socket of [bystander, leaver]) {
+        await socket.next('comment.created');
+        expect(socket.received).toEqual([]);
+      }
+      expect(later.status).toBe(201);
     });
 
     it('answers ping, refuses bad frames without closing, and 404s unknown posts', async () => {

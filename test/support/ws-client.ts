@@ -7,6 +7,7 @@ export interface TestSocket {
   received: any[];
   send(value: unknown): void;
   // biome-ignore lint/suspicious/noExplicitAny: as above.
+  /** The next message of `type`, taken off `received`; `timeoutMs` only catches a hang (default 10 s). */
   next(type: string, timeoutMs?: number): Promise<any>;
   close(): Promise<void>;
 }
@@ -31,7 +32,7 @@ export function openSocket(url: string): Promise<TestSocket> {
         socket,
         received: received as TestSocket['received'],
         send: (value) => socket.send(typeof value === 'string' ? value : JSON.stringify(value)),
-        next: (type, timeoutMs = 2_000) => {
+        next: (type, timeoutMs = 10_000) => {
           const seen = received.findIndex((m) => (m as { type: string }).type === type);
           if (seen >= 0) return Promise.resolve(received.splice(seen, 1)[0]);
           return new Promise((res, rej) => {
