@@ -22,8 +22,8 @@ WEB_SOURCES := $(shell find web -type f 2>/dev/null)
 dist/web/index.html: $(DEPS) $(WEB_SOURCES)
 	npx vite build --config web/vite.config.ts
 
-local: $(DEPS) dist/web/index.html ## start the whole local stack (dynalite persisted in .data/, web client and API on :3000)
-	POWERTOOLS_DEV=$${POWERTOOLS_DEV:-true} $(NPM) run --silent local
+local: $(DEPS) dist/web/index.html ## start the whole local stack (dynalite persisted in .data/); prints its URLs
+	POWERTOOLS_DEV=$${POWERTOOLS_DEV:-true} AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true $(NPM) run --silent local
 
 seed: $(DEPS) ## load demo users, posts and comments into the running local stack
 	$(NPM) run --silent seed

@@ -62,7 +62,9 @@ describe('loadConfig', () => {
 
   it.each([
     [{ APP_ENVIRONMENT: 'prod' }, /^APP_ENVIRONMENT="prod" is not valid/],
-    [{ PORT: 'eighty' }, /^PORT="eighty" is not valid/],
+    [{ PORT: 'eighty' }, /^PORT="eighty" is not valid: a port number 1–65535/],
+    [{ WS_PORT: '70000' }, /^WS_PORT="70000" is not valid: a port number 1–65535/],
+    [{ PORT: '3400', WS_PORT: '3400' }, /^PORT and WS_PORT are both 3400/],
     [{ APP_REPOSITORY_PROVIDER: 'postgres' }, /^APP_REPOSITORY_PROVIDER="postgres" is not valid/],
     [{ ...deployed, APP_ALLOWED_ORIGINS: '*' }, /APP_ALLOWED_ORIGINS="\*" is not allowed in production/],
     [{ ...deployed, APP_CURSOR_SECRET: undefined }, /APP_CURSOR_SECRET is required in production/],

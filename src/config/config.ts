@@ -14,7 +14,8 @@ const commaList = z.string().transform((value) =>
     .filter(Boolean),
 );
 
-const port = z.coerce.number().int().min(0).max(65_535);
+const PORT_RULE = 'a port number 1–65535 (0 picks a free one)';
+const port = z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65_535, PORT_RULE);
 
 const schema = z.object({
   APP_ENVIRONMENT: z.enum(environments).default('local'),
@@ -132,6 +133,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const allowedOrigins = e.APP_ALLOWED_ORIGINS ?? (isLocal ? LOCAL_ORIGINS : []);
   if (e.APP_ENVIRONMENT === 'production' && allowedOrigins.includes('*')) {
     throw new ConfigError('APP_ALLOWED_ORIGINS="*" is not allowed in production: list the exact origins.');
+  }
+  if (e.PORT !== 0 && e.PORT === e.WS_PORT) {
+    throw new ConfigError(
+      `PORT and WS_PORT are both ${e.PORT}: the API and the WebSocket gateway need ports of their own.`,
+    );
   }
   if (!isLocal && !e.APP_CURSOR_SECRET) {
     throw new ConfigError(

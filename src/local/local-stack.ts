@@ -24,6 +24,8 @@ export interface LocalStack {
   webClient: boolean;
   /** What the stack runs on, for the banner. */
   storage: string;
+  /** The DynamoDB endpoint the stack uses (the embedded one locally); absent on the memory provider. */
+  dynamodbEndpoint?: string;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -124,6 +126,9 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
           : embedded
             ? `dynamodb via embedded dynalite (${embedded.endpoint}), persisted in ${join(dataDir, 'dynamodb')}`
             : `dynamodb at ${repository.endpoint}`,
+      ...(repository.provider === 'dynamodb' && repository.endpoint
+        ? { dynamodbEndpoint: repository.endpoint }
+        : {}),
       dataDir,
       close: closeAll,
     };

@@ -3,9 +3,10 @@
  * API. Every write carries an Idempotency-Key, so seeding twice adds nothing the second time.
  */
 import { loadConfig } from '../../config/config.js';
+import { localStackUrls } from '../../local/running-stack.js';
 import { demoContent } from './seed-content.js';
 
-const api = process.argv[2] ?? `http://127.0.0.1:${loadConfig().local.port}`;
+const api = process.argv[2] ?? (await localStackUrls(loadConfig())).apiUrl;
 
 async function call(method: string, path: string, token?: string, body?: unknown, key?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };

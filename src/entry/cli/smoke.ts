@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
+import { localStackUrls } from '../../local/running-stack.js';
 import { smokeEnvironment } from '../../smoke/smoke-environment.js';
 import { failedChecks, formatSmokeResult, summarizeSmoke } from '../../smoke/smoke-report.js';
 import { runSmokeSuite } from '../../smoke/smoke-suite.js';
@@ -32,11 +33,13 @@ if (values.help) {
   process.exit(0);
 }
 
-// The local stack's ports, read only when a URL is not given (so a stray app variable cannot stop a remote run).
-const local = () => loadConfig().local;
 const fromEnv = smokeEnvironment(process.env);
-const apiUrl = values.api ?? fromEnv.apiUrl ?? `http://127.0.0.1:${local().port}`;
-const wsUrl = values.ws ?? fromEnv.wsUrl ?? `ws://127.0.0.1:${local().wsPort}`;
+// The running local stack, looked up only when a URL is not given (so a stray app variable cannot stop a
+// remote run).
+const remote = Boolean((values.api ?? fromEnv.apiUrl) && (values.ws ?? fromEnv.wsUrl));
+const local = remote ? undefined : await localStackUrls(loadConfig());
+const apiUrl = values.api ?? fromEnv.apiUrl ?? local?.apiUrl ?? '';
+const wsUrl = values.ws ?? fromEnv.wsUrl ?? local?.wsUrl ?? '';
 const token = values.token ?? fromEnv.token;
 
 console.log(`smoke suite against ${apiUrl} and ${wsUrl}`);
@@ -50,7 +53,11 @@ const failed = failedChecks(results);
 console.log(`smoke: ${summarizeSmoke(results)}`);
 if (failed.length > 0) {
   console.error(
-    `✗ smoke failed: ${failed.join(', ')}. The lines above say what each saw; check the deployment's logs (npm run logs -- --env <env>).`,
+    `✗ smoke failed: ${failed.join(', ')}. The lines above say what each saw; ${
+      local
+        ? 'the make local terminal logs every request.'
+        : "check the deployment's logs (npm run logs -- --env <env>)."
+    }`,
   );
   process.exitCode = 1;
 }

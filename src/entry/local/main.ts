@@ -1,14 +1,57 @@
 /**
- * `make local`: starts the whole local stack and prints where it is. Ctrl-C stops it cleanly.
+ * `make local`: starts the whole local stack, records where it is for the other local commands, and prints
+ * where it is. Ctrl-C stops it cleanly. Every refusal to start is one line naming the variable or file.
  */
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../../config/config.js';
 import { startLocalStack } from '../../local/local-stack.js';
+import { findRunningStack, recordRunningStack } from '../../local/running-stack.js';
 
+function refuse(message: string): never {
+  console.error(`make local: ${message}`);
+  process.exit(1);
+}
+
+let config: ReturnType<typeof loadConfig>;
 try {
-  const config = loadConfig();
-  const stack = await startLocalStack(config);
-  const api = stack.apiUrl;
-  console.log(`
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) refuse(error.message);
+  throw error;
+}
+
+const dataDir = resolve(config.dataDir);
+const holder = await findRunningStack(dataDir);
+if (holder) {
+  refuse(
+    `another local stack (pid ${holder.pid}, ${holder.apiUrl}) is using ${dataDir}: stop it, or set APP_DATA_DIR to another directory.`,
+  );
+}
+
+let stack: Awaited<ReturnType<typeof startLocalStack>>;
+try {
+  stack = await startLocalStack(config);
+} catch (error) {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === 'EADDRINUSE') {
+    refuse(
+      `a port is already in use (${message}): stop the other process, or set PORT / WS_PORT to free ports.`,
+    );
+  }
+  refuse(`the local stack could not start: ${message}`);
+}
+
+const forget = await recordRunningStack(dataDir, {
+  pid: process.pid,
+  apiUrl: stack.apiUrl,
+  wsUrl: stack.wsUrl,
+  ...(stack.dynamodbEndpoint ? { dynamodbEndpoint: stack.dynamodbEndpoint } : {}),
+  startedAt: new Date().toISOString(),
+});
+
+const api = stack.apiUrl;
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+console.log(`
 blogapp local stack is up — environment: ${config.environment}
   storage  ${stack.storage}
   Web      ${stack.webClient ? `${api}/` : '(not built: run make build, then restart)'}
@@ -17,29 +60,27 @@ blogapp local stack is up — environment: ${config.environment}
   Docs     ${api}/docs
   Token    curl -s -X POST ${api}/api/dev/token -H 'content-type: application/json' -d '{"userId":"alice","name":"Alice"}'
   Try      curl -s ${api}/api/posts
-  Live     ${stack.wsUrl}  (send {"action":"subscribe","postId":"<id>"}; add ?token=<JWT> to sign in)
-  Notify   curl -s -X POST ${api}/broadcast/comments -H 'x-broadcast-key: ${stack.broadcastKey}' -H 'content-type: application/json' -d '{"message":"hello, readers"}'
-Press Ctrl-C to stop.
-`);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the local stack…`);
-    await stack.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`Configuration error: ${error.message}`);
-  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(
-      `A port is already in use (${(error as Error).message}). Stop the other process or set PORT=<free port> / WS_PORT=<free port>.`,
-    );
-  } else {
-    console.error('The local stack could not start:', error);
+  Live     ${stack.wsUrl}  (or: npm run live -- <postId>, which subscribes and prints pushes)
+  Notify   curl -s -X POST ${api}/broadcast/comments -H 'x-broadcast-key: ${stack.broadcastKey}' -H 'content-type: application/json' -d '{"message":"hello, readers"}'${
+    stack.dynamodbEndpoint
+      ? `\n  DynamoDB ${stack.dynamodbEndpoint}  (aws dynamodb scan --table-name ${config.repository.provider === 'dynamodb' ? config.repository.tableName : ''} --endpoint-url ${stack.dynamodbEndpoint})`
+      : ''
+  }${
+    nodeMajor < 22
+      ? `\n  Note     Node ${process.versions.node}: Lambda runs Node 22 (see .nvmrc), and AWS SDK releases after January 2027 need it too.`
+      : ''
   }
-  process.exit(1);
-}
+make seed, make smoke and npm run live find this stack on their own. Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the local stack…`);
+  await forget();
+  await stack.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
