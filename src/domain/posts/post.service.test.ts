@@ -161,7 +161,8 @@ describe('PostService', () => {
 describe('ETags', () => {
   it('round-trips the version and ignores anything else', () => {
     expect(versionFromEtag(etagOf({ version: 7 }))).toBe(7);
-    expect(versionFromEtag('W/"v7"')).toBe(7);
+    // If-Match takes the strong comparison: a weak tag never matches (RFC 9110 §13.1.1).
+    expect(versionFromEtag('W/"v7"')).toBeNull();
     expect(versionFromEtag('"7"')).toBeNull();
     expect(versionFromEtag('"v99999999999999999999"')).toBeNull();
   });
