@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
+import { keySegment } from '../shared/key-segment.js';
 import { parseInput } from '../shared/validation.js';
 import type { ImageCatalog } from './image-catalog.js';
 import {
@@ -83,7 +84,7 @@ export class UploadService implements ImageCatalog {
 
 /** Every upload of a user sits under one prefix, so ownership is read off the key itself. */
 export function uploadPrefix(userId: string): string {
-  return `uploads/${encodeURIComponent(userId)}/`;
+  return `uploads/${keySegment(userId)}/`;
 }
 
 /** Keys this service hands out, and nothing else: no `..`, no nesting, a known extension. */
