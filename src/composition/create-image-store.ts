@@ -23,7 +23,7 @@ export async function createImageStore(
         ...(uploads.endpoint ? { endpoint: uploads.endpoint } : {}),
       });
       return new S3ImageStore({ client: traced(tracer, client), bucket: uploads.bucket });
-    }, ['presignUpload', 'inspect', 'markAttached', 'remove', 'presignDownload']);
+    }, ['presignUpload', 'inspect', 'freeze', 'remove', 'presignDownload']);
     return { imageStore };
   }
   const store = new LocalImageStore({

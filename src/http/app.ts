@@ -7,7 +7,7 @@ import type { AppDeps } from './app-deps.js';
 import { errorResponse } from './error-response.js';
 import { handleError } from './handle-error.js';
 import type { HttpEnv } from './http-env.js';
-import { authenticate } from './middleware/authenticate.js';
+import { authenticate, signInGate } from './middleware/authenticate.js';
 import { businessMetrics } from './middleware/business-metrics.js';
 import { jsonOnly } from './middleware/json-only.js';
 import { requestId } from './middleware/request-id.js';
@@ -41,6 +41,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
       maxAge: 600,
     }),
   );
+  app.route('/', healthRoutes(deps));
+  // Who is calling is settled before anything reads the body: a bad token, or none on a protected route,
+  // is 401 whatever the body says, so anonymous callers learn nothing of the body rules.
+  app.use('/api/*', authenticate(deps.verifier, deps.profiles));
+  app.use(signInGate());
   // The API's own bodies are small JSON; local image uploads (their own rules) sit outside these paths.
   for (const path of ['/api/*', '/broadcast/*']) {
     app.use(
@@ -54,8 +59,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
     app.use(path, jsonOnly());
   }
 
-  app.route('/', healthRoutes(deps));
-  app.use('/api/*', authenticate(deps.verifier, deps.profiles));
   for (const routes of [postRoutes, commentRoutes, favoriteRoutes, meRoutes]) app.route('/api', routes(deps));
   app.route('/api', uploadRoutes(deps.uploads));
   if (deps.localUploads) app.route('/', localUploadRoutes(deps.localUploads));

@@ -1,16 +1,23 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { commentEventOf, correlationIdOf } from '../adapters/dynamodb/comment-stream-records.js';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import {
+  commentEventOf,
+  correlationIdOf,
+  UndecodableRecordError,
+} from '../adapters/dynamodb/comment-stream-records.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
+import { UnavailableError } from '../domain/shared/errors.js';
 import { reportFanOut } from '../observability/fan-out-report.js';
 
 export type CommentStreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
 /**
  * The broadcaster: pushes each comment change in a stream batch to the post's subscribers. Push failures
- * are counted, not retried here (a reader missing one frame refetches); a record that cannot be processed
- * at all stops the batch and is reported, so Lambda retries from it and order is kept.
+ * are counted, not retried here (a reader missing one frame refetches). A record that fails for a reason
+ * that may pass (storage unavailable) stops the batch and is reported, so Lambda retries from it and order
+ * is kept; a record that can never succeed (undecodable, or a failure no retry can fix) is logged whole
+ * and parked at once, so it does not hold up every later record of its shard until it expires.
  */
 export function createCommentStreamHandler(deps: {
   realtime: RealtimeService;
@@ -34,6 +41,10 @@ export function createCommentStreamHandler(deps: {
           deps.metrics,
         );
       } catch (error) {
+        if (!isTransient(error)) {
+          park(record, error, deps);
+          continue;
+        }
         deps.logger.error('stream record failed; Lambda will retry from it', {
           error,
           eventID: record.eventID,
@@ -45,4 +56,26 @@ export function createCommentStreamHandler(deps: {
     }
     return { batchItemFailures: [] };
   };
+}
+
+/** Only storage or the push API being unavailable can pass with time; anything else fails every retry. */
+function isTransient(error: unknown): boolean {
+  return error instanceof UnavailableError;
+}
+
+/** The record, whole, in the log (where an operator can replay it) and counted, then skipped. */
+function park(
+  record: DynamoDBRecord,
+  error: unknown,
+  deps: { logger: Logger; metrics?: Metrics | undefined },
+): void {
+  deps.logger.error('stream record parked: it can never be processed, so it is not retried', {
+    error,
+    reason: error instanceof UndecodableRecordError ? 'undecodable' : 'failed',
+    eventID: record.eventID,
+    sequenceNumber: record.dynamodb?.SequenceNumber,
+    record,
+  });
+  deps.metrics?.addMetric('StreamRecordsParked', MetricUnit.Count, 1);
+  deps.metrics?.publishStoredMetrics();
 }

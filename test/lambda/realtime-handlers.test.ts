@@ -152,6 +152,7 @@ describe('real-time Lambda entries with AWS sample events', () => {
       id: '01JCOMMENT0000000000000001',
       postId,
       authorId: 'alice',
+      authorName: 'Alice',
       body: 'pushed from the stream',
       createdAt: '2026-11-23T10:00:00.000Z',
     } as Comment;

@@ -32,9 +32,11 @@ export class MemoryImageStore implements ImageStore {
     };
   }
 
-  async markAttached(key: string): Promise<void> {
-    const entry = this.objects.get(key);
-    if (entry) entry.state = 'attached';
+  async freeze(from: string, to: string): Promise<boolean> {
+    const entry = this.objects.get(from);
+    if (!entry) return false;
+    this.objects.set(to, { ...entry, bytes: entry.bytes.slice(), state: 'attached' });
+    return true;
   }
 
   async remove(key: string): Promise<void> {

@@ -77,7 +77,8 @@ describe.each(Object.keys(providers) as (keyof typeof providers)[])(
 
       const created = await createPost(alice, ticket.key);
       expect(created.status).toBe(201);
-      expect(created.body.imageKey).toBe(ticket.key);
+      // The post shows a frozen copy, under a key no upload URL can write.
+      expect(created.body.imageKey).toMatch(/^images\/alice\/[0-9a-z]{26}\.png$/);
       const read = await stack.request('GET', `/api/posts/${created.body.id}`);
       const image = await fetch(read.body.imageUrl);
       expect(image.status).toBe(200);
@@ -133,6 +134,22 @@ describe.each(Object.keys(providers) as (keyof typeof providers)[])(
       expect(response.body.error.details[0].field).toBe('imageKey');
     });
 
+    it('serves what it checked, whatever is PUT to the upload URL after the image is attached', async () => {
+      const ticket = await ticketFor(alice);
+      expect((await putTo(ticket, picture)).status).toBe(200);
+      const { body: post } = await createPost(alice, ticket.key);
+      // Within the URL's 10 minutes the owner sends other bytes of the same size (and, in S3, the pending tag).
+      const other = Buffer.alloc(picture.length, 0x41);
+      if (provider === 's3') expect((await putTo(ticket, other)).status).toBe(200);
+      else expect((await putTo(ticket, other)).status).toBe(415);
+      const read = await stack.request('GET', `/api/posts/${post.id}`);
+      const image = await fetch(read.body.imageUrl);
+      expect(image.status).toBe(200);
+      expect(Buffer.from(await image.arrayBuffer()).equals(picture)).toBe(true);
+      // No upload URL is ever handed out for the frozen key: presigned PUTs are for uploads/ keys only.
+      expect(read.body.imageKey.startsWith('uploads/')).toBe(false);
+    });
+
     it('replaces an image with a PATCH and deletes the old one; deleting the post deletes its image', async () => {
       const first = await uploaded();
       const { body: post } = await createPost(alice, first);
@@ -143,7 +160,8 @@ describe.each(Object.keys(providers) as (keyof typeof providers)[])(
         body: { imageKey: second },
       });
       expect(patched.status).toBe(200);
-      expect(patched.body.imageKey).toBe(second);
+      expect(patched.body.imageKey).toMatch(/^images\/alice\//);
+      expect(patched.body.imageKey).not.toBe(post.imageKey);
       expect((await fetch(firstUrl)).status).toBe(404);
       expect((await fetch(patched.body.imageUrl)).status).toBe(200);
 

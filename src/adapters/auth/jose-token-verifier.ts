@@ -6,6 +6,7 @@ import { JOSEError, JWTClaimValidationFailed, JWTExpired } from 'jose/errors';
 import { jwtVerify } from 'jose/jwt/verify';
 import type { Identity, TokenVerifier } from '../../domain/auth/actor.js';
 import { UnauthorizedError } from '../../domain/shared/errors.js';
+import { isEncodable } from '../../domain/shared/key-segment.js';
 
 /** Real ID tokens are 1–2 KB; anything over this is refused before any parsing work. */
 const MAX_TOKEN_LENGTH = 8 * 1024;
@@ -71,6 +72,10 @@ export class JoseTokenVerifier implements TokenVerifier {
     if (problem) throw refuse(problem);
     const name = firstString(payload, this.options.nameClaims ?? ['name']);
     const email = firstString(payload, ['email']);
+    // Half a character cannot be stored, keyed or sent as UTF-8: refuse the token rather than fail later.
+    if (![payload.sub as string, name ?? '', email ?? ''].every(isEncodable)) {
+      throw refuse('The token has claims that are not valid text.');
+    }
     return { userId: payload.sub as string, ...(name ? { name } : {}), ...(email ? { email } : {}) };
   }
 

@@ -19,13 +19,21 @@ export function correlationIdOf(record: DynamoDBRecord): string | undefined {
   return image?.correlationId?.S;
 }
 
+/**
+ * A stream record that can never be read, however often it is retried (a number JavaScript cannot hold, a
+ * comment missing its fields): the broadcaster parks it instead of blocking its shard with retries.
+ */
+export class UndecodableRecordError extends Error {
+  override readonly name = 'UndecodableRecordError';
+}
+
 export function commentEventOf(record: DynamoDBRecord): CommentEvent | null {
   const keys = record.dynamodb?.Keys as Image | undefined;
   const pk = keys?.pk?.S;
   const sk = keys?.sk?.S;
   if (!pk?.startsWith('POST#') || !sk?.startsWith(COMMENT_PREFIX)) return null;
   if (record.eventName === 'INSERT' && record.dynamodb?.NewImage) {
-    return { type: 'comment.created', comment: toComment(unmarshall(record.dynamodb.NewImage as Image)) };
+    return { type: 'comment.created', comment: decodeComment(record.dynamodb.NewImage as Image) };
   }
   if (record.eventName === 'REMOVE') {
     return {
@@ -35,6 +43,26 @@ export function commentEventOf(record: DynamoDBRecord): CommentEvent | null {
     };
   }
   return null;
+}
+
+const COMMENT_FIELDS = ['id', 'postId', 'authorId', 'authorName', 'body', 'createdAt'] as const;
+
+/**
+ * A comment from its stream image. Numbers stay wrapped: DynamoDB numbers can hold 38 digits, which
+ * unmarshall would otherwise refuse to turn into a JavaScript number, and no comment field is a number.
+ */
+function decodeComment(image: Image): Comment {
+  let item: Record<string, unknown>;
+  try {
+    item = unmarshall(image, { wrapNumbers: true });
+  } catch (error) {
+    throw new UndecodableRecordError('the comment image cannot be unmarshalled', { cause: error });
+  }
+  const missing = COMMENT_FIELDS.filter((field) => typeof item[field] !== 'string');
+  if (missing.length > 0) {
+    throw new UndecodableRecordError(`the comment image has no string ${missing.join(', ')}`);
+  }
+  return toComment(item);
 }
 
 let sequence = 0;

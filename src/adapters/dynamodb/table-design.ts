@@ -1,4 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { keySegment } from '../../domain/shared/key-segment.js';
 
 /**
  * One table holds everything (single-table design), so every read route is one Query or GetItem:
@@ -44,7 +45,7 @@ export const authorPartition = (authorId: string) => `AUTHOR#${authorId}`;
 export const favoritesPartition = (userId: string) => `FAVS#${userId}`;
 export const profileKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 export const claimKey = (userId: string, key: string): ItemKey => ({
-  pk: `IDEMP#${encodeURIComponent(userId)}#${key}`,
+  pk: `IDEMP#${keySegment(userId)}#${key}`,
   sk: 'IDEMP',
 });
 /** `ping()` reads this key; nothing is ever stored there. */

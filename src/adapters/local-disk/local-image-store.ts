@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Clock } from '../../domain/shared/clock.js';
@@ -12,7 +12,7 @@ import {
 } from '../../domain/shared/errors.js';
 import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType } from '../../domain/uploads/image-rules.js';
 import type { ImageStore, PresignedUpload, StoredImage } from '../../domain/uploads/image-store.js';
-import { isUploadKey } from '../../domain/uploads/upload.service.js';
+import { isImageKey, isUploadKey } from '../../domain/uploads/upload.service.js';
 import { UrlSigner } from './url-signer.js';
 
 /** What the local upload endpoint hands over from a PUT to a presigned URL. */
@@ -78,9 +78,20 @@ export class LocalImageStore implements ImageStore {
     }
   }
 
-  async markAttached(key: string): Promise<void> {
-    const meta = await this.metadata(key);
-    if (meta) await this.writeMetadata(key, { ...meta, state: 'attached' });
+  /** A copy of the file and its metadata, as they are now, kept (attached) under the new key. */
+  async freeze(from: string, to: string): Promise<boolean> {
+    const meta = await this.metadata(from);
+    if (!meta) return false;
+    const target = this.pathOf(to);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await copyFile(this.pathOf(from), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    await this.writeMetadata(to, { ...meta, size: (await stat(target)).size, state: 'attached' });
+    return true;
   }
 
   async remove(key: string): Promise<void> {
@@ -141,7 +152,8 @@ export class LocalImageStore implements ImageStore {
 
   /** A GET of a presigned image URL. */
   async serve(key: string, expires: string | undefined, signature: string | undefined): Promise<ServedImage> {
-    this.assertKnownKey(key);
+    // Posts show frozen copies; upload keys are still readable for posts made before images were frozen.
+    if (!isImageKey(key)) this.assertKnownKey(key);
     this.assertSigned({ expires, signature }, 'GET', key);
     const meta = await this.metadata(key);
     if (!meta) throw new NotFoundError('No image was uploaded with this key.');

@@ -1,8 +1,8 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   PutObjectCommand,
-  PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -13,6 +13,7 @@ import { translated, translateSdkError } from '../aws/sdk-errors.js';
 /** The bucket's lifecycle rule expires objects still tagged pending, i.e. uploads no post took. */
 export const STATE_TAG = 'blogapp-state';
 const PENDING = `${STATE_TAG}=pending`;
+const ATTACHED = `${STATE_TAG}=attached`;
 const UNAVAILABLE = 'Image storage is not answering right now; retry in a moment.';
 
 /**
@@ -71,12 +72,27 @@ export class S3ImageStore implements ImageStore {
     }
   }
 
-  async markAttached(key: string): Promise<void> {
-    const Tagging = { TagSet: [{ Key: STATE_TAG, Value: 'attached' }] };
-    await translated(
-      this.deps.client.send(new PutObjectTaggingCommand({ Bucket: this.deps.bucket, Key: key, Tagging })),
-      UNAVAILABLE,
-    );
+  /**
+   * One server-side copy: S3 copies the source as it is at that moment, so later PUTs to the upload URL
+   * never reach the copy. The copy is retagged, so the lifecycle rule for pending uploads never expires it.
+   */
+  async freeze(from: string, to: string): Promise<boolean> {
+    try {
+      await this.deps.client.send(
+        new CopyObjectCommand({
+          Bucket: this.deps.bucket,
+          Key: to,
+          CopySource: `${this.deps.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+          MetadataDirective: 'COPY',
+          TaggingDirective: 'REPLACE',
+          Tagging: ATTACHED,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw translateSdkError(error, UNAVAILABLE);
+    }
   }
 
   async remove(key: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleText } from '../shared/text.js';
 
 export interface Comment {
   id: string;
@@ -10,6 +11,6 @@ export interface Comment {
 }
 
 export const createCommentInput = z.strictObject({
-  body: z.string().trim().min(1).max(2_000),
+  body: visibleText(2_000),
 });
 export type CreateCommentInput = z.output<typeof createCommentInput>;

@@ -108,26 +108,45 @@ describe('PostService', () => {
     };
     const first = await upload();
     const { value } = await posts.create(alice, { ...draft, imageKey: first });
-    expect(value.imageUrl).toMatch(`https://images.test/${first}?expires=`);
-    expect(imageStore.objects.get(first)?.state).toBe('attached');
+    // The post keeps a frozen copy under images/, which no upload URL can write.
+    const firstImage = value.imageKey ?? '';
+    expect(firstImage).toMatch(/^images\/alice\/[0-9a-z]{26}\.png$/);
+    expect(value.imageUrl).toMatch(`https://images.test/${firstImage}?expires=`);
+    expect(imageStore.objects.get(firstImage)?.state).toBe('attached');
     await expect(posts.create(bob, { ...draft, imageKey: first })).rejects.toMatchObject({
       code: 'validation_error',
       details: [{ field: 'imageKey', message: expect.stringMatching(/upload you made/) }],
     });
+    // Sending back the key the post shows changes nothing.
+    expect((await posts.update(alice, value.id, { imageKey: firstImage })).imageKey).toBe(firstImage);
 
     const second = await upload();
-    await posts.update(alice, value.id, { imageKey: second });
-    expect(imageStore.objects.has(first)).toBe(false);
+    const { imageKey: secondImage } = await posts.update(alice, value.id, { imageKey: second });
+    expect(imageStore.objects.has(firstImage)).toBe(false);
     expect(await posts.update(alice, value.id, { imageKey: null })).toMatchObject({
       imageKey: null,
       imageUrl: null,
     });
-    expect(imageStore.objects.has(second)).toBe(false);
+    expect(imageStore.objects.has(secondImage ?? '')).toBe(false);
 
     const third = await upload();
     const { value: another } = await posts.create(alice, { ...draft, imageKey: third });
     await posts.delete(alice, another.id);
-    expect(imageStore.objects.has(third)).toBe(false);
+    expect(imageStore.objects.has(another.imageKey ?? '')).toBe(false);
+  });
+
+  it('discards the frozen copy when the write that would show it fails', async () => {
+    const { posts, uploads, imageStore } = domainKit();
+    const ticket = await uploads.requestUpload(alice, { contentType: 'image/png', size: PNG_HEAD.length });
+    imageStore.put(ticket.key, 'image/png', PNG_HEAD);
+    const { value } = await posts.create(alice, draft);
+    await expect(posts.update(alice, value.id, { imageKey: ticket.key }, 99)).rejects.toMatchObject({
+      code: 'precondition_failed',
+    });
+    const replayed = await posts.create(alice, { ...draft, imageKey: ticket.key }, 'idem-1');
+    const again = await posts.create(alice, { ...draft, imageKey: ticket.key }, 'idem-1');
+    expect(again).toMatchObject({ replayed: true, value: { imageKey: replayed.value.imageKey } });
+    expect([...imageStore.objects.keys()].sort()).toEqual([replayed.value.imageKey, ticket.key].sort());
   });
 
   it('deletes only for the author, with its comments and favorites', async () => {
@@ -161,7 +180,8 @@ describe('PostService', () => {
 describe('ETags', () => {
   it('round-trips the version and ignores anything else', () => {
     expect(versionFromEtag(etagOf({ version: 7 }))).toBe(7);
-    expect(versionFromEtag('W/"v7"')).toBe(7);
+    // If-Match takes the strong comparison: a weak tag never matches (RFC 9110 §13.1.1).
+    expect(versionFromEtag('W/"v7"')).toBeNull();
     expect(versionFromEtag('"7"')).toBeNull();
     expect(versionFromEtag('"v99999999999999999999"')).toBeNull();
   });

@@ -32,19 +32,24 @@ export class PostService {
     const fields = parseInput(createPostInput, input);
     const now = this.deps.clock.now();
     const claim = claimFor(actor.userId, idempotencyKey, 'POST /posts', fields, now);
-    if (fields.imageKey !== null) await this.useImage(actor, fields.imageKey);
+    const imageKey = fields.imageKey === null ? null : await this.useImage(actor, fields.imageKey);
     const post: Post = {
       id: this.deps.ids.next(),
       authorId: actor.userId,
       authorName: actor.displayName,
       ...fields,
+      imageKey,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       version: 1,
       commentCount: 0,
       favoriteCount: 0,
     };
-    const outcome = await this.deps.posts.create(post, claim);
+    const outcome = await this.keepingImageIf(
+      imageKey,
+      () => this.deps.posts.create(post, claim),
+      (o) => o.created,
+    );
     if (outcome.created)
       return { value: await this.toView({ post, favoritedByViewer: false }), replayed: false };
     if (outcome.previous.fingerprint !== claim?.fingerprint) throw idempotencyMismatch();
@@ -76,23 +81,33 @@ export class PostService {
    */
   async update(actor: Actor, id: string, input: unknown, ifMatchVersion?: number | null): Promise<PostView> {
     const fields = parseInput(updatePostInput, input);
-    for (let attempt = 1; ; attempt++) {
-      const { post: current, favoritedByViewer } = await this.ownedPost(actor, id);
-      if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
-      const imageChanged = fields.imageKey !== undefined && fields.imageKey !== current.imageKey;
-      if (imageChanged && fields.imageKey !== null && fields.imageKey !== undefined) {
-        await this.useImage(actor, fields.imageKey);
+    // Frozen at most once, on the first attempt that needs it; discarded unless an edit keeps it.
+    let frozen: string | undefined;
+    let kept = false;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const { post: current, favoritedByViewer } = await this.ownedPost(actor, id);
+        if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
+        const imageChanged = fields.imageKey !== undefined && fields.imageKey !== current.imageKey;
+        if (imageChanged && fields.imageKey) frozen ??= await this.useImage(actor, fields.imageKey);
+        const updated = await this.deps.posts.update(
+          id,
+          {
+            ...fields,
+            ...(imageChanged ? { imageKey: fields.imageKey ? (frozen ?? null) : null } : {}),
+            updatedAt: this.deps.clock.now().toISOString(),
+          },
+          current.version,
+        );
+        if (updated) {
+          kept = imageChanged;
+          if (imageChanged && current.imageKey) await this.deps.images.discard(current.imageKey);
+          return this.toView({ post: updated, favoritedByViewer });
+        }
+        if (ifMatchVersion !== undefined || attempt >= MAX_WRITE_ATTEMPTS) throw stale(id);
       }
-      const updated = await this.deps.posts.update(
-        id,
-        { ...fields, updatedAt: this.deps.clock.now().toISOString() },
-        current.version,
-      );
-      if (updated) {
-        if (imageChanged && current.imageKey) await this.deps.images.discard(current.imageKey);
-        return this.toView({ post: updated, favoritedByViewer });
-      }
-      if (ifMatchVersion !== undefined || attempt >= MAX_WRITE_ATTEMPTS) throw stale(id);
+    } finally {
+      if (frozen && !kept) await this.deps.images.discard(frozen);
     }
   }
 
@@ -117,14 +132,31 @@ export class PostService {
   }
 
   /**
-   * Checks the image is the author's finished upload and keeps it from expiring, before the post is
-   * written: if the write then fails, an image is kept that no post shows, never the reverse.
+   * Freezes the author's finished upload for the post, before the post is written: the post keeps the
+   * frozen copy's key. If the write then fails, the copy is discarded (see keepingImageIf).
    */
-  private async useImage(actor: Actor, key: string): Promise<void> {
-    const problem = await this.deps.images.problemWith(actor.userId, key);
-    if (problem)
-      throw new ValidationError('The image cannot be used.', [{ field: 'imageKey', message: problem }]);
-    await this.deps.images.attach(key);
+  private async useImage(actor: Actor, key: string): Promise<string> {
+    const claimed = await this.deps.images.claim(actor.userId, key);
+    if ('problem' in claimed)
+      throw new ValidationError('The image cannot be used.', [
+        { field: 'imageKey', message: claimed.problem },
+      ]);
+    return claimed.key;
+  }
+
+  /** Runs a write that takes a frozen image, discarding the image when the write fails or does not take it. */
+  private async keepingImageIf<T>(
+    image: string | null,
+    write: () => Promise<T>,
+    took: (result: T) => boolean,
+  ) {
+    let result: T | undefined;
+    try {
+      result = await write();
+      return result;
+    } finally {
+      if (image && (result === undefined || !took(result))) await this.deps.images.discard(image);
+    }
   }
 
   /** The post as its reader sees it. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleText } from '../shared/text.js';
 
 /** A post as stored. Counts are maintained by storage atomically with the writes that change them. */
 export interface Post {
@@ -28,8 +29,8 @@ export interface PostRead {
   favoritedByViewer: boolean;
 }
 
-export const postTitle = z.string().trim().min(1).max(200);
-export const postBody = z.string().trim().min(1).max(20_000);
+export const postTitle = visibleText(200);
+export const postBody = visibleText(20_000);
 export const postTags = z
   .array(
     z
@@ -62,12 +63,16 @@ export type UpdatePostInput = z.output<typeof updatePostInput>;
 /** What a content edit may change; storage applies it without touching counts. */
 export type PostChanges = Partial<Pick<Post, 'title' | 'body' | 'tags' | 'imageKey'>> & { updatedAt: string };
 
+/** The post's ETag: strong, as each version has exactly one representation. */
 export function etagOf(post: Pick<Post, 'version'>): string {
   return `"v${post.version}"`;
 }
 
-/** Reads the version out of an If-Match value; anything we did not issue matches nothing. */
+/**
+ * Reads the version out of an If-Match value; anything we did not issue matches nothing. If-Match uses the
+ * strong comparison (RFC 9110 §13.1.1), so a weak tag (`W/"v3"`) never matches.
+ */
 export function versionFromEtag(etag: string): number | null {
-  const match = /^(?:W\/)?"v(\d{1,15})"$/.exec(etag.trim());
+  const match = /^"v(\d{1,15})"$/.exec(etag.trim());
   return match ? Number(match[1]) : null;
 }

@@ -16,14 +16,19 @@ describe('ProfileService', () => {
     const actor = { userId: 'u1', displayName: 'x' };
     expect(await profiles.rename(actor, { displayName: ' Grace ' })).toMatchObject({ displayName: 'Grace' });
     expect(await profiles.ensure({ userId: 'u1' })).toMatchObject({ displayName: 'Grace' });
-    await expect(profiles.rename(actor, { displayName: 'x'.repeat(51) })).rejects.toMatchObject({
-      code: 'validation_error',
-    });
+    for (const displayName of ['x'.repeat(51), '\u200b\u200b', '\u3000\ufeff\u00a0']) {
+      await expect(profiles.rename(actor, { displayName })).rejects.toMatchObject({
+        code: 'validation_error',
+      });
+    }
   });
 
   it.each([
     [{ userId: 'abcdefghijk', name: 'Ada' }, 'Ada'],
-    [{ userId: 'abcdefghijk', email: 'grace@example.com' }, 'grace'],
+    [{ userId: 'abcdefghijk', email: 'grace@example.com' }, 'user-abcdefgh'],
+    [{ userId: 'abcdefghijk', name: 'grace@example.com' }, 'user-abcdefgh'],
+    [{ userId: 'abcdefghijk', name: '\u200b\u200d\u2060' }, 'user-abcdefgh'],
+    [{ userId: 'google-oauth2|1234', email: 'grace@example.com' }, 'user-googleoa'],
     [{ userId: 'abcdefghijk', name: '   ' }, 'user-abcdefgh'],
     [{ userId: 'abcdefghijk', name: 'N'.repeat(80) }, 'N'.repeat(50)],
   ])('derives the first display name from %o', (identity, expected) => {

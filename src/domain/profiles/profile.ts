@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Identity } from '../auth/actor.js';
+import { visibleText } from '../shared/text.js';
 
 export interface Profile {
   id: string;
@@ -7,15 +8,23 @@ export interface Profile {
   createdAt: string;
 }
 
-export const displayName = z.string().trim().min(1).max(50);
+export const displayName = visibleText(50);
 export const updateProfileInput = z.strictObject({ displayName });
 
-/** The name a new profile starts with: the token's name, else the e-mail's local part, else a stable placeholder. */
+/**
+ * The name a new profile starts with: the token's name, else a neutral placeholder from the id. Never the
+ * e-mail (not even its local part): a display name is public, and an address is only published by choice.
+ */
 export function initialDisplayName(identity: Identity): string {
-  const candidates = [identity.name, identity.email?.split('@')[0], `user-${identity.userId.slice(0, 8)}`];
-  for (const candidate of candidates) {
-    const parsed = displayName.safeParse(candidate?.slice(0, 50));
-    if (parsed.success) return parsed.data;
-  }
-  return 'user';
+  const parsed = displayName.safeParse(identity.name?.slice(0, 50));
+  // Some providers put the address in the name claim (Cognito's username may be one): not a name.
+  if (!parsed.success || EMAIL_ADDRESS.test(parsed.data)) return placeholderName(identity.userId);
+  return parsed.data;
+}
+
+const EMAIL_ADDRESS = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+
+function placeholderName(userId: string): string {
+  const visible = userId.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 8);
+  return `user-${visible || 'anonymous'}`;
 }

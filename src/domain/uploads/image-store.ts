@@ -13,8 +13,8 @@ export interface StoredImage {
 }
 
 /**
- * Where uploaded images live (S3 in AWS, files locally). Uploads start `pending` and expire unless a post
- * attaches them, so abandoned uploads clean themselves up.
+ * Where uploaded images live (S3 in AWS, files locally). Uploads start `pending` and expire, so abandoned
+ * uploads clean themselves up; an image a post shows is a frozen copy that is kept.
  */
 export interface ImageStore {
   /** A URL that accepts exactly one PUT of `size` bytes of `contentType` at `key` until `expiresAt`. */
@@ -26,8 +26,11 @@ export interface ImageStore {
   }): Promise<PresignedUpload>;
   /** The object at `key`, or null when nothing was uploaded there. */
   inspect(key: string): Promise<StoredImage | null>;
-  /** Keeps the object: a post now shows it. */
-  markAttached(key: string): Promise<void>;
+  /**
+   * Copies the object at `from`, as it is now, to `to`, where it is kept (never expired); false when
+   * nothing is stored at `from`. Later writes to `from` do not change `to`.
+   */
+  freeze(from: string, to: string): Promise<boolean>;
   remove(key: string): Promise<void>;
   /** A URL that GETs the object until `expiresAt`. */
   presignDownload(key: string, expiresAt: Date): Promise<string>;

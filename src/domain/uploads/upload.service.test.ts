@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alice, bob, domainKit } from '../../../test/support/domain-kit.js';
 import { MemoryImageStore, PNG_HEAD } from '../../../test/support/memory-image-store.js';
 import { MAX_IMAGE_BYTES, sniffImageType } from './image-rules.js';
-import { isUploadKey, UPLOAD_URL_TTL_SECONDS, UploadService } from './upload.service.js';
+import { isImageKey, isUploadKey, UPLOAD_URL_TTL_SECONDS, UploadService } from './upload.service.js';
 
 const bytes = (...values: (number | string)[]) =>
   Uint8Array.from(values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])));
@@ -82,17 +82,50 @@ describe('UploadService', () => {
   it('judges an upload by owner, presence, declared type against magic bytes, and size', async () => {
     const { uploads, imageStore } = domainKit();
     const ticket = await uploads.requestUpload(alice, { contentType: 'image/png', size: PNG_HEAD.length });
-    expect(await uploads.problemWith('alice', ticket.key)).toMatch(/nothing was uploaded/);
+    expect(await uploads.claim('alice', ticket.key)).toEqual({
+      problem: expect.stringMatching(/nothing was uploaded/),
+    });
     imageStore.put(ticket.key, 'image/png', bytes('<html>not a png</html>'));
-    expect(await uploads.problemWith('alice', ticket.key)).toMatch(/not a image\/png image/);
+    expect(await uploads.claim('alice', ticket.key)).toEqual({
+      problem: expect.stringMatching(/not a image\/png image/),
+    });
     imageStore.put(ticket.key, 'image/png', PNG_HEAD);
-    expect(await uploads.problemWith('alice', ticket.key)).toBeNull();
-    expect(await uploads.problemWith(bob.userId, ticket.key)).toMatch(/upload you made/);
-    expect(await uploads.problemWith('alice', 'uploads/alice/whatever.png')).toMatch(/upload you made/);
+    expect(await uploads.claim('alice', ticket.key)).toEqual({
+      key: expect.stringMatching(/^images\/alice\//),
+    });
+    expect(await uploads.claim(bob.userId, ticket.key)).toEqual({
+      problem: expect.stringMatching(/upload you made/),
+    });
+    expect(await uploads.claim('alice', 'uploads/alice/whatever.png')).toEqual({
+      problem: expect.stringMatching(/upload you made/),
+    });
     const big = new Uint8Array(MAX_IMAGE_BYTES + 1);
     big.set(PNG_HEAD);
     imageStore.put(ticket.key, 'image/png', big);
-    expect(await uploads.problemWith('alice', ticket.key)).toMatch(/over 5 MiB/);
+    expect(await uploads.claim('alice', ticket.key)).toEqual({
+      problem: expect.stringMatching(/over 5 MiB/),
+    });
+  });
+
+  it('freezes what it checked: bytes PUT to the upload URL afterwards never reach the attached image', async () => {
+    const { uploads, imageStore } = domainKit();
+    const ticket = await uploads.requestUpload(alice, { contentType: 'image/png', size: PNG_HEAD.length });
+    imageStore.put(ticket.key, 'image/png', PNG_HEAD);
+    const claimed = await uploads.claim('alice', ticket.key);
+    if (!('key' in claimed)) throw new Error(claimed.problem);
+    expect(isImageKey(claimed.key)).toBe(true);
+    expect(isUploadKey(claimed.key)).toBe(false);
+    imageStore.put(ticket.key, 'image/png', bytes('<script>alert(1)</script>'));
+    expect(imageStore.objects.get(claimed.key)).toMatchObject({ bytes: PNG_HEAD, state: 'attached' });
+    expect(await uploads.urlFor(claimed.key)).toContain(claimed.key);
+  });
+
+  it('keeps no copy of an upload it refuses', async () => {
+    const { uploads, imageStore } = domainKit();
+    const ticket = await uploads.requestUpload(alice, { contentType: 'image/png', size: 5 });
+    imageStore.put(ticket.key, 'image/png', bytes('hello'));
+    expect(await uploads.claim('alice', ticket.key)).toHaveProperty('problem');
+    expect([...imageStore.objects.keys()]).toEqual([ticket.key]);
   });
 
   it('reports an image it could not delete instead of failing the post change', async () => {

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
+import { keySegment } from '../shared/key-segment.js';
 import { parseInput } from '../shared/validation.js';
 import type { ImageCatalog } from './image-catalog.js';
 import {
@@ -9,7 +10,7 @@ import {
   requestUploadInput,
   sniffImageType,
 } from './image-rules.js';
-import type { ImageStore } from './image-store.js';
+import type { ImageStore, StoredImage } from './image-store.js';
 
 /** Long enough to pick a file and send it on a slow line; short, so a leaked URL is soon useless. */
 export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
@@ -34,7 +35,7 @@ export interface UploadServiceDeps {
 
 /**
  * Image uploads: hands out presigned URLs so bytes go straight to storage, never through the API, and
- * judges an upload when a post wants to show it — by owner, declared type, magic bytes and size.
+ * freezes and judges an upload when a post wants to show it — by owner, declared type, magic bytes and size.
  */
 export class UploadService implements ImageCatalog {
   constructor(private readonly deps: UploadServiceDeps) {}
@@ -47,21 +48,23 @@ export class UploadService implements ImageCatalog {
     return { key, uploadUrl: url, method: 'PUT', headers, expiresAt: expiresAt.toISOString() };
   }
 
-  async problemWith(userId: string, key: string): Promise<string | null> {
+  /**
+   * The upload URL stays valid for minutes after a post takes the image, and in AWS its bytes are never
+   * checked on the way in: so the bytes are copied to a key no upload URL can write, and judged there.
+   * What was checked is what is served, whatever is PUT to the upload URL afterwards.
+   */
+  async claim(userId: string, key: string): Promise<{ key: string } | { problem: string }> {
     if (!isUploadKey(key) || !key.startsWith(uploadPrefix(userId))) {
-      return 'must be the key of an upload you made (from POST /api/uploads)';
+      return { problem: 'must be the key of an upload you made (from POST /api/uploads)' };
     }
-    const stored = await this.deps.store.inspect(key);
-    if (!stored) return 'nothing was uploaded with this key; PUT the image to its uploadUrl first';
-    if (!isImageType(stored.contentType) || sniffImageType(stored.head) !== stored.contentType) {
-      return `the uploaded file is not a ${stored.contentType} image`;
+    const frozen = `${imagePrefix(userId)}${this.deps.ids.next().toLowerCase()}.${extensionOf(key)}`;
+    if (!(await this.deps.store.freeze(key, frozen))) {
+      return { problem: 'nothing was uploaded with this key; PUT the image to its uploadUrl first' };
     }
-    if (stored.size > MAX_IMAGE_BYTES) return 'the uploaded image is over 5 MiB';
-    return null;
-  }
-
-  attach(key: string): Promise<void> {
-    return this.deps.store.markAttached(key);
+    const problem = judge(await this.deps.store.inspect(frozen));
+    if (problem === null) return { key: frozen };
+    await this.discard(frozen);
+    return { problem };
   }
 
   async discard(key: string): Promise<void> {
@@ -81,15 +84,44 @@ export class UploadService implements ImageCatalog {
   }
 }
 
+/** Why stored bytes cannot be a post's image, or null when they can. */
+function judge(stored: StoredImage | null): string | null {
+  if (!stored) return 'nothing was uploaded with this key; PUT the image to its uploadUrl first';
+  if (!isImageType(stored.contentType) || sniffImageType(stored.head) !== stored.contentType) {
+    return `the uploaded file is not a ${stored.contentType} image`;
+  }
+  if (stored.size > MAX_IMAGE_BYTES) return 'the uploaded image is over 5 MiB';
+  return null;
+}
+
+function extensionOf(key: string): string {
+  return key.slice(key.lastIndexOf('.') + 1);
+}
+
+/** Where a user's attached images are kept: no upload URL is ever signed for a key under it. */
+export function imagePrefix(userId: string): string {
+  return `images/${keySegment(userId)}/`;
+}
+
 /** Every upload of a user sits under one prefix, so ownership is read off the key itself. */
 export function uploadPrefix(userId: string): string {
-  return `uploads/${encodeURIComponent(userId)}/`;
+  return `uploads/${keySegment(userId)}/`;
 }
 
 /** Keys this service hands out, and nothing else: no `..`, no nesting, a known extension. */
 const UPLOAD_KEY = /^uploads\/[^/]+\/[0-9a-z]{26}\.(?:jpg|png|webp|gif)$/;
+const IMAGE_KEY = /^images\/[^/]+\/[0-9a-z]{26}\.(?:jpg|png|webp|gif)$/;
 
+/** A key an upload URL is signed for. */
 export function isUploadKey(key: string): boolean {
-  const owner = key.split('/')[1];
-  return UPLOAD_KEY.test(key) && owner !== '.' && owner !== '..';
+  return UPLOAD_KEY.test(key) && !isDotSegment(key.split('/')[1]);
+}
+
+/** A key of a frozen, attached image: only ever written by the API itself. */
+export function isImageKey(key: string): boolean {
+  return IMAGE_KEY.test(key) && !isDotSegment(key.split('/')[1]);
+}
+
+function isDotSegment(segment: string | undefined): boolean {
+  return segment === '.' || segment === '..';
 }

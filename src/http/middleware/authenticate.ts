@@ -4,6 +4,7 @@ import type { Profile } from '../../domain/profiles/profile.js';
 import { actorOf, type ProfileService } from '../../domain/profiles/profile.service.js';
 import { UnauthorizedError } from '../../domain/shared/errors.js';
 import type { HttpEnv } from '../http-env.js';
+import { bearer } from '../schemas/common.schemas.js';
 
 /**
  * Verifies a bearer token when one is sent, on every route: a bad token is 401 even where none is needed,
@@ -18,6 +19,30 @@ export function authenticate(verifier: TokenVerifier, profiles: ProfileService):
       const identity = await verifier.verify(match[1]);
       c.set('profile', await profiles.ensure(identity));
     }
+    await next();
+  };
+}
+
+/**
+ * A route's declaration that it needs a signed-in caller (`middleware: [signInRequired]` in its
+ * createRoute). It runs before the route's validators, so without a token the answer is 401 whatever the
+ * body; `signInGate` also finds it among a request's matched handlers to refuse before the body rules.
+ */
+export const signInRequired: MiddlewareHandler<HttpEnv> = async (c, next) => {
+  requireProfile(c);
+  await next();
+};
+
+/** The protected-route part of a createRoute config: documented as bearer-only and enforced first. */
+export const signedIn = { security: bearer, middleware: [signInRequired] };
+
+/**
+ * App-level: refuses an anonymous request to a route that declared `signInRequired` before the body size
+ * and media type rules run, so an anonymous caller learns nothing but 401 from a protected route.
+ */
+export function signInGate(): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    if (c.req.matchedRoutes.some((route) => route.handler === signInRequired)) requireProfile(c);
     await next();
   };
 }

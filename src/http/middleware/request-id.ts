@@ -6,13 +6,17 @@ import type { HttpEnv } from '../http-env.js';
 /** Ids we echo must be safe to put in headers and logs: no spaces, quotes or control characters. */
 const SANE_ID = /^[A-Za-z0-9._:@=+/-]{1,128}$/;
 
+/** The caller's x-request-id (or x-correlation-id) when it is sane enough to echo, else undefined. */
+export function givenRequestId(header: (name: string) => string | undefined): string | undefined {
+  return [header('x-request-id'), header('x-correlation-id')].find(
+    (value) => value !== undefined && SANE_ID.test(value),
+  );
+}
+
 /** Echoes the caller's x-request-id (or x-correlation-id) when sane, else mints one; sets the response header. */
 export function requestId(): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
-    const given = [c.req.header('x-request-id'), c.req.header('x-correlation-id')].find(
-      (value) => value !== undefined && SANE_ID.test(value),
-    );
-    const id = given ?? randomUUID();
+    const id = givenRequestId((name) => c.req.header(name)) ?? randomUUID();
     c.set('requestId', id);
     c.header('x-request-id', id);
     await withCorrelationId(id, next);

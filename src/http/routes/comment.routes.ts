@@ -1,15 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
-import { requireActor } from '../middleware/authenticate.js';
-import {
-  bearer,
-  errorResponses,
-  idempotencyHeaders,
-  idParam,
-  json,
-  listQuery,
-} from '../schemas/common.schemas.js';
+import { requireActor, signedIn } from '../middleware/authenticate.js';
+import { errorResponses, idempotencyHeaders, idParam, json, listQuery } from '../schemas/common.schemas.js';
 import { commentPage, commentSchema, createCommentBody } from '../schemas/resource.schemas.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -27,7 +20,7 @@ const createComment = createRoute({
   method: 'post',
   path: '/posts/{id}/comments',
   summary: 'Comment on a post',
-  security: bearer,
+  ...signedIn,
   request: {
     params: postIdParams,
     headers: idempotencyHeaders,
@@ -43,7 +36,7 @@ const deleteComment = createRoute({
   method: 'delete',
   path: '/posts/{id}/comments/{commentId}',
   summary: 'Delete a comment (its author or the post author)',
-  security: bearer,
+  ...signedIn,
   request: { params: z.object({ id: idParam, commentId: idParam }) },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 503) },
 });

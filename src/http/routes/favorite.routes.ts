@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
-import { requireActor } from '../middleware/authenticate.js';
-import { bearer, errorResponses, idParam } from '../schemas/common.schemas.js';
+import { requireActor, signedIn } from '../middleware/authenticate.js';
+import { errorResponses, idParam } from '../schemas/common.schemas.js';
 import { validationHook } from '../validation-hook.js';
 
 const params = z.object({ id: idParam });
@@ -11,7 +11,7 @@ const favorite = createRoute({
   method: 'put',
   path: '/posts/{id}/favorite',
   summary: 'Favorite a post (idempotent)',
-  security: bearer,
+  ...signedIn,
   request: { params },
   responses: { 204: { description: 'Favorited' }, ...errorResponses(401, 404, 503) },
 });
@@ -20,7 +20,7 @@ const unfavorite = createRoute({
   method: 'delete',
   path: '/posts/{id}/favorite',
   summary: 'Remove a favorite (idempotent)',
-  security: bearer,
+  ...signedIn,
   request: { params },
   responses: { 204: { description: 'Not favorited' }, ...errorResponses(401, 404, 503) },
 });

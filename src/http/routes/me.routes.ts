@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
-import { requireActor, requireProfile } from '../middleware/authenticate.js';
-import { bearer, errorResponses, json, listQuery } from '../schemas/common.schemas.js';
+import { requireActor, requireProfile, signedIn } from '../middleware/authenticate.js';
+import { errorResponses, json, listQuery } from '../schemas/common.schemas.js';
 import { postPage, profileSchema, updateProfileBody } from '../schemas/resource.schemas.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -10,7 +10,7 @@ const getMe = createRoute({
   method: 'get',
   path: '/me',
   summary: 'Your profile (created on your first signed-in request)',
-  security: bearer,
+  ...signedIn,
   responses: { 200: json(profileSchema, 'Your profile'), ...errorResponses(401, 503) },
 });
 
@@ -18,7 +18,7 @@ const updateMe = createRoute({
   method: 'patch',
   path: '/me',
   summary: 'Change your display name',
-  security: bearer,
+  ...signedIn,
   request: { body: { content: { 'application/json': { schema: updateProfileBody } } } },
   responses: { 200: json(profileSchema, 'Your profile'), ...errorResponses(400, 401, 415, 422, 503) },
 });
@@ -27,7 +27,7 @@ const myFavorites = createRoute({
   method: 'get',
   path: '/me/favorites',
   summary: 'Posts you favorited, most recent first',
-  security: bearer,
+  ...signedIn,
   request: { query: listQuery },
   responses: { 200: json(postPage, 'A page of posts'), ...errorResponses(400, 401, 422, 503) },
 });

@@ -2,21 +2,18 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { etagOf, versionFromEtag } from '../../domain/posts/post.js';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
-import { requireActor, viewerId } from '../middleware/authenticate.js';
-import {
-  bearer,
-  errorResponses,
-  idempotencyHeaders,
-  idParam,
-  json,
-  listQuery,
-} from '../schemas/common.schemas.js';
+import { requireActor, signedIn, viewerId } from '../middleware/authenticate.js';
+import { errorResponses, idempotencyHeaders, idParam, json, listQuery } from '../schemas/common.schemas.js';
 import { createPostBody, postPage, postSchema, updatePostBody } from '../schemas/resource.schemas.js';
 import { validationHook } from '../validation-hook.js';
 
 const postIdParams = z.object({ id: idParam });
 const ifMatchHeaders = z.object({
-  'if-match': z.string().max(64).optional().openapi({ description: 'The ETag of the version you edited' }),
+  // No length limit: a value we did not issue is a failed precondition (412), not a malformed request.
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({ description: 'The strong ETag of the version you edited; W/ tags never match' }),
 });
 
 const listPosts = createRoute({
@@ -31,7 +28,7 @@ const createPost = createRoute({
   method: 'post',
   path: '/posts',
   summary: 'Create a post',
-  security: bearer,
+  ...signedIn,
   request: {
     headers: idempotencyHeaders,
     body: { content: { 'application/json': { schema: createPostBody } } },
@@ -51,7 +48,7 @@ const updatePost = createRoute({
   method: 'patch',
   path: '/posts/{id}',
   summary: 'Edit your post',
-  security: bearer,
+  ...signedIn,
   request: {
     params: postIdParams,
     headers: ifMatchHeaders,
@@ -67,7 +64,7 @@ const deletePost = createRoute({
   method: 'delete',
   path: '/posts/{id}',
   summary: 'Delete your post with its comments and favorites',
-  security: bearer,
+  ...signedIn,
   request: { params: postIdParams, headers: ifMatchHeaders },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 412, 503) },
 });

@@ -2,8 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requestUploadInput } from '../../domain/uploads/image-rules.js';
 import type { UploadService } from '../../domain/uploads/upload.service.js';
 import type { HttpEnv } from '../http-env.js';
-import { requireActor } from '../middleware/authenticate.js';
-import { bearer, errorResponses, json } from '../schemas/common.schemas.js';
+import { requireActor, signedIn } from '../middleware/authenticate.js';
+import { errorResponses, json } from '../schemas/common.schemas.js';
 import { validationHook } from '../validation-hook.js';
 
 const uploadTicket = z
@@ -20,7 +20,7 @@ const requestUpload = createRoute({
   method: 'post',
   path: '/uploads',
   summary: 'Ask for a URL to upload an image to (jpeg, png, webp or gif; at most 5 MiB)',
-  security: bearer,
+  ...signedIn,
   request: { body: { content: { 'application/json': { schema: requestUploadInput } }, required: true } },
   responses: {
     201: json(uploadTicket, 'Where to PUT the bytes, and the key to give the post'),
