@@ -16,7 +16,7 @@ const WAIT_MS = 20_000;
 export interface WebHarness {
   stack: TestStack;
   browser: Browser;
-  /** The client's URL for a route (`#/posts/<id>`), with the stack's WebSocket URL in `?ws=`. */
+  /** The client's URL for a route (`#/posts/<id>`); the stack's `/blogapp-config.js` tells it the WebSocket URL. */
   url(hash?: string): string;
   /** A fresh browser context (its own storage: one user), signed in as `userId` unless null. */
   user(userId: string | null, name?: string, viewport?: { width: number; height: number }): Promise<Page>;
@@ -52,7 +52,7 @@ export async function startWebHarness(provider: 'memory' | 'dynamodb' = 'memory'
     throw error;
   }
   const ready = { stack, browser };
-  const url = (hash = '#/') => `${ready.stack.apiUrl}/?ws=${encodeURIComponent(ready.stack.wsUrl)}${hash}`;
+  const url = (hash = '#/') => `${ready.stack.apiUrl}/${hash}`;
   await mkdir(OUTPUT_DIR, { recursive: true });
 
   return {
