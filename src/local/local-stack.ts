@@ -16,6 +16,7 @@ import { guardHosts, hostGuard } from './host-guard.js';
 import { expirePendingUploads } from './pending-upload-expiry.js';
 import { withCommentStream } from './stream/comment-stream-feed.js';
 import { serveWebClient } from './web-client.js';
+import { imageOrigins, signInOrigins } from './web-client-csp.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from './websocket/index.js';
 
 export interface LocalStack {
@@ -139,7 +140,10 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
       closers.push(stop);
     }
     const app = createApp(deps);
-    const webClient = serveWebClient(app, config.local.webDir, gateway.port);
+    const webClient = serveWebClient(app, config.local.webDir, gateway.port, {
+      images: imageOrigins(config.uploads, apiUrl),
+      signIn: signInOrigins(config.auth),
+    });
     fetchApp = app.fetch;
     return {
       apiUrl,

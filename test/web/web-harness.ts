@@ -95,6 +95,19 @@ export async function tabTo(page: Page, selector: string, max = 40): Promise<voi
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/**
+ * Waits, bounded, until `expression` is true in the page. Not `page.waitForFunction`: it polls a string
+ * predicate through `eval`, which the client's Content-Security-Policy (no 'unsafe-eval') rightly refuses;
+ * `page.evaluate` runs through the DevTools protocol, outside the page's policy.
+ */
+export async function until(page: Page, expression: string, timeoutMs = WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(`Boolean(${expression})`))) {
+    if (Date.now() > deadline) throw new Error(`Still false after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Whether the page is wider than the viewport (a horizontal scrollbar on a phone). */
 export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return (await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')) as boolean;

