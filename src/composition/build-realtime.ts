@@ -31,7 +31,8 @@ export async function buildRealtime(
     const { createManagementClient, ManagementApiPushGateway } = await import(
       '../adapters/apigateway/index.js'
     );
-    const client = createManagementClient({ endpoint, region: config.realtime.region });
+    const { region, credentials } = config.realtime;
+    const client = createManagementClient({ endpoint, region, ...(credentials ? { credentials } : {}) });
     return new ManagementApiPushGateway({ client: traced(tracer, client) });
   }, ['send', 'disconnect']);
   const realtime = new RealtimeService({

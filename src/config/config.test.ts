@@ -23,7 +23,14 @@ describe('loadConfig', () => {
     expect(config.realtime).toEqual({ region: 'us-east-1' });
     expect(config.auth).toEqual({ provider: 'local' });
     expect(config.uploads).toEqual({ provider: 'local' });
-    expect(config.local).toEqual({ port: 3000, wsPort: 3001, dynamodbPort: 0, webDir: 'dist/web' });
+    expect(config.local).toEqual({
+      port: 3000,
+      wsPort: 3001,
+      dynamodbPort: 0,
+      webDir: 'dist/web',
+      allowedHosts: [],
+      pendingUploadExpiryMs: 24 * 60 * 60 * 1000,
+    });
     expect(config.exposeDocs).toBe(true);
   });
 

@@ -55,6 +55,12 @@ const schema = z.object({
   WS_PORT: port.default(3001),
   APP_LOCAL_DYNAMODB_PORT: port.default(0),
   APP_WEB_DIR: z.string().min(1).default('dist/web'),
+  APP_LOCAL_HOSTS: commaList.optional(),
+  APP_LOCAL_UPLOAD_EXPIRY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 60 * 60),
 });
 
 export type AuthConfig =
@@ -80,6 +86,8 @@ export interface Config {
     /** Guards POST /broadcast/comments locally (in AWS, IAM does); generated into the data dir when unset. */
     broadcastKey?: string;
     region: string;
+    /** What the management client signs with; the local stack sets its gateway's, AWS's chain is used elsewhere. */
+    credentials?: { accessKeyId: string; secretAccessKey: string };
   };
   auth: AuthConfig;
   /** Signs pagination cursors; outside `local` it must come from the deployment (a secret). */
@@ -103,7 +111,16 @@ export interface Config {
         endpoint?: string;
       };
   /** The local stack's ports, and where the built web client is (served at `/` when present). */
-  local: { port: number; wsPort: number; dynamodbPort: number; webDir: string };
+  local: {
+    port: number;
+    wsPort: number;
+    dynamodbPort: number;
+    webDir: string;
+    /** Host names answered besides loopback ones (APP_LOCAL_HOSTS and APP_PUBLIC_URL's); others get 421. */
+    allowedHosts: string[];
+    /** Pending uploads older than this are deleted, as the bucket's lifecycle rule does in AWS (a day). */
+    pendingUploadExpiryMs: number;
+  };
   /** /docs, /openapi.json: everywhere but production. */
   exposeDocs: boolean;
 }
@@ -175,6 +192,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       wsPort: e.WS_PORT,
       dynamodbPort: e.APP_LOCAL_DYNAMODB_PORT,
       webDir: e.APP_WEB_DIR,
+      allowedHosts: [
+        ...(e.APP_LOCAL_HOSTS ?? []),
+        ...(e.APP_PUBLIC_URL ? [new URL(e.APP_PUBLIC_URL).hostname] : []),
+      ],
+      pendingUploadExpiryMs: e.APP_LOCAL_UPLOAD_EXPIRY_SECONDS * 1000,
     },
     exposeDocs: e.APP_ENVIRONMENT !== 'production',
   };

@@ -1,9 +1,9 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps.js';
+import { installedSwaggerUi } from './docs/swagger-ui-files.js';
 import { errorResponse } from './error-response.js';
 import { handleError } from './handle-error.js';
 import type { HttpEnv } from './http-env.js';
@@ -15,6 +15,7 @@ import { requestLog } from './middleware/request-log.js';
 import { broadcastRoutes } from './routes/broadcast.routes.js';
 import { commentRoutes } from './routes/comment.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
+import { docsRoutes } from './routes/docs.routes.js';
 import { favoriteRoutes } from './routes/favorite.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { localUploadRoutes } from './routes/local-upload.routes.js';
@@ -80,7 +81,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
         description: 'Posts, comments, favorites, profiles.',
       },
     });
-    app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+    app.route('/', docsRoutes(installedSwaggerUi(), '/openapi.json'));
   }
 
   app.notFound((c) => errorResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
 import { localBroadcastKey } from '../composition/build-realtime.js';
 import { compose } from '../composition/compose.js';
 import { createStorage } from '../composition/create-storage.js';
@@ -10,8 +12,11 @@ import { createApp } from '../http/app.js';
 import { type CommentStreamHandler, createCommentStreamHandler } from '../stream/comment-stream-handler.js';
 import { createWebSocketHandler, type WebSocketHandler } from '../websocket/websocket-handler.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import { guardHosts, hostGuard } from './host-guard.js';
+import { expirePendingUploads } from './pending-upload-expiry.js';
 import { withCommentStream } from './stream/comment-stream-feed.js';
 import { serveWebClient } from './web-client.js';
+import { imageOrigins, signInOrigins } from './web-client-csp.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from './websocket/index.js';
 
 export interface LocalStack {
@@ -60,7 +65,10 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
       const s = serve(
         {
-          fetch: (request) => fetchApp?.(request) ?? new Response('starting', { status: 503 }),
+          fetch: guardHosts(
+            hostGuard(config.local.allowedHosts),
+            (request) => fetchApp?.(request) ?? new Response('starting', { status: 503 }),
+          ),
           port: config.local.port,
           hostname: '127.0.0.1',
         },
@@ -77,10 +85,20 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     );
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+    // Fresh for each start and known only to this process: pushes are signed with them, as with IAM keys.
+    const managementCredentials = {
+      accessKeyId: `LOCAL${randomBytes(8).toString('hex').toUpperCase()}`,
+      secretAccessKey: randomBytes(30).toString('base64url'),
+    };
     let onWebSocketEvent: WebSocketHandler | undefined;
     const gateway: LocalWebSocketGateway = await startLocalWebSocketGateway({
       handler: async (event) => onWebSocketEvent?.(event) ?? { statusCode: 503 },
-      options: { port: config.local.wsPort },
+      options: {
+        port: config.local.wsPort,
+        allowedHosts: config.local.allowedHosts,
+        credentials: managementCredentials,
+        region: config.realtime.region,
+      },
     });
     closers.push(() => gateway.close());
 
@@ -100,7 +118,12 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
         ...config,
         repository,
         dataDir,
-        realtime: { ...config.realtime, managementEndpoint: gateway.managementEndpoint, broadcastKey },
+        realtime: {
+          ...config.realtime,
+          managementEndpoint: gateway.managementEndpoint,
+          broadcastKey,
+          credentials: managementCredentials,
+        },
         uploads:
           config.uploads.provider === 'local'
             ? { ...config.uploads, publicUrl: config.uploads.publicUrl ?? apiUrl }
@@ -112,8 +135,17 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     if (!realtime) throw new Error('The local stack composed no realtime service.');
     onStreamRecords = createCommentStreamHandler({ realtime, logger: deps.logger });
     onWebSocketEvent = createWebSocketHandler({ realtime, verifier: deps.verifier, logger: deps.logger });
+    if (deps.localUploads instanceof LocalImageStore) {
+      const stop = expirePendingUploads(deps.localUploads, config.local.pendingUploadExpiryMs, (error) =>
+        deps.logger.error('Local uploads: pending uploads could not be expired', { error }),
+      );
+      closers.push(stop);
+    }
     const app = createApp(deps);
-    const webClient = serveWebClient(app, config.local.webDir, gateway.port);
+    const webClient = serveWebClient(app, config.local.webDir, gateway.port, {
+      images: imageOrigins(config.uploads, apiUrl),
+      signIn: signInOrigins(config.auth),
+    });
     fetchApp = app.fetch;
     return {
       apiUrl,

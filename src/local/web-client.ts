@@ -3,16 +3,30 @@ import { relative, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import type { HttpEnv } from '../http/http-env.js';
+import { type WebClientOrigins, webClientCsp } from './web-client-csp.js';
 
 /**
  * Serves the built web client (`make build` puts it in dist/web) at `/`, beside the API it calls, with a
- * `/blogapp-config.js` that tells it the WebSocket port (WS_PORT may move it off the client's default).
- * Only the local stack does this; in AWS the API serves the API alone. Returns whether there was a client.
+ * `/blogapp-config.js` that tells it the WebSocket port (WS_PORT may move it off the client's default), under
+ * a Content-Security-Policy naming exactly the origins it talks to. Only the local stack does this; in AWS
+ * the API serves the API alone. Returns whether there was a client.
  */
-export function serveWebClient(app: Hono<HttpEnv>, dir: string, wsPort: number): boolean {
+export function serveWebClient(
+  app: Hono<HttpEnv>,
+  dir: string,
+  wsPort: number,
+  origins: Omit<WebClientOrigins, 'websocket'>,
+): boolean {
   if (!existsSync(resolve(dir, 'index.html'))) return false;
-  // The page's own host, not 127.0.0.1: the client may be opened from another machine on the network.
+  // The page's own host, not 127.0.0.1: the client may be opened by any name the stack answers to.
   const script = `window.BLOGAPP_CONFIG = Object.assign({ wsUrl: (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.hostname + ':${wsPort}' }, window.BLOGAPP_CONFIG);\n`;
+  app.use('/*', async (c, next) => {
+    await next();
+    // The WebSocket URL is built from the page's host (above), so the policy names the same one.
+    const page = new URL(c.req.url);
+    const websocket = `${page.protocol === 'https:' ? 'wss' : 'ws'}://${page.hostname}:${wsPort}`;
+    c.header('Content-Security-Policy', webClientCsp({ ...origins, websocket }));
+  });
   app.get('/blogapp-config.js', (c) =>
     c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }),
   );

@@ -14,6 +14,7 @@ import {
   eventually,
   managementClient,
   nextMessage,
+  signedFetch,
   startTestGateway,
   type TestGateway,
 } from './support.js';
@@ -142,20 +143,22 @@ describe('local WebSocket gateway: @connections with the real ApiGatewayManageme
     t = await startTestGateway();
     const { ws, id } = await openConnection();
     const frame = nextMessage(ws);
-    const bare = await fetch(`http://127.0.0.1:${t.gateway.port}/@connections/${encodeURIComponent(id)}`, {
-      method: 'POST',
-      body: 'bare',
-    });
+    const bare = await signedFetch(
+      `http://127.0.0.1:${t.gateway.port}/@connections/${encodeURIComponent(id)}`,
+      { method: 'POST', body: 'bare' },
+    );
     expect(bare.status).toBe(200);
     expect(await frame).toBe('bare');
-    const unknown = await fetch(`http://127.0.0.1:${t.gateway.port}/@connections/nope`, { method: 'POST' });
+    const unknown = await signedFetch(`http://127.0.0.1:${t.gateway.port}/@connections/nope`, {
+      method: 'POST',
+    });
     expect(unknown.status).toBe(410);
     expect(unknown.headers.get('x-amzn-errortype')).toBe('GoneException');
     expect(await unknown.json()).toEqual({ message: 'Gone' });
-    const other = await fetch(`http://127.0.0.1:${t.gateway.port}/elsewhere`);
+    const other = await signedFetch(`http://127.0.0.1:${t.gateway.port}/elsewhere`);
     expect(other.status).toBe(404);
     expect(await other.json()).toEqual({ message: 'Not Found' });
-    const wrongStage = await fetch(
+    const wrongStage = await signedFetch(
       `http://127.0.0.1:${t.gateway.port}/prod/@connections/${encodeURIComponent(id)}`,
     );
     expect(wrongStage.status).toBe(404);

@@ -1,4 +1,6 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { Sha256 } from '@smithy/core/checksum';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { type ClientOptions, WebSocket } from 'ws';
 import type { LocalWebSocketGatewayOptions } from '../../src/local/websocket/gateway-options.js';
 import type { LocalWebSocketEvent, LocalWebSocketHandler } from '../../src/local/websocket/types.js';
@@ -87,9 +89,13 @@ export function connect(url: string, protocols?: string[], options?: ClientOptio
 }
 
 /** The HTTP status and body a refused handshake answered with. */
-export function refusal(url: string, protocols?: string[]): Promise<{ status: number; body: string }> {
+export function refusal(
+  url: string,
+  protocols?: string[],
+  options?: ClientOptions,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, protocols);
+    const ws = new WebSocket(url, protocols, options);
     ws.once('open', () => reject(new Error('handshake unexpectedly accepted')));
     ws.once('unexpected-response', (req, res) => {
       let body = '';
@@ -148,13 +154,47 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The real SDK client, aimed at the gateway with the dummy credentials the local stack uses. */
-export function managementClient(endpoint: string): ApiGatewayManagementApiClient {
-  return new ApiGatewayManagementApiClient({
-    endpoint,
+/** The gateway's default signing credentials (the management client's for loopback endpoints). */
+export const GATEWAY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** The real SDK client, aimed at the gateway with the gateway's default credentials unless told others. */
+export function managementClient(
+  endpoint: string,
+  credentials = GATEWAY_CREDENTIALS,
+): ApiGatewayManagementApiClient {
+  return new ApiGatewayManagementApiClient({ endpoint, region: 'us-east-1', credentials });
+}
+
+/**
+ * A raw `fetch` to the management API, SigV4-signed by the AWS SDK's signer as the SDK client would sign it,
+ * for requests the client cannot make (bare paths, unknown routes). `tamper` changes the body after signing.
+ */
+export async function signedFetch(
+  url: string,
+  init: { method?: string; body?: string } = {},
+  options: { credentials?: typeof GATEWAY_CREDENTIALS; tamper?: string } = {},
+): Promise<Response> {
+  const target = new URL(url);
+  const signer = new SignatureV4({
+    credentials: options.credentials ?? GATEWAY_CREDENTIALS,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    service: 'execute-api',
+    sha256: Sha256,
   });
+  const method = init.method ?? 'GET';
+  const signed = await signer.sign({
+    method,
+    protocol: target.protocol,
+    hostname: target.hostname,
+    port: Number(target.port),
+    path: target.pathname,
+    query: {},
+    headers: { host: target.host },
+    ...(init.body === undefined ? {} : { body: init.body }),
+  });
+  const { host: _host, ...headers } = signed.headers;
+  const body = options.tamper ?? init.body;
+  return fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
 }
 
 /**

@@ -42,6 +42,25 @@ describe('web client serving', () => {
     expect(run('x', 'http:', { wsUrl: 'ws://chosen:9' })).toEqual({ wsUrl: 'ws://chosen:9' });
   });
 
+  it('serves the client under a policy naming only its own origin, its WebSocket gateway and image store', async () => {
+    const page = await fetch(`${stack.apiUrl}/`);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    const directives = Object.fromEntries(
+      policy.split(';').map((d) => {
+        const [name, ...sources] = d.trim().split(/\s+/);
+        return [name, sources];
+      }),
+    );
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['connect-src']).toEqual([
+      "'self'",
+      `ws://127.0.0.1:${new URL(stack.wsUrl).port}`,
+      stack.apiUrl,
+    ]);
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+  });
+
   it('serves no client when none is built', async () => {
     const bare = await startTestStack('memory', { APP_WEB_DIR: join(webDir, 'missing') });
     try {

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../support/images.js';
-import { OUTPUT_DIR, overflowsHorizontally, startWebHarness, tabTo, type WebHarness } from './web-harness.js';
+import {
+  OUTPUT_DIR,
+  overflowsHorizontally,
+  startWebHarness,
+  tabTo,
+  until,
+  type WebHarness,
+} from './web-harness.js';
 
 /**
  * The web client in a real browser (Debian's Chromium through playwright-core) against the real local stack:
@@ -125,7 +132,8 @@ describe('web client in Chromium', { timeout: 120_000 }, () => {
     await frank.getByRole('button', { name: 'Publish' }).click();
     await frank.getByRole('heading', { level: 1, name: 'A blue picture' }).waitFor();
     // Loaded and decoded, not just present: the presigned GET served the bytes.
-    await frank.waitForFunction(
+    await until(
+      frank,
       `(() => { const img = document.querySelector('img.post-image'); return img?.complete && img.naturalWidth === 320; })()`,
     );
 
@@ -199,7 +207,8 @@ describe('web client in Chromium', { timeout: 120_000 }, () => {
     await tabTo(page, 'nav a[href^="#/sign-in"]');
     await page.keyboard.press('Enter');
     // After a navigation the new page's heading has the focus.
-    await page.waitForFunction(
+    await until(
+      page,
       `document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Sign in'`,
     );
     await tabTo(page, '#user-name');
@@ -210,7 +219,7 @@ describe('web client in Chromium', { timeout: 120_000 }, () => {
 
     await tabTo(page, `a[href="#/posts/${id}"]`);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(`document.activeElement?.textContent === 'Keyboard friendly'`);
+    await until(page, `document.activeElement?.textContent === 'Keyboard friendly'`);
     await tabTo(page, 'button[aria-pressed]');
     await page.keyboard.press('Space');
     await page.locator('.favorite', { hasText: '1 favorite' }).waitFor();
@@ -236,7 +245,7 @@ describe('web client in Chromium', { timeout: 120_000 }, () => {
       await phone.locator('h1').waitFor();
       // The post's picture (800 px wide) has to be loaded to count: it is the widest thing on the page.
       if (hash.startsWith('#/posts/')) {
-        await phone.waitForFunction(`document.querySelector('img.post-image')?.naturalWidth === 800`);
+        await until(phone, `document.querySelector('img.post-image')?.naturalWidth === 800`);
       }
       expect(await overflowsHorizontally(phone), hash).toBe(false);
     }
@@ -262,7 +271,7 @@ describe('web client in Chromium', { timeout: 120_000 }, () => {
       await h.stack.request('POST', `/api/posts/${id}/comments`, { token: who, body: { body } });
       await page.locator('.comment', { hasText: body }).waitFor();
     }
-    await page.waitForFunction(`document.querySelector('img.post-image')?.naturalWidth > 0`);
+    await until(page, `document.querySelector('img.post-image')?.naturalWidth > 0`);
     const file = join(OUTPUT_DIR, 'screenshot-post.png');
     await page.screenshot({ path: file, fullPage: true });
     // `UPDATE_SCREENSHOTS=1` refreshes the README's copy; otherwise the tracked file is left alone.

@@ -16,7 +16,7 @@ const WAIT_MS = 20_000;
 export interface WebHarness {
   stack: TestStack;
   browser: Browser;
-  /** The client's URL for a route (`#/posts/<id>`), with the stack's WebSocket URL in `?ws=`. */
+  /** The client's URL for a route (`#/posts/<id>`); the stack's `/blogapp-config.js` tells it the WebSocket URL. */
   url(hash?: string): string;
   /** A fresh browser context (its own storage: one user), signed in as `userId` unless null. */
   user(userId: string | null, name?: string, viewport?: { width: number; height: number }): Promise<Page>;
@@ -52,7 +52,7 @@ export async function startWebHarness(provider: 'memory' | 'dynamodb' = 'memory'
     throw error;
   }
   const ready = { stack, browser };
-  const url = (hash = '#/') => `${ready.stack.apiUrl}/?ws=${encodeURIComponent(ready.stack.wsUrl)}${hash}`;
+  const url = (hash = '#/') => `${ready.stack.apiUrl}/${hash}`;
   await mkdir(OUTPUT_DIR, { recursive: true });
 
   return {
@@ -93,6 +93,19 @@ export async function tabTo(page: Page, selector: string, max = 40): Promise<voi
     if (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) return;
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * Waits, bounded, until `expression` is true in the page. Not `page.waitForFunction`: it polls a string
+ * predicate through `eval`, which the client's Content-Security-Policy (no 'unsafe-eval') rightly refuses;
+ * `page.evaluate` runs through the DevTools protocol, outside the page's policy.
+ */
+export async function until(page: Page, expression: string, timeoutMs = WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(`Boolean(${expression})`))) {
+    if (Date.now() > deadline) throw new Error(`Still false after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Whether the page is wider than the viewport (a horizontal scrollbar on a phone). */

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Clock } from '../../domain/shared/clock.js';
 import {
@@ -150,6 +150,29 @@ export class LocalImageStore implements ImageStore {
     }
   }
 
+  /**
+   * Deletes uploads still `pending` (never attached) that were stored more than `maxAgeMs` ago, as the
+   * bucket's lifecycle rule expires them in AWS, and returns their keys. Attached images are never touched.
+   */
+  async expirePending(maxAgeMs: number): Promise<string[]> {
+    const now = this.deps.clock.now().getTime();
+    const expired: string[] = [];
+    for (const metaFile of await metadataFiles(this.root)) {
+      const key = relative(this.root, metaFile.slice(0, -'.json'.length)).split(sep).join('/');
+      if (!isUploadKey(key)) continue;
+      const meta = await this.metadata(key);
+      // The image file's time is the upload's: attaching rewrites the metadata, never the image.
+      const storedAt = await stat(this.pathOf(key)).then(
+        (s) => s.mtimeMs,
+        () => null,
+      );
+      if (meta?.state !== 'pending' || storedAt === null || now - storedAt < maxAgeMs) continue;
+      await this.remove(key);
+      expired.push(key);
+    }
+    return expired;
+  }
+
   /** A GET of a presigned image URL. */
   async serve(key: string, expires: string | undefined, signature: string | undefined): Promise<ServedImage> {
     // Posts show frozen copies; upload keys are still readable for posts made before images were frozen.
@@ -210,6 +233,17 @@ export class LocalImageStore implements ImageStore {
   private writeMetadata(key: string, meta: Metadata): Promise<void> {
     return writeFile(`${this.pathOf(key)}.json`, JSON.stringify(meta));
   }
+}
+
+/** Every `*.json` (an upload's metadata) under `dir`, at any depth; none when the dir does not exist yet. */
+async function metadataFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 function epochSeconds(date: Date): number {

@@ -21,6 +21,21 @@ export const localWebSocketGatewayDefaults = {
   maxMessageBytes: 128 * 1024,
   /** Bounds open plus handshaking connections so a flood of idle sockets cannot exhaust the machine. */
   maxConnections: 10_000,
+  /**
+   * Handshakes one client (source IP) may have waiting on $connect at once; the rest are refused with 429,
+   * as AWS throttles, so a burst of handshakes cannot swamp the handler's storage and stall the REST API.
+   * A browser opens one at a time (RFC 6455 §4.1); this leaves room for tools that open a hundred at once.
+   */
+  maxHandshakesPerClient: 100,
+  /** `Host` names answered besides loopback ones (421 otherwise): see src/local/host-guard.ts. */
+  allowedHosts: [] as string[],
+  /**
+   * What `@connections` calls must be signed with (SigV4, service `execute-api`), as AWS checks IAM's keys.
+   * The default is the management client's own for loopback endpoints; the local stack sets fresh ones.
+   */
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  /** The region in the signatures' credential scope. */
+  region: 'us-east-1',
   /** AWS gives an integration 29 s; a hung handler must not wedge a connection's message queue. */
   integrationTimeoutMs: 29_000,
   /** How long a server-side close waits for the client's close frame before dropping the socket. */

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type GatewayConnection, SERVER_CLOSE } from './gateway-connection.js';
+import type { SignatureRefusal } from './sigv4-verifier.js';
 
 export interface ManagementApiDeps {
   stage: string;
   maxMessageBytes: number;
   findConnection(connectionId: string): GatewayConnection | undefined;
+  /** Null when the request's SigV4 signature holds (the body is part of what was signed). */
+  verifySignature(body: Buffer): Promise<SignatureRefusal | null>;
 }
 
 // The SDK puts the endpoint's path (the stage) in front of `/@connections/{id}`; bare paths are accepted too.
@@ -14,7 +17,7 @@ const CONNECTION_PATH = /^\/(?:([^/]+)\/)?@connections\/([^/]+)$/;
 /**
  * API Gateway's management API (`@connections`) as `ApiGatewayManagementApiClient` speaks it: rest-json,
  * errors named by the `x-amzn-ErrorType` header, which is what the SDK maps to its exception classes.
- * Signatures are not checked: locally any credentials will do.
+ * Every call must be SigV4-signed with the gateway's credentials, else 403, as AWS checks IAM's.
  */
 export async function handleManagementRequest(
   req: IncomingMessage,
@@ -25,6 +28,9 @@ export async function handleManagementRequest(
   const connectionId =
     match && (match[1] === undefined || match[1] === deps.stage) ? decode(match[2]) : undefined;
   const body = await readBody(req, deps.maxMessageBytes);
+  // A body past the limit was not kept, so its signature cannot be checked: refused either way.
+  const refused = body === 'too-large' ? null : await deps.verifySignature(body);
+  if (refused) return reply(res, 403, { message: refused.message }, refused.errorType);
   if (connectionId === undefined) return reply(res, 404, { message: 'Not Found' }, 'NotFoundException');
   const connection = deps.findConnection(connectionId);
 

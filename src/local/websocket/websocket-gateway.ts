@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { hostGuard } from '../host-guard.js';
 import { awsId } from './aws-format.js';
 import { type ConnectionContext, connectEvent, disconnectEvent, messageEvent } from './events.js';
 import { FrameSizeGuard } from './frame-size-guard.js';
@@ -15,6 +16,7 @@ import { type LocalWebSocketGatewayOptions, resolveGatewayOptions } from './gate
 import { invokeHandler, isSuccess } from './invoke-handler.js';
 import { handleManagementRequest } from './management-api.js';
 import { connectHeaders, connectQuery, disconnectHeaders } from './request-maps.js';
+import { verifySigV4 } from './sigv4-verifier.js';
 import type { GatewayLog, LocalWebSocketHandler } from './types.js';
 
 export interface LocalWebSocketGateway {
@@ -57,6 +59,9 @@ export async function startLocalWebSocketGateway({
   // Handshakes and connection lifetimes still running, so close() can wait for every $disconnect.
   const inFlight = new Set<Promise<void>>();
   let handshaking = 0;
+  // Per source IP: one client's burst of handshakes must not take every $connect the storage can serve.
+  const handshakingByClient = new Map<string, number>();
+  const hosts = hostGuard(opts.allowedHosts);
   let closing: Promise<void> | undefined;
   let domainName = '';
 
@@ -66,10 +71,22 @@ export async function startLocalWebSocketGateway({
   };
 
   const server = createServer((req, res) => {
+    if (!hosts.allows(req.headers.host)) {
+      const { status, body, headers } = hosts.refusal(req.headers.host);
+      res.writeHead(status, headers).end(body);
+      return;
+    }
     handleManagementRequest(req, res, {
       stage: opts.stage,
       maxMessageBytes: opts.maxMessageBytes,
       findConnection: (id) => connections.get(id),
+      verifySignature: (body) =>
+        verifySigV4(req, body, {
+          credentials: opts.credentials,
+          region: opts.region,
+          service: 'execute-api',
+          now: Date.now(),
+        }),
     }).catch((error: unknown) => {
       log.error('Local WebSocket gateway: management request failed', { error });
       res.destroy();
@@ -115,9 +132,17 @@ export async function startLocalWebSocketGateway({
   async function admit(req: IncomingMessage, done: VerifyDone): Promise<void> {
     const handshake = handshakes.get(req) as Handshake;
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!hosts.allows(req.headers.host)) {
+      const { status, body, headers } = hosts.refusal(req.headers.host);
+      return done(false, status, body, headers);
+    }
     if (url.pathname !== '/' && url.pathname !== `/${opts.stage}`) return refuse(done, 404);
     if (closing) return refuse(done, 503);
     if (connections.size + handshaking >= opts.maxConnections) return refuse(done, 429, 'Limit Exceeded');
+    const client = handshake.context.identity.sourceIp;
+    const clientHandshakes = handshakingByClient.get(client) ?? 0;
+    if (clientHandshakes >= opts.maxHandshakesPerClient) return refuse(done, 429, 'Limit Exceeded');
+    handshakingByClient.set(client, clientHandshakes + 1);
     handshaking++;
     try {
       const { context } = handshake;
@@ -150,6 +175,9 @@ export async function startLocalWebSocketGateway({
       if (!handshake.opened) await runDisconnect(context, { code: 1006, reason: '' });
     } finally {
       handshaking--;
+      const left = (handshakingByClient.get(client) ?? 1) - 1;
+      if (left > 0) handshakingByClient.set(client, left);
+      else handshakingByClient.delete(client);
     }
   }
 
@@ -157,6 +185,7 @@ export async function startLocalWebSocketGateway({
     const text = message ?? GATEWAY_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
     done(false, status, body ?? JSON.stringify({ message: text }), {
       'Content-Type': 'application/json',
+      ...(status === 429 ? { 'Retry-After': '1' } : {}),
     });
   }
 

@@ -40,7 +40,7 @@ export function followPost(wsUrl: string, postId: string, on: PostFeedHandlers):
     try {
       socket = new WebSocket(wsUrl);
     } catch {
-      // A malformed URL (a bad ?ws=) throws instead of failing the connection.
+      // A malformed URL (a bad BLOGAPP_CONFIG.wsUrl) throws instead of failing the connection.
       on.status('offline');
       return;
     }
