@@ -29,7 +29,7 @@ seed: $(DEPS) ## load demo users, posts and comments into the running local stac
 	$(NPM) run --silent seed
 
 lint: $(DEPS) ## biome lint + format check
-	npx biome check .
+	npx biome check --error-on-warnings .
 
 typecheck: $(DEPS) ## tsc --noEmit over source, tests and the web client
 	npx tsc --noEmit -p tsconfig.json

@@ -1,14 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import {
-  closed,
-  connect,
-  eventually,
-  refusal,
-  sleep,
-  startTestGateway,
-  type TestGateway,
-} from './support.js';
+import { closed, connect, eventually, refusal, startTestGateway, type TestGateway } from './support.js';
 
 describe('local WebSocket gateway: the handshake waits for $connect', () => {
   let t: TestGateway;

@@ -6,8 +6,8 @@ export interface TestSocket {
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the server sent.
   received: any[];
   send(value: unknown): void;
-  // biome-ignore lint/suspicious/noExplicitAny: as above.
   /** The next message of `type`, taken off `received`; `timeoutMs` only catches a hang (default 10 s). */
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
   next(type: string, timeoutMs?: number): Promise<any>;
   close(): Promise<void>;
 }
