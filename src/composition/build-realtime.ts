@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Config } from '../config/config.js';
+import { DEFAULT_FAN_OUT, type FanOutOptions } from '../domain/realtime/fan-out.js';
 import type { PushGateway } from '../domain/realtime/push.gateway.js';
 import { RealtimeService } from '../domain/realtime/realtime.service.js';
 import { systemClock } from '../domain/shared/clock.js';
@@ -9,6 +10,12 @@ import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/rou
 import { persistentSecret } from '../local/local-secrets.js';
 import { traced } from '../observability/tracing.js';
 import { lazily } from './lazily.js';
+
+/**
+ * Locally the gateway a push goes to runs in this same process, on a laptop that may be busy with a build:
+ * a push is given the time such a machine needs, where AWS's answers in milliseconds.
+ */
+const LOCAL_FAN_OUT: FanOutOptions = { ...DEFAULT_FAN_OUT, timeoutMs: 15_000 };
 
 export interface Realtime {
   realtime: RealtimeService;
@@ -40,6 +47,7 @@ export async function buildRealtime(
     gateway,
     posts: storage.posts,
     clock: systemClock,
+    ...(config.environment === 'local' ? { fanOut: LOCAL_FAN_OUT } : {}),
   });
   return { realtime, broadcastGuard: await broadcastGuardFor(config) };
 }

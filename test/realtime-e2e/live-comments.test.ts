@@ -145,9 +145,10 @@ describe.each(['dynamodb', 'memory'] as const)(
         token: alice,
         body: { body: 'to the crowd' },
       });
-      const got = await Promise.all(crowd.map((s) => s.next('comment.created', 10_000)));
+      // Every subscriber gets it: how fast is the bench's question, so the wait only has to catch a hang.
+      const got = await Promise.all(crowd.map((s) => s.next('comment.created', 60_000)));
       expect(got.every((m) => m.comment.body === 'to the crowd')).toBe(true);
       await Promise.all(crowd.map((s) => s.close()));
-    }, 120_000);
+    }, 240_000);
   },
 );

@@ -36,6 +36,11 @@ export const localWebSocketGatewayDefaults = {
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   /** The region in the signatures' credential scope. */
   region: 'us-east-1',
+  /**
+   * Handler invocations running at once ($connect, messages, $disconnect alike); the rest wait their turn.
+   * Lambda would run each in a sandbox of its own; here they share one process and its embedded store.
+   */
+  maxConcurrentInvocations: 32,
   /** AWS gives an integration 29 s; a hung handler must not wedge a connection's message queue. */
   integrationTimeoutMs: 29_000,
   /** How long a server-side close waits for the client's close frame before dropping the socket. */

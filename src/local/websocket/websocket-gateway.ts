@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import pLimit from 'p-limit';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { hostGuard } from '../host-guard.js';
 import { awsId } from './aws-format.js';
@@ -49,11 +50,15 @@ type VerifyDone = (accept: boolean, status?: number, body?: string, headers?: Re
 
 /** Starts the gateway on one HTTP server: WebSocket upgrades and the `@connections` API side by side. */
 export async function startLocalWebSocketGateway({
-  handler,
+  handler: unlimited,
   options,
   log = console,
 }: StartLocalWebSocketGatewayInput): Promise<LocalWebSocketGateway> {
   const opts = resolveGatewayOptions(options);
+  // In AWS each invocation has a sandbox of its own; here they share one process and one embedded store,
+  // so a thousand sockets closing at once queue for a bounded pool instead of timing out together.
+  const limit = pLimit(opts.maxConcurrentInvocations);
+  const handler: LocalWebSocketHandler = (event) => limit(() => unlimited(event));
   const connections = new Map<string, GatewayConnection>();
   const handshakes = new WeakMap<IncomingMessage, Handshake>();
   // Handshakes and connection lifetimes still running, so close() can wait for every $disconnect.
