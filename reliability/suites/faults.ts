@@ -74,6 +74,7 @@ export async function runFaults(options: FaultsOptions): Promise<SuiteResult> {
     const intents: Intent[] = [];
     let phase: 'before' | 'outage' | 'after' = 'before';
     let recoveredAt = Number.POSITIVE_INFINITY;
+    let fastFailures: string | undefined;
     let stop = false;
 
     const judge = (answer: Answer, what: string, allowed: number[], startedAt: number) => {
@@ -137,6 +138,7 @@ export async function runFaults(options: FaultsOptions): Promise<SuiteResult> {
     const health = await call(base, 'GET', '/api/health');
     if (health.status === 503 && !health.headers.get('retry-after'))
       violations.add('unhealthy health without Retry-After');
+    if (outage === 'blackhole') fastFailures = await checkFastFailure(base, violations);
     // The WebSocket protocol during the outage: an error frame, and the connection stays usable.
     const live = sockets[sockets.length - 1];
     if (live) {
@@ -225,7 +227,7 @@ export async function runFaults(options: FaultsOptions): Promise<SuiteResult> {
       lostWrites: lost,
       ...(recoveryMs === undefined ? {} : { recoveryMs }),
       violations: violations.toArray(),
-      note: `p50/p99: answers during the outage; health 503 after ${Math.round(detectedMs ?? -1)} ms; ${intents.filter((i) => i.status === 503).length} writes refused with 503, all retried with their key`,
+      note: `p50/p99: answers during the outage; health 503 after ${Math.round(detectedMs ?? -1)} ms; ${intents.filter((i) => i.status === 503).length} writes refused with 503, all retried with their key${fastFailures ? `; ${fastFailures}` : ''}`,
     };
   } finally {
     for (const s of sockets) s.ws.terminate();
@@ -233,6 +235,30 @@ export async function runFaults(options: FaultsOptions): Promise<SuiteResult> {
     await relay.close();
     await db.close();
   }
+}
+
+/** With the circuit open, a 503 must not wait on storage: the spec is within 1 s. */
+const FAST_FAILURE_MS = 1_000;
+const FAST_FAILURE_PROBES = 5;
+
+/**
+ * Once storage has timed out again and again, requests answer 503 with Retry-After at once (circuit open).
+ * One of the probes may be the breaker's half-open trial, which waits on storage: one slow answer is allowed.
+ */
+async function checkFastFailure(base: string, violations: Violations): Promise<string> {
+  const times: number[] = [];
+  for (let i = 0; i < FAST_FAILURE_PROBES; i++) {
+    const answer = await call(base, 'GET', '/api/posts');
+    times.push(Math.round(answer.ms));
+    if (answer.status !== 503 || !answer.headers.get('retry-after'))
+      violations.add(`with the circuit open: ${answer.status}, expected 503 with Retry-After`);
+  }
+  const slow = times.filter((ms) => ms > FAST_FAILURE_MS);
+  if (slow.length > 1)
+    violations.add(
+      `with the circuit open, ${slow.length} of ${times.length} answers took over ${FAST_FAILURE_MS} ms`,
+    );
+  return `circuit open: 503 in ${times.join(', ')} ms`;
 }
 
 /** The route response to the frame just sent, skipping the pushes queued before it. */

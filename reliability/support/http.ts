@@ -17,7 +17,7 @@ export interface CallOptions {
   /** Sent as-is instead of JSON-encoding `body`. */
   raw?: string | Uint8Array;
   headers?: Record<string, string>;
-  /** Default 15 s: above the SDK's worst case (3 attempts × 3 s), below API Gateway's 29 s. */
+  /** Default 15 s: above the SDK's worst case (3 × 3 s for DynamoDB, 2 × 6 s locally), below API Gateway's 29 s. */
   timeoutMs?: number;
 }
 

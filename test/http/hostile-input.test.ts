@@ -96,6 +96,16 @@ describe('hostile input over HTTP', () => {
     });
   });
 
+  it('refuses text holding half a character (JSON can carry one) with 422, not a storage error', async () => {
+    const response = await stack.request('POST', '/api/posts', {
+      token: alice,
+      raw: '{"title":"half \\ud800","body":"b"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.error.details).toEqual([expect.objectContaining({ field: 'title' })]);
+  });
+
   describe('If-Match', () => {
     it.each([
       ['a weak tag of the current version', 'W/"v1"'],

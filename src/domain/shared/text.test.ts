@@ -37,4 +37,10 @@ describe('visible text', () => {
     expect(post.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['body', 'title']);
     expect(createCommentInput.safeParse({ body: '\u200d\ufeff' }).success).toBe(false);
   });
+
+  it('refuses text holding half a character, which no UTF-8 store can keep', () => {
+    expect(createCommentInput.safeParse({ body: 'ok \ud800' }).success).toBe(false);
+    expect(createPostInput.safeParse({ title: '\udfff', body: 'b' }).success).toBe(false);
+    expect(createCommentInput.safeParse({ body: 'ok 🙂' }).success).toBe(true);
+  });
 });

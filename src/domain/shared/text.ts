@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isEncodable } from './key-segment.js';
 
 /**
  * Characters that show nothing: Unicode whitespace (`\s` covers every space separator, line and paragraph
@@ -16,7 +17,15 @@ export function trimInvisible(text: string): string {
   return text.replace(EDGES, '');
 }
 
-/** A required text field of at most `max` characters, counted after invisible edges are trimmed. */
+/**
+ * A required text field of at most `max` characters, counted after invisible edges are trimmed. Half a
+ * character (a lone UTF-16 surrogate, which JSON can carry as `\ud800`) is refused: no UTF-8 store takes it.
+ */
 export function visibleText(max: number) {
-  return z.string().overwrite(trimInvisible).min(1).max(max);
+  return z
+    .string()
+    .overwrite(trimInvisible)
+    .min(1)
+    .max(max)
+    .refine(isEncodable, 'must be valid Unicode text (it holds half a character)');
 }

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import type { Actor, TokenVerifier } from '../../domain/auth/actor.js';
 import type { Profile } from '../../domain/profiles/profile.js';
 import { actorOf, type ProfileService } from '../../domain/profiles/profile.service.js';
@@ -42,7 +43,9 @@ export const signedIn = { security: bearer, middleware: [signInRequired] };
  */
 export function signInGate(): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
-    if (c.req.matchedRoutes.some((route) => route.handler === signInRequired)) requireProfile(c);
+    // Hono matches every handler of a request before running the first, so the route's own declaration is
+    // visible here; app.route keeps sub-app handlers as they are, so identity finds it.
+    if (matchedRoutes(c).some((route) => route.handler === signInRequired)) requireProfile(c);
     await next();
   };
 }

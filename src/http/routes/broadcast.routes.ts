@@ -4,6 +4,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { RealtimeService } from '../../domain/realtime/realtime.service.js';
 import { ForbiddenError, UnauthorizedError } from '../../domain/shared/errors.js';
+import { visibleText } from '../../domain/shared/text.js';
 import { reportFanOut } from '../../observability/fan-out-report.js';
 import type { HttpEnv } from '../http-env.js';
 import { errorResponses, idParam, json } from '../schemas/common.schemas.js';
@@ -13,7 +14,7 @@ import { validationHook } from '../validation-hook.js';
 export type BroadcastGuard = (c: Context<HttpEnv>) => void;
 
 const broadcastBody = z
-  .strictObject({ postId: idParam.optional(), message: z.string().trim().min(1).max(2_000) })
+  .strictObject({ postId: idParam.optional(), message: visibleText(2_000) })
   .openapi('Broadcast');
 
 const route = createRoute({

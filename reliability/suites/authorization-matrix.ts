@@ -1,0 +1,106 @@
+/** Who may call each route of the contract: the security suite's matrix, shared by its checks. */
+
+export type Role = 'anonymous' | 'other' | 'owner' | 'bad';
+
+export interface MatrixRow {
+  method: string;
+  path: (ids: { postId: string; commentId: string }) => string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Expected status per role; `bad` applies to every forged token. */
+  expect: Record<Role, number>;
+}
+
+const ids = (f: (p: string, c: string) => string) => (x: { postId: string; commentId: string }) =>
+  f(x.postId, x.commentId);
+
+/** Every route of the contract and who may call it (CONTRACT.md, "REST routes"). */
+export const AUTHORIZATION_MATRIX: MatrixRow[] = [
+  // Health answers load balancers before authentication: a token, good or bad, does not matter to it.
+  { method: 'GET', path: () => '/api/health', expect: { anonymous: 200, other: 200, owner: 200, bad: 200 } },
+  { method: 'GET', path: () => '/api/posts', expect: { anonymous: 200, other: 200, owner: 200, bad: 401 } },
+  {
+    method: 'POST',
+    path: () => '/api/posts',
+    body: { title: 't', body: 'b' },
+    expect: { anonymous: 401, other: 201, owner: 201, bad: 401 },
+  },
+  {
+    method: 'GET',
+    path: ids((p) => `/api/posts/${p}`),
+    expect: { anonymous: 200, other: 200, owner: 200, bad: 401 },
+  },
+  {
+    method: 'PATCH',
+    path: ids((p) => `/api/posts/${p}`),
+    body: { title: 'changed' },
+    expect: { anonymous: 401, other: 403, owner: 200, bad: 401 },
+  },
+  {
+    method: 'DELETE',
+    path: ids((p) => `/api/posts/${p}`),
+    expect: { anonymous: 401, other: 403, owner: 204, bad: 401 },
+  },
+  {
+    method: 'GET',
+    path: ids((p) => `/api/posts/${p}/comments`),
+    expect: { anonymous: 200, other: 200, owner: 200, bad: 401 },
+  },
+  {
+    method: 'POST',
+    path: ids((p) => `/api/posts/${p}/comments`),
+    body: { body: 'hello' },
+    expect: { anonymous: 401, other: 201, owner: 201, bad: 401 },
+  },
+  {
+    method: 'DELETE',
+    path: ids((p, c) => `/api/posts/${p}/comments/${c}`),
+    expect: { anonymous: 401, other: 403, owner: 204, bad: 401 },
+  },
+  {
+    method: 'PUT',
+    path: ids((p) => `/api/posts/${p}/favorite`),
+    expect: { anonymous: 401, other: 204, owner: 204, bad: 401 },
+  },
+  {
+    method: 'DELETE',
+    path: ids((p) => `/api/posts/${p}/favorite`),
+    expect: { anonymous: 401, other: 204, owner: 204, bad: 401 },
+  },
+  { method: 'GET', path: () => '/api/me', expect: { anonymous: 401, other: 200, owner: 200, bad: 401 } },
+  {
+    method: 'PATCH',
+    path: () => '/api/me',
+    body: { displayName: 'New Name' },
+    expect: { anonymous: 401, other: 200, owner: 200, bad: 401 },
+  },
+  {
+    method: 'GET',
+    path: () => '/api/me/favorites',
+    expect: { anonymous: 401, other: 200, owner: 200, bad: 401 },
+  },
+  {
+    method: 'POST',
+    path: () => '/api/uploads',
+    body: { contentType: 'image/png', size: 1000 },
+    expect: { anonymous: 401, other: 201, owner: 201, bad: 401 },
+  },
+  // User tokens never open the broadcast endpoint, whoever they belong to.
+  {
+    method: 'POST',
+    path: () => '/broadcast/comments',
+    body: { message: 'hi' },
+    expect: { anonymous: 401, other: 403, owner: 403, bad: 403 },
+  },
+  {
+    method: 'POST',
+    path: () => '/api/dev/token',
+    body: { userId: 'someone' },
+    expect: { anonymous: 200, other: 200, owner: 200, bad: 401 },
+  },
+  {
+    method: 'GET',
+    path: () => '/openapi.json',
+    expect: { anonymous: 200, other: 200, owner: 200, bad: 200 },
+  },
+];
