@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { CircuitBreaker, DEFAULT_BREAKER } from '../aws/circuit-breaker.js';
 
 export interface S3ClientOptions {
   region: string;
@@ -8,9 +9,14 @@ export interface S3ClientOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
-/** Bounded waits, as for DynamoDB: an S3 hiccup becomes a quick 503, not a hung request. */
+type RelativeMiddleware = Parameters<S3Client['middlewareStack']['addRelativeTo']>[0];
+
+/**
+ * Bounded waits and a circuit breaker, as for DynamoDB: an S3 hiccup becomes a quick 503, not a hung
+ * request, and once S3 has stopped answering requests are not made to wait on it.
+ */
 export function createS3Client(options: S3ClientOptions): S3Client {
-  return new S3Client({
+  const client = new S3Client({
     region: options.region,
     maxAttempts: 3,
     // Otherwise the SDK puts a CRC32 of the (empty) body into presigned PUT URLs and S3 refuses the real bytes.
@@ -24,4 +30,20 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
+  const breaker = new CircuitBreaker(
+    DEFAULT_BREAKER,
+    'Image storage is not answering right now; retry in a moment.',
+  );
+  // After signing, where a presigned URL (computed here, no network) never reaches: a presign still works
+  // while the circuit is open. So the breaker sees each attempt; an open circuit is not retried.
+  const circuit =
+    <A, R>(next: (args: A) => Promise<R>) =>
+    (args: A) =>
+      breaker.run(() => next(args));
+  client.middlewareStack.addRelativeTo(circuit as RelativeMiddleware, {
+    name: 'circuitBreaker',
+    relation: 'after',
+    toMiddleware: 'awsAuthMiddleware',
+  });
+  return client;
 }
