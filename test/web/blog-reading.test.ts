@@ -49,7 +49,7 @@ describe('web client reads like a blog', { timeout: 120_000 }, () => {
       tags: ['uploads'],
       imageKey: await h.seedImage(token, 320, 180),
     });
-    const page = await h.user('yara', 'Yara', { width: 900, height: 1000 });
+    const page = await h.user('yara', 'Yara', { width: 900, height: 720 });
     await page.goto(h.url('#/'));
     await card(page, 'A picture, uploaded straight to storage').waitFor();
     await until(page, `[...document.querySelectorAll('img.thumb')].every((img) => img.naturalWidth > 0)`);
