@@ -2,7 +2,6 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { png } from '../support/images.js';
 import {
   OUTPUT_DIR,
   overflowsHorizontally,
@@ -26,32 +25,9 @@ describe('web client in Chromium', { timeout: 120_000 }, () => {
     await h?.close();
   });
 
-  /** A post made through the API, as another user would have. */
-  const seedPost = async (userId: string, title: string, extra: Record<string, unknown> = {}) => {
-    const token = await h.stack.token(userId, userId[0]?.toUpperCase() + userId.slice(1));
-    const created = await h.stack.request('POST', '/api/posts', {
-      token,
-      body: { title, body: `${title}: the body.`, ...extra },
-    });
-    expect(created.status).toBe(201);
-    return { id: created.body.id as string, token };
-  };
-
-  /** An uploaded PNG's key, uploaded the contract's way. */
-  const seedImage = async (token: string, width = 320) => {
-    const bytes = png(width, 180, [30, 120, 200]);
-    const upload = await h.stack.request('POST', '/api/uploads', {
-      token,
-      body: { contentType: 'image/png', size: bytes.length },
-    });
-    const put = await fetch(upload.body.uploadUrl, {
-      method: 'PUT',
-      headers: upload.body.headers,
-      body: bytes,
-    });
-    expect(put.status).toBe(200);
-    return upload.body.key as string;
-  };
+  const seedPost = (userId: string, title: string, extra?: Record<string, unknown>) =>
+    h.seedPost(userId, title, extra);
+  const seedImage = (token: string, width?: number) => h.seedImage(token, width);
 
   const waitLive = (page: Page) => page.locator('[data-live="live"]').waitFor();
 
@@ -254,7 +230,12 @@ describe('web client in Chromium', { timeout: 120_000 }, () => {
   it('saves a screenshot of a post page for the README', async () => {
     const token = await h.stack.token('olivia', 'Olivia');
     const { id } = await seedPost('olivia', 'Live comments, pictures and favorites', {
-      body: 'Written through the API with a picture; the comments below arrived over the WebSocket while the page was open.',
+      body: [
+        'Written in **Markdown** through the API, with a picture:',
+        '',
+        '- the comments below arrived over the *WebSocket* while the page was open;',
+        '- the star is a favorite, counted by the API.',
+      ].join('\n'),
       tags: ['blogapp', 'demo'],
       imageKey: await seedImage(token),
     });

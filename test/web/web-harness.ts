@@ -22,6 +22,14 @@ export interface WebHarness {
   user(userId: string | null, name?: string, viewport?: { width: number; height: number }): Promise<Page>;
   /** A real PNG on disk, for file inputs. */
   pngFile(name: string, width?: number, height?: number): Promise<string>;
+  /** A post made through the API, as `userId` would have (`extra` overrides the body or adds tags, an image). */
+  seedPost(
+    userId: string,
+    title: string,
+    extra?: Record<string, unknown>,
+  ): Promise<{ id: string; token: string }>;
+  /** A PNG uploaded the contract's way by the user of `token`: its key, for a post's `imageKey`. */
+  seedImage(token: string, width?: number, height?: number): Promise<string>;
   /** Uncaught errors thrown in any page: the tests expect none. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -31,7 +39,10 @@ export interface WebHarness {
  * Builds the client from web/ into a temporary directory (so the tests never depend on an earlier
  * `make build`), starts the real local stack serving it, and launches Chromium.
  */
-export async function startWebHarness(provider: 'memory' | 'dynamodb' = 'memory'): Promise<WebHarness> {
+export async function startWebHarness(
+  provider: 'memory' | 'dynamodb' = 'memory',
+  env: Record<string, string> = {},
+): Promise<WebHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'blogapp-web-'));
   const webDir = join(dir, 'web');
   await build({
@@ -44,7 +55,7 @@ export async function startWebHarness(provider: 'memory' | 'dynamodb' = 'memory'
   let stack: TestStack | undefined;
   let browser: Browser | undefined;
   try {
-    stack = await startTestStack(provider, { APP_WEB_DIR: webDir });
+    stack = await startTestStack(provider, { ...env, APP_WEB_DIR: webDir });
     browser = await launchChromium();
   } catch (error) {
     await stack?.close();
@@ -76,6 +87,30 @@ export async function startWebHarness(provider: 'memory' | 'dynamodb' = 'memory'
       const file = join(dir, name);
       await writeFile(file, png(width, height, [30, 120, 200]));
       return file;
+    },
+    async seedPost(userId, title, extra = {}) {
+      const token = await ready.stack.token(userId, userId[0]?.toUpperCase() + userId.slice(1));
+      const created = await ready.stack.request('POST', '/api/posts', {
+        token,
+        body: { title, body: `${title}: the body.`, ...extra },
+      });
+      if (created.status !== 201)
+        throw new Error(`seeding a post: ${created.status} ${JSON.stringify(created.body)}`);
+      return { id: created.body.id as string, token };
+    },
+    async seedImage(token, width = 320, height = 180) {
+      const bytes = png(width, height, [30, 120, 200]);
+      const upload = await ready.stack.request('POST', '/api/uploads', {
+        token,
+        body: { contentType: 'image/png', size: bytes.length },
+      });
+      const put = await fetch(upload.body.uploadUrl, {
+        method: 'PUT',
+        headers: upload.body.headers,
+        body: bytes,
+      });
+      if (put.status !== 200) throw new Error(`uploading a picture: ${put.status} ${await put.text()}`);
+      return upload.body.key as string;
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);

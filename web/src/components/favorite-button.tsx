@@ -4,7 +4,7 @@ import type { Post } from '../api/types';
 import { useApp } from '../app-context';
 import { links } from '../router';
 import { ErrorNotice } from './error-notice';
-import { plural } from './post-list';
+import { plural } from './post-card';
 
 interface Props {
   post: Post;

@@ -1,10 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Page, Post } from '../api/types';
-import { links } from '../router';
 import { usePaged } from '../use-async';
 import { ErrorNotice } from './error-notice';
 import { Loading } from './loading';
-import { When } from './when';
+import { PostCard } from './post-card';
 
 interface Props {
   load: (cursor: string | null) => Promise<Page<Post>>;
@@ -25,18 +24,7 @@ export function PostList({ load, deps, label, empty }: Props) {
     <>
       <ul class="posts" aria-label={label}>
         {posts.items.map((post) => (
-          <li key={post.id} class="card">
-            <h2>
-              <a href={links.post(post.id)}>{post.title}</a>
-            </h2>
-            <p class="meta">
-              by <a href={links.posts(post.authorId)}>{post.authorName}</a> · <When iso={post.createdAt} />
-            </p>
-            <p class="meta">
-              {plural(post.commentCount, 'comment')} · {plural(post.favoriteCount, 'favorite')}
-              {post.imageUrl ? ' · with a picture' : ''}
-            </p>
-          </li>
+          <PostCard key={post.id} post={post} />
         ))}
       </ul>
       {posts.error && <ErrorNotice error={posts.error} />}
@@ -48,5 +36,3 @@ export function PostList({ load, deps, label, empty }: Props) {
     </>
   );
 }
-
-export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -27,10 +27,24 @@ export function PostFormPage({ id }: { id?: string }) {
   }
   if (existing.loading) return <Loading what="Loading the post…" />;
   if (existing.error) return <ErrorNotice error={existing.error} onRetry={existing.reload} />;
-  return <PostForm post={existing.value?.post ?? null} etag={existing.value?.etag ?? null} />;
+  return (
+    <PostForm
+      post={existing.value?.post ?? null}
+      etag={existing.value?.etag ?? null}
+      onReload={existing.reload}
+    />
+  );
 }
 
-function PostForm({ post, etag }: { post: Post | null; etag: string | null }) {
+interface FormProps {
+  post: Post | null;
+  /** The version the form was filled from: the save sends it in If-Match, so it never overwrites a newer one. */
+  etag: string | null;
+  /** Reads the post again (after a 412), refilling the form with the latest version. */
+  onReload(): void;
+}
+
+function PostForm({ post, etag, onReload }: FormProps) {
   const { api } = useApp();
   const [title, setTitle] = useState(post?.title ?? '');
   const [body, setBody] = useState(post?.body ?? '');
@@ -66,12 +80,15 @@ function PostForm({ post, etag }: { post: Post | null; etag: string | null }) {
       <PageTitle text={post ? 'Edit post' : 'Write a post'} />
       {/* The API validates, and its messages are the ones shown, so the browser's own validation is off. */}
       <form class="post-form" onSubmit={submit} noValidate aria-busy={step !== null}>
-        {error && <ErrorNotice error={error} />}
-        {error?.code === 'precondition_failed' && (
-          <p>
-            Someone saved this post after you opened it.{' '}
-            <a href={links.post(post?.id ?? '')}>Open the latest version</a> and edit that.
-          </p>
+        {error?.code === 'precondition_failed' ? (
+          <div class="notice error" role="alert">
+            <p>Someone else changed this post — reload it to edit the latest version.</p>
+            <button type="button" onClick={onReload}>
+              Reload
+            </button>
+          </div>
+        ) : (
+          error && <ErrorNotice error={error} />
         )}
         <Field id="post-title" label="Title" field="title" error={error}>
           {(aria) => (

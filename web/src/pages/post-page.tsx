@@ -4,7 +4,9 @@ import { DeletePost } from '../components/delete-post';
 import { ErrorNotice } from '../components/error-notice';
 import { FavoriteButton } from '../components/favorite-button';
 import { Loading } from '../components/loading';
+import { MarkdownBody } from '../components/markdown-body';
 import { PageTitle } from '../components/page-title';
+import { TagList } from '../components/tag-list';
 import { When } from '../components/when';
 import { links } from '../router';
 import { useLoaded } from '../use-async';
@@ -46,14 +48,8 @@ export function PostPage({ id }: { id: string }) {
         )}
       </p>
       {post.imageUrl && <img class="post-image" src={post.imageUrl} alt={`Attached to “${post.title}”`} />}
-      <div class="text">{post.body}</div>
-      {post.tags.length > 0 && (
-        <ul class="tags" aria-label="Tags">
-          {post.tags.map((tag) => (
-            <li key={tag}>#{tag}</li>
-          ))}
-        </ul>
-      )}
+      <MarkdownBody source={post.body} />
+      <TagList tags={post.tags} />
       <FavoriteButton
         post={post}
         onChange={(updated) => loaded.set({ post: updated, etag: loaded.value?.etag ?? null })}

@@ -23,12 +23,13 @@ export function PostsPage({ author }: { author: string | null }) {
         deps={[api, author, session.token]}
         empty={
           <p>
-            No posts yet.{' '}
+            No posts yet —{' '}
             {session.token ? (
-              <a href={links.newPost()}>Write the first one.</a>
+              <a href={links.newPost()}>write the first one</a>
             ) : (
-              <a href={links.signIn(links.newPost())}>Sign in to write the first one.</a>
+              <a href={links.signIn(links.newPost())}>sign in and write the first one</a>
             )}
+            .
           </p>
         }
       />
