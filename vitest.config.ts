@@ -14,6 +14,7 @@ const CHECK_SUITES = [
   'test/lambda/**/*.test.ts',
   'test/observability/**/*.test.ts',
   'test/storage/**/*.test.ts',
+  'test/web/text.test.ts',
 ];
 
 export default defineConfig({
