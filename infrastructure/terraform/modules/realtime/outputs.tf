@@ -3,7 +3,7 @@ output "websocket_api_id" {
 }
 
 output "websocket_url" {
-  value = "${aws_apigatewayv2_api.websocket.api_endpoint}/${var.environment}"
+  value = "wss://${aws_apigatewayv2_api.websocket.id}.execute-api.${data.aws_region.current.name}.amazonaws.com/${var.environment}"
 }
 
 output "management_endpoint" {
