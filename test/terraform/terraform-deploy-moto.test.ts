@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   CreateTableCommand,
   DeleteTableCommand,
@@ -24,19 +23,16 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sdkAlarmWatch, sdkLambdaAliases } from '../../src/deploy/canary/aws-adapters.js';
-import { systemClock } from '../../src/deploy/canary/ports.js';
 import { buildFunctionZips } from '../../src/deploy/terraform/bundles.js';
 import { environmentRoot, stateKey } from '../../src/deploy/terraform/roots.js';
-import { terraformCli } from '../../src/deploy/terraform/terraform-cli.js';
 import {
   type Outputs,
   runTerraformDeploy,
-  type TerraformDeployDeps,
   type TerraformDeployOptions,
 } from '../../src/deploy/terraform/terraform-deploy.js';
 import { repoRoot } from '../support/cli-process.js';
 import { MOTO_SKIPS, motoBackend, motoVariables } from './support/moto-backend.js';
+import { motoEngineDeps } from './support/moto-engine.js';
 import { type MotoServer, motoClientConfig, startMotoServer } from './support/moto-server.js';
 import { type TerraformTestEnv, terraformTestEnv } from './support/terraform-env.js';
 
@@ -50,7 +46,7 @@ let workDir: string;
 let backendFile: string;
 let lines: string[] = [];
 const verified: Outputs[] = [];
-let clients: { dynamodb: DynamoDBClient; lambda: LambdaClient; s3: S3Client; cloudwatch: CloudWatchClient };
+let clients: { dynamodb: DynamoDBClient; lambda: LambdaClient; s3: S3Client };
 
 const options = (overrides: Partial<TerraformDeployOptions> = {}): TerraformDeployOptions => ({
   environment: 'development',
@@ -61,43 +57,32 @@ const options = (overrides: Partial<TerraformDeployOptions> = {}): TerraformDepl
   ...overrides,
 });
 
-function deps(): TerraformDeployDeps {
-  return {
-    root: repoRoot,
-    print: (line) => lines.push(line),
-    interactive: false,
-    confirm: async () => false,
-    terraform: (cwd) => terraformCli({ cwd, env: { ...tf.env('development'), ...moto.env } }),
-    buildZips: buildFunctionZips,
-    aliases: sdkLambdaAliases(clients.lambda),
-    alarms: sdkAlarmWatch(clients.cloudwatch),
-    clock: systemClock,
-    verify: async (outputs) => {
-      verified.push(outputs);
-      return undefined;
-    },
-    backendConfig: [backendFile],
-    variables: motoVariables(moto),
-    workDir,
-  };
-}
+let engine: ReturnType<typeof motoEngineDeps>;
+const deps = () => engine;
 
 beforeAll(async () => {
   moto = await startMotoServer();
   tf = await terraformTestEnv();
   workDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-deploy-'));
   backendFile = await motoBackend(moto, tf.dir);
+  engine = motoEngineDeps(moto, tf, {
+    backendFile,
+    workDir,
+    print: (line) => lines.push(line),
+    buildZips: buildFunctionZips,
+    verified,
+  });
   const config = motoClientConfig(moto);
   clients = {
     dynamodb: new DynamoDBClient(config),
     lambda: new LambdaClient(config),
     s3: new S3Client(config),
-    cloudwatch: new CloudWatchClient(config),
   };
 }, 120_000);
 
 afterAll(async () => {
   for (const client of Object.values(clients ?? {})) client.destroy();
+  engine?.dispose();
   await moto?.stop();
   await tf?.dispose();
   if (workDir) await rm(workDir, { recursive: true, force: true });
@@ -224,10 +209,7 @@ describe('Terraform engine against moto (development)', () => {
   });
 
   it('destroys the environment', { timeout: TIMEOUT }, async () => {
-    const terraform = terraformCli({
-      cwd: environmentRoot(repoRoot, 'development'),
-      env: { ...tf.env('development'), ...moto.env },
-    });
+    const terraform = engine.terraform(environmentRoot(repoRoot, 'development'));
     const variables = { ...motoVariables(moto), bundle_dir: join(workDir, 'bundles') };
     const destroy = await terraform.run([
       'destroy',

@@ -60,3 +60,7 @@ output "CanaryAlarmNames" {
 output "PublishedVersions" {
   value = module.stack.PublishedVersions
 }
+
+output "FunctionEnvironmentNames" {
+  value = module.stack.FunctionEnvironmentNames
+}

@@ -30,3 +30,8 @@ output "alias_invoke_arn" {
 output "role_name" {
   value = aws_iam_role.this.name
 }
+
+output "environment_names" {
+  description = "The names of the function's environment variables (their values may be secret or unknown until apply)."
+  value       = sort(keys(var.environment))
+}

@@ -7,8 +7,13 @@ data "aws_caller_identity" "current" {}
 
 locals {
   management_endpoint = "https://${aws_apigatewayv2_api.websocket.id}.execute-api.${data.aws_region.current.name}.amazonaws.com/${var.environment}"
-  environment         = merge(var.function_environment, { APP_WEBSOCKET_MANAGEMENT_ENDPOINT = local.management_endpoint })
-  connections         = [var.connections_table_arn, "${var.connections_table_arn}/index/*"]
+  # The shared variables plus the management endpoint. Not merge(): with the API id unknown until it
+  # exists, merge() makes the whole map unknown, and plans would no longer show the variables' names.
+  environment = {
+    for name in concat(keys(var.function_environment), ["APP_WEBSOCKET_MANAGEMENT_ENDPOINT"]) :
+    name => name == "APP_WEBSOCKET_MANAGEMENT_ENDPOINT" ? local.management_endpoint : var.function_environment[name]
+  }
+  connections = [var.connections_table_arn, "${var.connections_table_arn}/index/*"]
   push = {
     sid     = "Push"
     actions = ["execute-api:ManageConnections"]

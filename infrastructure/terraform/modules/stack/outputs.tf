@@ -68,3 +68,11 @@ output "PublishedVersions" {
     fn.function_name => fn.published_version
   }
 }
+
+output "FunctionEnvironmentNames" {
+  description = "Each function's environment variable names, known at plan time (the values are not)."
+  value = {
+    for fn in [module.api.function, module.realtime.websocket_function, module.realtime.comment_stream_function, module.realtime.broadcast_function] :
+    fn.function_name => fn.environment_names
+  }
+}
