@@ -33,7 +33,7 @@ describe('infrastructure/terraform', () => {
   // Sequential: two cores, and each init unpacks the provider into its own data dir.
   it.each(TERRAFORM_ROOTS)(
     '%s initialises from its lock file and validates',
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     async (name) => {
       const cwd = join(terraformDir, name);
       const dataDir = name.replaceAll('/', '-');
