@@ -20,7 +20,7 @@ const deps: TerraformDeployDeps = {
   print: (line) => lines.push(line),
   interactive: false,
   confirm: untouchable('confirm'),
-  terraform: (cwd) => terraformCli({ cwd }),
+  terraform: (cwd) => terraformCli({ cwd, env: process.env }),
   buildZips: untouchable('buildZips'),
   aliases: {
     getAlias: untouchable('getAlias'),

@@ -28,6 +28,7 @@ import { environmentRoot, stateKey } from '../../src/deploy/terraform/roots.js';
 import {
   type Outputs,
   runTerraformDeploy,
+  runTerraformRollback,
   type TerraformDeployOptions,
 } from '../../src/deploy/terraform/terraform-deploy.js';
 import { repoRoot } from '../support/cli-process.js';
@@ -179,6 +180,16 @@ describe('Terraform engine against moto (development)', () => {
       await clients.s3.send(new ListObjectsV2Command({ Bucket: 'blogapp-terraform-state' }))
     ).Contents?.map(({ Key }) => Key);
     expect(keys).toEqual([stateKey('development')]);
+  });
+
+  it('--rollback reads the functions from the state and says when there is no earlier version', {
+    timeout: TIMEOUT,
+  }, async () => {
+    lines = [];
+    const rollback = runTerraformRollback({ environment: 'development' }, engine);
+    await expect(rollback).rejects.toThrow(
+      /Rollback incomplete: blogapp-development-api: live is on 1, and there is no earlier version; .*blogapp-development-broadcast/,
+    );
   });
 
   it('refuses a plan that replaces the main table, and applies nothing', { timeout: TIMEOUT }, async () => {

@@ -16,7 +16,7 @@ afterAll(() => tf.dispose());
 
 async function terraform(cwd: string, args: string[], dataDir = 'fmt') {
   try {
-    return await terraformCli({ cwd, env: tf.env(dataDir) }).run(args);
+    return await terraformCli({ cwd, env: { ...process.env, ...tf.env(dataDir) } }).run(args);
   } catch (error) {
     if (error instanceof CommandNotFoundError) throw new Error(terraformMissingMessage());
     throw error;

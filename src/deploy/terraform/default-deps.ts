@@ -11,6 +11,8 @@ import { verifyDeployment } from './verify.js';
 
 export interface TerraformEngineSettings {
   root: string;
+  /** The CLI's environment variables, handed over by the entry point: AWS credentials, PATH. */
+  env: NodeJS.ProcessEnv;
   print: Print;
   region?: string;
   profile?: string;
@@ -36,7 +38,7 @@ export function terraformEngineDeps(settings: TerraformEngineSettings): Terrafor
     print: settings.print,
     interactive: Boolean(process.stdin.isTTY),
     confirm: askYesNo,
-    terraform: (cwd) => terraformCli({ cwd, env: awsEnv, output: process.stdout }),
+    terraform: (cwd) => terraformCli({ cwd, env: { ...settings.env, ...awsEnv }, output: process.stdout }),
     buildZips: buildFunctionZips,
     aliases: sdkLambdaAliases(new LambdaClient(client)),
     alarms: sdkAlarmWatch(new CloudWatchClient(client)),

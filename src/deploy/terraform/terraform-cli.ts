@@ -9,20 +9,20 @@ export interface TerraformCli {
 export interface TerraformCliOptions {
   /** The root module's directory (infrastructure/terraform/environments/<env>). */
   cwd: string;
-  /** Added to the inherited environment: TF_DATA_DIR, TF_CLI_CONFIG_FILE, AWS_* in tests. */
-  env?: Record<string, string>;
+  /** terraform's whole environment (the entry point hands over its own, the tests add TF_DATA_DIR, AWS_*...). */
+  env: NodeJS.ProcessEnv;
   /** Where streamed output goes (the terminal for apply, which takes minutes). */
   output?: NodeJS.WritableStream;
 }
 
 /** Spawns terraform without a shell; `-input=false`-style flags are the callers' (see terraform-commands). */
-export function terraformCli({ cwd, env = {}, output }: TerraformCliOptions): TerraformCli {
+export function terraformCli({ cwd, env, output }: TerraformCliOptions): TerraformCli {
   return {
     run: (args, { stream = false } = {}) =>
       new Promise<CommandResult>((done, fail) => {
         const child = spawn('terraform', args, {
           cwd,
-          env: { ...process.env, TF_IN_AUTOMATION: '1', ...env },
+          env: { ...env, TF_IN_AUTOMATION: '1' },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         const out: Buffer[] = [];

@@ -58,7 +58,7 @@ export function motoEngineDeps(
     print: settings.print,
     interactive: false,
     confirm: async () => false,
-    terraform: (cwd) => terraformCli({ cwd, env: { ...tf.env('engine'), ...moto.env } }),
+    terraform: (cwd) => terraformCli({ cwd, env: { ...process.env, ...tf.env('engine'), ...moto.env } }),
     buildZips: settings.buildZips,
     aliases: sdkLambdaAliases(lambda),
     alarms: sdkAlarmWatch(cloudwatch),
