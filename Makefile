@@ -83,7 +83,8 @@ deploy-prod: $(DEPS) ## the same for production (asks before deploying; canary w
 # make test runs these too (test/terraform); this is the Terraform part alone. They fail, saying so, without terraform.
 terraform-check: $(DEPS) ## terraform fmt, validate of every root, plan/apply/destroy against moto, parity with SAM
 	@command -v terraform >/dev/null || { echo "terraform is not on PATH: install Terraform >= 1.10, then re-run make terraform-check."; exit 1; }
-	npx vitest run test/terraform src/deploy/terraform src/deploy/canary
+	@command -v moto_server >/dev/null || { echo "moto_server is not on PATH: pip install 'moto[server]', then re-run make terraform-check."; exit 1; }
+	npx vitest run test/terraform
 
 clean: ## remove build output (keeps .data/)
 	rm -rf dist .aws-sam coverage

@@ -20,11 +20,12 @@ export async function buildFunctionZips(outDir: string): Promise<FunctionZip[]> 
   const functions = esbuildFunctions(await loadTemplate());
   const staging = await mkdtemp(join(tmpdir(), 'blogapp-bundles-'));
   try {
+    // Every bundle is built before the previous zips are replaced, so a failed build leaves them as they were.
+    for (const fn of functions) await bundleFunction(fn, staging);
     await rm(outDir, { recursive: true, force: true });
     await mkdir(outDir, { recursive: true });
     const zips: FunctionZip[] = [];
     for (const fn of functions) {
-      await bundleFunction(fn, staging);
       const dir = join(staging, fn.logicalId);
       const files: Record<string, Uint8Array> = {};
       for (const path of await listFiles(dir)) files[relative(dir, path)] = await readFile(path);
