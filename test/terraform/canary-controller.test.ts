@@ -3,9 +3,9 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkAlarmWatch, sdkLambdaAliases } from '../../src/deploy/canary/aws-adapters.js';
 import { BAKE_MS, POLL_MS, runCanary } from '../../src/deploy/canary/canary-controller.js';
-import type { Clock } from '../../src/deploy/canary/ports.js';
 import { rollBackLive } from '../../src/deploy/canary/rollback.js';
 import { DeployError } from '../../src/deploy/errors.js';
+import { fakeClock } from './support/fake-clock.js';
 import { createMotoRole, createVersionedFunction } from './support/moto-lambda.js';
 import { type MotoServer, motoClientConfig, startMotoServer } from './support/moto-server.js';
 
@@ -29,21 +29,6 @@ afterAll(async () => {
   cloudwatch?.destroy();
   await moto?.stop();
 });
-
-/** A fake clock: each sleep advances time, then lets the test act (raise an alarm, crash) at that poll. */
-function fakeClock(onSleep: (poll: number) => Promise<void> = async () => {}): Clock & { polls: number } {
-  let now = Date.UTC(2026, 0, 1);
-  const clock = {
-    polls: 0,
-    now: () => now,
-    async sleep(ms: number) {
-      now += ms;
-      clock.polls += 1;
-      await onSleep(clock.polls);
-    },
-  };
-  return clock;
-}
 
 /** Two functions with live on version 1 and version 2 published, and one alarm in OK. */
 async function scenario() {

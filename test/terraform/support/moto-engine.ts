@@ -20,13 +20,15 @@ export const FUNCTION_IDS = [
   'BroadcastFunction',
 ];
 
-/** Tiny stand-in bundles, where what is inside the zip does not matter (the plan-only parity check). */
-export async function placeholderZips(outDir: string): Promise<FunctionZip[]> {
+/** Tiny stand-in bundles, where what the code does does not matter; another `release` is another version. */
+export async function placeholderZips(outDir: string, release = 'first'): Promise<FunctionZip[]> {
   await mkdir(outDir, { recursive: true });
   return Promise.all(
     FUNCTION_IDS.map(async (logicalId) => {
       const zip = deterministicZip({
-        'index.mjs': new TextEncoder().encode('export const handler = async () => ({});'),
+        'index.mjs': new TextEncoder().encode(
+          `export const handler = async () => ({ release: '${release}' });`,
+        ),
       });
       const path = join(outDir, `${logicalId}.zip`);
       await writeFile(path, zip);
