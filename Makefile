@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NPM ?= npm
 DEPS := node_modules/.deps-installed
 
-.PHONY: help local web-dev test check test-stress lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod clean
+.PHONY: help local web-dev test check test-stress lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod terraform-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -86,6 +86,12 @@ deploy-staging: $(DEPS) ## the same for staging
 
 deploy-prod: $(DEPS) ## the same for production (asks before deploying; canary with automatic rollback)
 	$(NPM) run --silent deploy -- --env production
+
+# make test runs these too (test/terraform); this is the Terraform part alone. They fail, saying so, without terraform.
+terraform-check: $(DEPS) ## terraform fmt, validate of every root, plan/apply/destroy against moto, parity with SAM
+	@command -v terraform >/dev/null || { echo "terraform is not on PATH: install Terraform >= 1.10, then re-run make terraform-check."; exit 1; }
+	@command -v moto_server >/dev/null || { echo "moto_server is not on PATH: pip install 'moto[server]', then re-run make terraform-check."; exit 1; }
+	npx vitest run test/terraform
 
 clean: ## remove build output (keeps .data/)
 	rm -rf dist .aws-sam coverage

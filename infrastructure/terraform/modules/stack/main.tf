@@ -1,0 +1,125 @@
+# The whole blogapp backend for one environment: what infrastructure/aws-sam/template.yaml declares,
+# module by concern. Each environments/<env> root calls this once with its own settings and state.
+
+locals {
+  name       = "blogapp-${var.environment}"
+  production = var.environment == "production"
+
+  # What differs between environments besides the variables (the SAM template's Mappings).
+  settings = {
+    development = { log_level = "DEBUG", http = { rate_limit = 50, burst_limit = 100 }, websocket = { rate_limit = 50, burst_limit = 100 } }
+    staging     = { log_level = "INFO", http = { rate_limit = 100, burst_limit = 200 }, websocket = { rate_limit = 100, burst_limit = 200 } }
+    production  = { log_level = "INFO", http = { rate_limit = 500, burst_limit = 1000 }, websocket = { rate_limit = 500, burst_limit = 1000 } }
+  }[var.environment]
+
+  zip = { for id in ["ApiFunction", "WebSocketFunction", "CommentStreamFunction", "BroadcastFunction"] : id => "${var.bundle_dir}/${id}.zip" }
+
+  # The SAM template's Globals.Function.Environment: every function gets these names.
+  function_environment = merge(
+    {
+      APP_ENVIRONMENT                = var.environment
+      APP_VERSION                    = var.app_version
+      APP_REPOSITORY_PROVIDER        = "dynamodb"
+      APP_DYNAMODB_TABLE             = module.data.table_name
+      APP_DYNAMODB_CONNECTIONS_TABLE = module.data.connections_table_name
+      APP_UPLOADS_PROVIDER           = "s3"
+      APP_UPLOADS_BUCKET             = module.uploads.bucket_name
+      APP_AUTH_PROVIDER              = var.auth_provider
+      APP_CURSOR_SECRET              = module.data.cursor_secret_value
+      APP_ALLOWED_ORIGINS            = join(",", var.allowed_origins)
+      LOG_LEVEL                      = local.settings.log_level
+      # The bundles ship with source maps; this makes stack traces point at the TypeScript.
+      NODE_OPTIONS = "--enable-source-maps"
+    },
+    var.auth_provider == "firebase" ? { FIREBASE_PROJECT_ID = var.firebase_project_id } : {},
+    var.auth_provider == "cognito" ? { COGNITO_USER_POOL_ID = var.cognito_user_pool_id, COGNITO_CLIENT_ID = var.cognito_client_id } : {},
+  )
+}
+
+# The SAM template's Rules: a bad combination fails at plan time, not at a cold start.
+resource "terraform_data" "rules" {
+  lifecycle {
+    precondition {
+      condition     = var.auth_provider != "firebase" || var.firebase_project_id != ""
+      error_message = "auth_provider = firebase needs firebase_project_id."
+    }
+    precondition {
+      condition     = var.auth_provider != "cognito" || (var.cognito_user_pool_id != "" && var.cognito_client_id != "")
+      error_message = "auth_provider = cognito needs cognito_user_pool_id and cognito_client_id."
+    }
+    precondition {
+      condition     = !local.production || !contains(var.allowed_origins, "*")
+      error_message = "allowed_origins may not contain * in production (the API refuses to start with it)."
+    }
+  }
+}
+
+module "data" {
+  source     = "../data"
+  name       = local.name
+  production = local.production
+}
+
+module "uploads" {
+  source          = "../uploads"
+  name            = local.name
+  allowed_origins = var.allowed_origins
+  production      = local.production
+}
+
+module "realtime" {
+  source                = "../realtime"
+  name                  = local.name
+  environment           = var.environment
+  throttling            = local.settings.websocket
+  log_retention_days    = var.log_retention_days
+  function_environment  = local.function_environment
+  canary_managed        = local.production
+  table_arn             = module.data.table_arn
+  table_stream_arn      = module.data.table_stream_arn
+  connections_table_arn = module.data.connections_table_arn
+  function_zips = {
+    websocket      = local.zip.WebSocketFunction
+    comment_stream = local.zip.CommentStreamFunction
+    broadcast      = local.zip.BroadcastFunction
+  }
+  create_websocket_deployment = var.create_websocket_deployment
+}
+
+module "api" {
+  source               = "../api"
+  name                 = local.name
+  allowed_origins      = var.allowed_origins
+  throttling           = local.settings.http
+  log_retention_days   = var.log_retention_days
+  function_zip         = local.zip.ApiFunction
+  function_environment = local.function_environment
+  canary_managed       = local.production
+  table_arn            = module.data.table_arn
+  uploads_bucket_arn   = module.uploads.bucket_arn
+  extra_routes = {
+    # The app also refuses events without an IAM caller, should this route ever lose it.
+    "POST /broadcast/comments" = {
+      function_name    = module.realtime.broadcast_function.function_name
+      alias_name       = module.realtime.broadcast_function.alias_name
+      alias_invoke_arn = module.realtime.broadcast_function.alias_invoke_arn
+      authorization    = "AWS_IAM"
+    }
+  }
+}
+
+module "observability" {
+  source           = "../observability"
+  name             = local.name
+  environment      = var.environment
+  alarm_email      = var.alarm_email
+  http_api_id      = module.api.api_id
+  websocket_api_id = module.realtime.websocket_api_id
+  function_names = {
+    api       = module.api.function.function_name
+    websocket = module.realtime.websocket_function.function_name
+    stream    = module.realtime.comment_stream_function.function_name
+    broadcast = module.realtime.broadcast_function.function_name
+  }
+  failure_queue_name = module.realtime.failure_queue_name
+}

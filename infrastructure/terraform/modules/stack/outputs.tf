@@ -1,0 +1,78 @@
+# The SAM template's Outputs under the same names: the deploy CLI and the smoke suite read these.
+
+output "ApiUrl" {
+  description = "REST API base URL (no trailing slash)"
+  value       = module.api.api_endpoint
+}
+
+output "WebSocketURL" {
+  description = "WebSocket URL for live comments"
+  value       = module.realtime.websocket_url
+}
+
+output "BroadcastApiUrl" {
+  description = "POST here (SigV4-signed) to push a message to subscribers"
+  value       = "${module.api.api_endpoint}/broadcast/comments"
+}
+
+output "WebSocketManagementEndpoint" {
+  description = "The @connections endpoint the functions push through"
+  value       = module.realtime.management_endpoint
+}
+
+output "TableName" {
+  value = module.data.table_name
+}
+
+output "ConnectionsTableName" {
+  value = module.data.connections_table_name
+}
+
+output "UploadsBucketName" {
+  value = module.uploads.bucket_name
+}
+
+output "DashboardURL" {
+  value = module.observability.dashboard_url
+}
+
+output "AlarmTopicArn" {
+  value = module.observability.alarm_topic_arn
+}
+
+output "ApiFunctionName" {
+  value = module.api.function.function_name
+}
+
+output "WebSocketFunctionName" {
+  value = module.realtime.websocket_function.function_name
+}
+
+output "CommentStreamFunctionName" {
+  value = module.realtime.comment_stream_function.function_name
+}
+
+output "BroadcastFunctionName" {
+  value = module.realtime.broadcast_function.function_name
+}
+
+# Beyond SAM's outputs: what the canary controller needs (SAM hands these to CodeDeploy instead).
+output "CanaryAlarmNames" {
+  value = module.observability.canary_alarm_names
+}
+
+output "PublishedVersions" {
+  description = "The version each function's last apply published, by function name."
+  value = {
+    for fn in [module.api.function, module.realtime.websocket_function, module.realtime.comment_stream_function, module.realtime.broadcast_function] :
+    fn.function_name => fn.published_version
+  }
+}
+
+output "FunctionEnvironmentNames" {
+  description = "Each function's environment variable names, known at plan time (the values are not)."
+  value = {
+    for fn in [module.api.function, module.realtime.websocket_function, module.realtime.comment_stream_function, module.realtime.broadcast_function] :
+    fn.function_name => fn.environment_names
+  }
+}

@@ -1,0 +1,317 @@
+import { mkdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { runCanary } from '../canary/canary-controller.js';
+import { type AlarmWatch, type AliasState, type Clock, type LambdaAliases, LIVE } from '../canary/ports.js';
+import { rollBackLive } from '../canary/rollback.js';
+import { CommandNotFoundError, type CommandResult } from '../command.js';
+import type { DeployEnvironment } from '../environments.js';
+import { DeployError } from '../errors.js';
+import { type Print, Progress } from '../progress.js';
+import type { FunctionZip } from './bundles.js';
+import { destructiveChanges, formatChangeTable, type PlanJson, planChanges } from './plan-changes.js';
+import { environmentRoot } from './roots.js';
+import type { TerraformCli } from './terraform-cli.js';
+
+export interface TerraformDeployOptions {
+  environment: DeployEnvironment;
+  planOnly: boolean;
+  autoApprove: boolean;
+  /** Lets a plan replace or delete a table, bucket or the cursor secret (refused otherwise). */
+  allowReplacement: boolean;
+  skipSmoke: boolean;
+  smokeToken?: string;
+  /** The state bucket the bootstrap root created (TF_STATE_BUCKET). */
+  stateBucket?: string;
+  appVersion?: string;
+}
+
+export interface TerraformDeployDeps {
+  /** The project root. */
+  root: string;
+  print: Print;
+  interactive: boolean;
+  confirm(question: string): Promise<boolean>;
+  /** terraform in the environment's root directory. */
+  terraform(cwd: string): TerraformCli;
+  buildZips(outDir: string): Promise<FunctionZip[]>;
+  aliases: LambdaAliases;
+  alarms: AlarmWatch;
+  clock: Clock;
+  /** Health check and smoke suite against the outputs; the failure, or undefined when all passed. */
+  verify(outputs: Outputs, progress: Progress): Promise<string | undefined>;
+  /** More `-backend-config` arguments (the tests point the backend at moto with a file). */
+  backendConfig?: string[];
+  /** More `-var` values (the tests set the emulator's endpoint). */
+  variables?: Record<string, string>;
+  /** Where bundles and the saved plan go; dist/terraform/<env> under the root by default. */
+  workDir?: string;
+}
+
+export type Outputs = Record<string, unknown>;
+
+const FUNCTION_OUTPUTS = [
+  'ApiFunctionName',
+  'WebSocketFunctionName',
+  'CommentStreamFunctionName',
+  'BroadcastFunctionName',
+];
+
+/**
+ * `npm run deploy -- --env <env> --engine terraform`: build and zip the bundles, init, a saved plan shown as a
+ * table (refused if it replaces stateful resources), then, unless --plan-only, apply that plan, read the
+ * outputs, run production's canary, and verify — moving `live` back when the new version does not work.
+ */
+export async function runTerraformDeploy(
+  options: TerraformDeployOptions,
+  deps: TerraformDeployDeps,
+): Promise<Outputs | undefined> {
+  const { print } = deps;
+  const production = options.environment === 'production';
+  const asks = production && !options.autoApprove && !options.planOnly;
+  if (asks && !deps.interactive) {
+    throw new DeployError(
+      'Production deploys ask for confirmation, and there is no terminal to ask on.',
+      'Run it from a terminal, or pass --auto-approve (CI does, behind its own approval gate).',
+    );
+  }
+  const cwd = environmentRoot(deps.root, options.environment);
+  const workDir = deps.workDir ?? join(deps.root, 'dist/terraform', options.environment);
+  const bundleDir = join(workDir, 'bundles');
+  const planFile = join(workDir, `${options.environment}.tfplan`);
+  const terraform = deps.terraform(cwd);
+
+  print(
+    `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${options.environment} (Terraform, ${relative(deps.root, cwd)})`,
+  );
+  const progress = new Progress(print, options.planOnly ? 4 : production ? 8 : 7);
+
+  await progress.step('preflight', () => preflight(terraform, options, deps, progress));
+  await progress.step('bundles (esbuild, deterministic zips)', async () => {
+    await mkdir(workDir, { recursive: true });
+    for (const zip of await deps.buildZips(bundleDir)) {
+      progress.note(`${zip.logicalId.padEnd(22)} ${(zip.bytes / 1024).toFixed(1).padStart(8)} KiB`);
+    }
+  });
+  await progress.step('terraform init', () => init(terraform, options, deps));
+
+  const changes = await progress.step('terraform plan', async () => {
+    const variables = {
+      bundle_dir: bundleDir,
+      ...(options.appVersion ? { app_version: options.appVersion } : {}),
+      ...deps.variables,
+    };
+    await mustSucceed(
+      terraform,
+      ['plan', '-input=false', '-no-color', `-out=${planFile}`, ...varArgs(variables)],
+      'terraform plan',
+      true,
+    );
+    const shown = await mustSucceed(terraform, ['show', '-json', '-no-color', planFile], 'terraform show');
+    const changes = planChanges(JSON.parse(shown.stdout) as PlanJson);
+    for (const line of formatChangeTable(changes)) progress.note(line);
+    const destructive = destructiveChanges(changes);
+    if (destructive.length > 0 && !options.allowReplacement) {
+      throw new DeployError(
+        `The plan would ${destructive.map(({ action, address }) => `${action} ${address}`).join(', ')}: that loses its data, so nothing was applied.`,
+        'If a key, index or name change made this, undo it, or migrate the data first (DEPLOYMENT.md, Terraform). To replace it anyway, run again with --allow-replacement.',
+      );
+    }
+    if (destructive.length > 0)
+      progress.note(`--allow-replacement: ${destructive.length} stateful resource(s) will lose their data`);
+    return changes;
+  });
+
+  if (options.planOnly) {
+    print(
+      `Plan only: saved as ${relative(deps.root, planFile)}, nothing applied. Deploy with the same command without --plan-only.`,
+    );
+    return undefined;
+  }
+
+  const before = await liveVersions(terraform, deps.aliases);
+  await progress.step('terraform apply (the saved plan)', async () => {
+    if (changes.length === 0) return progress.note('nothing to apply');
+    if (asks && !(await deps.confirm(`Apply these ${changes.length} changes to production? [y/N] `))) {
+      throw new DeployError('Not confirmed: nothing was applied.', 'Run again when the plan looks right.');
+    }
+    await mustSucceed(terraform, ['apply', '-input=false', '-no-color', planFile], 'terraform apply', true);
+  });
+
+  const outputs = await progress.step('read outputs', async () => {
+    const outputs = await readOutputs(terraform);
+    progress.note(`ApiUrl ${outputs.ApiUrl}, WebSocketURL ${outputs.WebSocketURL}`);
+    return outputs;
+  });
+
+  if (production) {
+    await progress.step('canary (10 % of live, alarms watched)', async () => {
+      const published = outputs.PublishedVersions as Record<string, string>;
+      await runCanary(
+        {
+          functions: Object.entries(published).map(([functionName, version]) => ({ functionName, version })),
+          alarmNames: outputs.CanaryAlarmNames as string[],
+        },
+        {
+          aliases: deps.aliases,
+          alarms: deps.alarms,
+          clock: deps.clock,
+          print: (line) => progress.note(line),
+        },
+      );
+    });
+  }
+
+  await progress.step('health check and smoke suite', async () => {
+    const failure = await deps.verify(outputs, progress);
+    if (!failure) return;
+    const restored = await restoreLive(before, deps.aliases, progress);
+    throw new DeployError(
+      `${failure}. ${restored ? 'Every live alias was moved back to its previous version.' : 'This deploy created the functions: there was no earlier version to go back to.'}`,
+      `See what failed with \`npm run logs -- --env ${options.environment}\`; fix it and deploy again (Terraform's state still describes the new version until then).`,
+    );
+  });
+
+  print(
+    `Deployed blogapp-${options.environment}: ${outputs.ApiUrl} · ${outputs.WebSocketURL}\n  dashboard ${outputs.DashboardURL}`,
+  );
+  return outputs;
+}
+
+/** `npm run deploy -- --env <env> --engine terraform --rollback`: each `live` alias back one version. */
+export async function runTerraformRollback(
+  options: Pick<TerraformDeployOptions, 'environment' | 'stateBucket'>,
+  deps: Pick<TerraformDeployDeps, 'root' | 'print' | 'terraform' | 'aliases' | 'backendConfig'>,
+): Promise<void> {
+  const terraform = deps.terraform(environmentRoot(deps.root, options.environment));
+  await init(terraform, options, deps);
+  const outputs = await readOutputs(terraform);
+  const names = FUNCTION_OUTPUTS.map((key) => outputs[key]).filter(
+    (name): name is string => typeof name === 'string',
+  );
+  if (names.length === 0) {
+    throw new DeployError(
+      `blogapp-${options.environment} has no functions in its Terraform state.`,
+      'Deploy it first.',
+    );
+  }
+  await rollBackLive(names, deps.aliases, deps.print);
+  deps.print(
+    `Rolled back: every ${LIVE} alias of blogapp-${options.environment} is on its previous version.`,
+  );
+}
+
+async function preflight(
+  terraform: TerraformCli,
+  options: TerraformDeployOptions,
+  deps: TerraformDeployDeps,
+  progress: Progress,
+) {
+  let version: CommandResult;
+  try {
+    version = await terraform.run(['version', '-json']);
+  } catch (error) {
+    if (error instanceof CommandNotFoundError) {
+      throw new DeployError(
+        'terraform is not on PATH.',
+        'Install Terraform >= 1.10 (https://developer.hashicorp.com/terraform/install) and run again.',
+      );
+    }
+    throw error;
+  }
+  const found = (JSON.parse(version.stdout) as { terraform_version: string }).terraform_version;
+  const [major = 0, minor = 0] = found.split('.').map(Number);
+  if (major < 1 || (major === 1 && minor < 10)) {
+    throw new DeployError(
+      `terraform ${found} is too old: the S3 backend's lock files need 1.10 or later.`,
+      'Upgrade Terraform and run again.',
+    );
+  }
+  progress.note(`terraform ${found}`);
+  if (!options.stateBucket && !deps.backendConfig?.length) {
+    throw new DeployError(
+      "No state bucket: Terraform keeps each environment's state in S3.",
+      'Create it once with the bootstrap root (infrastructure/terraform/bootstrap, DEPLOYMENT.md, Terraform), then set TF_STATE_BUCKET to its name.',
+    );
+  }
+}
+
+function init(
+  terraform: TerraformCli,
+  options: Pick<TerraformDeployOptions, 'stateBucket'>,
+  deps: Pick<TerraformDeployDeps, 'backendConfig'>,
+) {
+  const backend = [
+    ...(options.stateBucket ? [`bucket=${options.stateBucket}`] : []),
+    ...(deps.backendConfig ?? []),
+  ];
+  return mustSucceed(
+    terraform,
+    [
+      'init',
+      '-input=false',
+      '-no-color',
+      '-reconfigure',
+      ...backend.map((config) => `-backend-config=${config}`),
+    ],
+    'terraform init',
+  );
+}
+
+async function readOutputs(terraform: TerraformCli): Promise<Outputs> {
+  const result = await mustSucceed(terraform, ['output', '-json', '-no-color'], 'terraform output');
+  const raw = JSON.parse(result.stdout) as Record<string, { value: unknown }>;
+  return Object.fromEntries(Object.entries(raw).map(([key, { value }]) => [key, value]));
+}
+
+/** Where each function's `live` points before the apply moves it (nothing on the first deploy). */
+async function liveVersions(
+  terraform: TerraformCli,
+  aliases: LambdaAliases,
+): Promise<Map<string, AliasState>> {
+  const recorded = new Map<string, AliasState>();
+  const outputs = await readOutputs(terraform).catch(() => ({}) as Outputs);
+  for (const key of FUNCTION_OUTPUTS) {
+    const name = outputs[key];
+    if (typeof name !== 'string') continue;
+    const live = await aliases.getAlias(name, LIVE);
+    if (live) recorded.set(name, { version: live.version });
+  }
+  return recorded;
+}
+
+async function restoreLive(
+  before: Map<string, AliasState>,
+  aliases: LambdaAliases,
+  progress: Progress,
+): Promise<boolean> {
+  for (const [name, state] of before) {
+    await aliases.updateAlias(name, LIVE, state);
+    progress.note(`${name}: ${LIVE} back to ${state.version}`);
+  }
+  return before.size > 0;
+}
+
+async function mustSucceed(
+  terraform: TerraformCli,
+  args: string[],
+  what: string,
+  stream = false,
+): Promise<CommandResult> {
+  const result = await terraform.run(args, { stream });
+  if (result.code !== 0) {
+    throw new DeployError(
+      `${what} failed (exit ${result.code}): ${terraformError(result.stderr || result.stdout)}`,
+      `Its output is above. Nothing after ${what} ran; fix the cause and run again (a failed apply leaves the state as far as it got: plan again to see what remains).`,
+    );
+  }
+  return result;
+}
+
+/** Terraform frames its diagnostics (`╷`, `│ Error: ...`): the first error line, unframed. */
+function terraformError(output: string): string {
+  const lines = output.split('\n').map((line) => line.replace(/^[│╷╵\s]+/, '').trim());
+  return lines.find((line) => line.startsWith('Error:')) ?? lines.find(Boolean) ?? 'no error output';
+}
+
+const varArgs = (variables: Record<string, string>) =>
+  Object.entries(variables).map(([key, value]) => `-var=${key}=${value}`);

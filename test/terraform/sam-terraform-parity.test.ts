@@ -1,0 +1,115 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplate } from '../../scripts/template/template.js';
+import { environmentRoot } from '../../src/deploy/terraform/roots.js';
+import { runTerraformDeploy } from '../../src/deploy/terraform/terraform-deploy.js';
+import { repoRoot } from '../support/cli-process.js';
+import { motoBackend } from './support/moto-backend.js';
+import { motoEngineDeps, placeholderZips } from './support/moto-engine.js';
+import { type MotoServer, startMotoServer } from './support/moto-server.js';
+import { samFacts, translateSamTemplate } from './support/sam-facts.js';
+import type { StackFacts } from './support/stack-facts.js';
+import { type TerraformTestEnv, terraformTestEnv } from './support/terraform-env.js';
+import { type PlanJson, terraformFacts } from './support/terraform-facts.js';
+
+// The SAM template (after AWS's SAM translator) and the Terraform plan of the same environment must declare
+// the same tables, functions, permissions, routes and outputs, so the two stacks cannot drift apart. The plan
+// is made by the deploy engine (--plan-only) against moto, whose answers only fill in data sources.
+const PARAMETERS = {
+  Environment: 'development',
+  AllowedOrigins: 'http://localhost:5173,http://127.0.0.1:5173',
+  AuthProvider: 'firebase',
+  FirebaseProjectId: 'blogapp-development',
+};
+/** Beyond SAM's Outputs: what the canary controller reads (CodeDeploy's part in SAM), and variable names known at plan. */
+const TERRAFORM_ONLY_OUTPUTS = ['CanaryAlarmNames', 'FunctionEnvironmentNames', 'PublishedVersions'];
+
+let sam: StackFacts;
+let terraform: StackFacts;
+let moto: MotoServer;
+let tf: TerraformTestEnv;
+let workDir: string;
+
+beforeAll(async () => {
+  const [translated, source] = await Promise.all([translateSamTemplate(PARAMETERS), loadTemplate()]);
+  sam = samFacts(translated, source, PARAMETERS);
+
+  moto = await startMotoServer();
+  tf = await terraformTestEnv();
+  workDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-parity-'));
+  const engine = motoEngineDeps(moto, tf, {
+    backendFile: await motoBackend(moto, tf.dir),
+    workDir,
+    print: () => {},
+    buildZips: placeholderZips,
+  });
+  try {
+    await runTerraformDeploy(
+      {
+        environment: 'development',
+        planOnly: true,
+        autoApprove: false,
+        allowReplacement: false,
+        skipSmoke: true,
+      },
+      engine,
+    );
+    const shown = await engine
+      .terraform(environmentRoot(repoRoot, 'development'))
+      .run(['show', '-json', '-no-color', join(workDir, 'development.tfplan')]);
+    terraform = terraformFacts(JSON.parse(shown.stdout) as PlanJson, 'blogapp-development');
+  } finally {
+    engine.dispose();
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await moto?.stop();
+  await tf?.dispose();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe('SAM and Terraform declare the same stack', () => {
+  it('tables: keys, GSIs (keys and projections), stream and TTL', () => {
+    expect(Object.keys(sam.tables).sort()).toEqual(['ConnectionsTable', 'Table']);
+    expect(terraform.tables).toEqual(sam.tables);
+  });
+
+  it('functions: runtime, architecture, memory, timeout, tracing and environment variable names', () => {
+    const shape = (facts: StackFacts) =>
+      Object.fromEntries(
+        Object.entries(facts.functions).map(([name, { managedPolicies: _m, statements: _s, ...rest }]) => [
+          name,
+          rest,
+        ]),
+      );
+    expect(Object.keys(sam.functions).sort()).toEqual(['api', 'broadcast', 'comment-stream', 'websocket']);
+    expect(shape(terraform)).toEqual(shape(sam));
+  });
+
+  it('IAM: each function has the same statements (by Sid) with the same actions, and the same managed policies', () => {
+    for (const name of Object.keys(sam.functions)) {
+      expect({ name, statements: terraform.functions[name]?.statements }).toEqual({
+        name,
+        statements: sam.functions[name]?.statements,
+      });
+      expect({ name, managed: terraform.functions[name]?.managedPolicies }).toEqual({
+        name,
+        managed: sam.functions[name]?.managedPolicies,
+      });
+    }
+  });
+
+  it('routes: the HTTP API (with its IAM-only route) and the WebSocket API', () => {
+    expect(sam.httpRoutes).toContain('POST /broadcast/comments (AWS_IAM)');
+    expect(terraform.httpRoutes).toEqual(sam.httpRoutes);
+    expect(terraform.websocketRoutes).toEqual(sam.websocketRoutes);
+  });
+
+  it('outputs: every SAM output under the same name, plus only the Terraform-only ones named above', () => {
+    expect(terraform.outputs.filter((name) => !TERRAFORM_ONLY_OUTPUTS.includes(name))).toEqual(sam.outputs);
+    expect(terraform.outputs).toEqual(expect.arrayContaining(TERRAFORM_ONLY_OUTPUTS));
+  });
+});

@@ -1,0 +1,44 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { type MotoServer, motoClientConfig } from './moto-server.js';
+
+export const MOTO_STATE_BUCKET = 'blogapp-terraform-state';
+
+/**
+ * The state bucket in moto's S3 (what the bootstrap root makes in AWS) and a backend config file pointing
+ * the S3 backend at it: path-style, no AWS-only checks. The roots' own key and use_lockfile stay as written.
+ */
+export async function motoBackend(moto: MotoServer, dir: string): Promise<string> {
+  const s3 = new S3Client(motoClientConfig(moto));
+  await s3.send(new CreateBucketCommand({ Bucket: MOTO_STATE_BUCKET }));
+  s3.destroy();
+  const file = join(dir, 'moto.tfbackend');
+  await writeFile(
+    file,
+    [
+      `bucket                      = "${MOTO_STATE_BUCKET}"`,
+      `endpoints                   = { s3 = "${moto.endpoint}", sts = "${moto.endpoint}" }`,
+      'use_path_style              = true',
+      'skip_credentials_validation = true',
+      'skip_requesting_account_id  = true',
+      'skip_metadata_api_check     = true',
+      'skip_region_validation      = true',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/**
+ * What moto cannot create, and the variable that leaves it out of the apply. Everything else in the roots is
+ * applied for real. (AWS needs a deployment for the WebSocket stage to serve; moto has no such API.)
+ */
+export const MOTO_SKIPS = {
+  aws_apigatewayv2_deployment: { variable: 'create_websocket_deployment', value: 'false' },
+} as const;
+
+export const motoVariables = (moto: MotoServer): Record<string, string> => ({
+  aws_endpoint_url: moto.endpoint,
+  ...Object.fromEntries(Object.values(MOTO_SKIPS).map(({ variable, value }) => [variable, value])),
+});

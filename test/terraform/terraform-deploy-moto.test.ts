@@ -1,0 +1,240 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  waitUntilTableNotExists,
+} from '@aws-sdk/client-dynamodb';
+import {
+  GetAliasCommand,
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  ListFunctionsCommand,
+} from '@aws-sdk/client-lambda';
+import {
+  GetBucketCorsCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFunctionZips } from '../../src/deploy/terraform/bundles.js';
+import { environmentRoot, stateKey } from '../../src/deploy/terraform/roots.js';
+import {
+  type Outputs,
+  runTerraformDeploy,
+  runTerraformRollback,
+  type TerraformDeployOptions,
+} from '../../src/deploy/terraform/terraform-deploy.js';
+import { repoRoot } from '../support/cli-process.js';
+import { MOTO_SKIPS, motoBackend, motoVariables } from './support/moto-backend.js';
+import { motoEngineDeps, placeholderZips } from './support/moto-engine.js';
+import { type MotoServer, motoClientConfig, startMotoServer } from './support/moto-server.js';
+import { type TerraformTestEnv, terraformTestEnv } from './support/terraform-env.js';
+
+// The deploy CLI's Terraform engine, end to end against moto_server: real bundles (esbuild, deterministic
+// zips), real terraform init/plan/apply with the state in moto's S3, then a destroy. Only the health check
+// and smoke suite are swapped: moto stores functions but does not run them.
+const TIMEOUT = 600_000;
+let moto: MotoServer;
+let tf: TerraformTestEnv;
+let workDir: string;
+let backendFile: string;
+let lines: string[] = [];
+const verified: Outputs[] = [];
+let clients: { dynamodb: DynamoDBClient; lambda: LambdaClient; s3: S3Client };
+
+const options = (overrides: Partial<TerraformDeployOptions> = {}): TerraformDeployOptions => ({
+  environment: 'development',
+  planOnly: false,
+  autoApprove: false,
+  allowReplacement: false,
+  skipSmoke: false,
+  ...overrides,
+});
+
+let engine: ReturnType<typeof motoEngineDeps>;
+const deps = () => engine;
+
+beforeAll(async () => {
+  moto = await startMotoServer();
+  tf = await terraformTestEnv();
+  workDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-deploy-'));
+  backendFile = await motoBackend(moto, tf.dir);
+  engine = motoEngineDeps(moto, tf, {
+    backendFile,
+    workDir,
+    print: (line) => lines.push(line),
+    buildZips: buildFunctionZips,
+    verified,
+  });
+  const config = motoClientConfig(moto);
+  clients = {
+    dynamodb: new DynamoDBClient(config),
+    lambda: new LambdaClient(config),
+    s3: new S3Client(config),
+  };
+}, 120_000);
+
+afterAll(async () => {
+  for (const client of Object.values(clients ?? {})) client.destroy();
+  engine?.dispose();
+  await moto?.stop();
+  await tf?.dispose();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+const tableNames = async () => (await clients.dynamodb.send(new ListTablesCommand({}))).TableNames ?? [];
+
+describe('Terraform engine against moto (development)', () => {
+  it('--plan-only saves a plan, shows it as a table of changes, and creates nothing', {
+    timeout: TIMEOUT,
+  }, async () => {
+    lines = [];
+    expect(await runTerraformDeploy(options({ planOnly: true }), deps())).toBeUndefined();
+
+    const table = lines.map((line) => line.trim());
+    expect(table).toContainEqual(expect.stringMatching(/^action\s+type\s+resource$/));
+    for (const address of [
+      'module.stack.module.data.aws_dynamodb_table.main',
+      'module.stack.module.data.aws_dynamodb_table.connections',
+      'module.stack.module.uploads.aws_s3_bucket.uploads',
+      'module.stack.module.api.aws_apigatewayv2_api.http',
+      'module.stack.module.realtime.aws_apigatewayv2_api.websocket',
+      'module.stack.module.api.module.function.aws_lambda_function.this',
+    ]) {
+      expect(table).toContainEqual(
+        expect.stringMatching(new RegExp(`^\\+ create\\s+\\w+\\s+${address.replaceAll('.', '\\.')}$`)),
+      );
+    }
+    expect(table).toContainEqual(expect.stringMatching(/^\d+ changes: \d+ to create$/));
+    expect(table).toContainEqual(
+      expect.stringMatching(/^Plan only: saved as .*development\.tfplan, nothing applied/),
+    );
+    expect(await tableNames()).toEqual([]);
+  });
+
+  it(`applies everything but what moto lacks (${Object.keys(MOTO_SKIPS).join(', ')}), with the state in moto's S3`, {
+    timeout: TIMEOUT,
+  }, async () => {
+    lines = [];
+    const outputs = await runTerraformDeploy(options(), deps());
+
+    expect(verified).toEqual([outputs]);
+    expect(outputs?.ApiUrl).toMatch(/^https:\/\/\w+\.execute-api\.us-east-1\.amazonaws\.com$/);
+    expect(outputs?.WebSocketURL).toMatch(
+      /^wss:\/\/\w+\.execute-api\.us-east-1\.amazonaws\.com\/development$/,
+    );
+    expect(lines.some((line) => line.includes('aws_apigatewayv2_deployment'))).toBe(false);
+
+    const table = (
+      await clients.dynamodb.send(new DescribeTableCommand({ TableName: String(outputs?.TableName) }))
+    ).Table;
+    expect(table?.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(table?.GlobalSecondaryIndexes?.map(({ IndexName }) => IndexName).sort()).toEqual(['gsi1', 'gsi2']);
+    expect(table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect((await tableNames()).sort()).toEqual([
+      'blogapp-development-connections',
+      'blogapp-development-table',
+    ]);
+
+    for (const key of [
+      'ApiFunctionName',
+      'WebSocketFunctionName',
+      'CommentStreamFunctionName',
+      'BroadcastFunctionName',
+    ]) {
+      const name = String(outputs?.[key]);
+      const fn = await clients.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
+      expect([fn.Runtime, fn.Architectures, fn.Handler, fn.TracingConfig?.Mode]).toEqual([
+        'nodejs22.x',
+        ['arm64'],
+        'index.handler',
+        'Active',
+      ]);
+      expect(fn.Environment?.Variables?.APP_DYNAMODB_TABLE).toBe('blogapp-development-table');
+      const live = await clients.lambda.send(new GetAliasCommand({ FunctionName: name, Name: 'live' }));
+      expect(live.FunctionVersion).toBe('1');
+    }
+
+    const bucket = String(outputs?.UploadsBucketName);
+    await clients.s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    const cors = await clients.s3.send(new GetBucketCorsCommand({ Bucket: bucket }));
+    expect(cors.CORSRules?.[0]?.AllowedMethods?.sort()).toEqual(['GET', 'PUT']);
+
+    const state = await clients.s3.send(
+      new GetObjectCommand({ Bucket: 'blogapp-terraform-state', Key: stateKey('development') }),
+    );
+    const stateJson = JSON.parse(await (state.Body?.transformToString() ?? '{}')) as { resources: unknown[] };
+    expect(stateJson.resources.length).toBeGreaterThan(50);
+    // The S3-native lock (<key>.tflock) is released once the apply ends.
+    const keys = (
+      await clients.s3.send(new ListObjectsV2Command({ Bucket: 'blogapp-terraform-state' }))
+    ).Contents?.map(({ Key }) => Key);
+    expect(keys).toEqual([stateKey('development')]);
+  });
+
+  it('--rollback reads the functions from the state and says when there is no earlier version', {
+    timeout: TIMEOUT,
+  }, async () => {
+    lines = [];
+    const rollback = runTerraformRollback({ environment: 'development' }, engine);
+    await expect(rollback).rejects.toThrow(
+      /Rollback incomplete: blogapp-development-api: live is on 1, and there is no earlier version; .*blogapp-development-broadcast/,
+    );
+  });
+
+  it('refuses a plan that replaces the main table, and applies nothing', { timeout: TIMEOUT }, async () => {
+    // The table as someone else left it: same name, another key. Terraform can only replace it.
+    const TableName = 'blogapp-development-table';
+    await clients.dynamodb.send(new DeleteTableCommand({ TableName }));
+    await waitUntilTableNotExists({ client: clients.dynamodb, maxWaitTime: 60 }, { TableName });
+    await clients.dynamodb.send(
+      new CreateTableCommand({
+        TableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      }),
+    );
+    lines = [];
+
+    // Stand-in bundles: only the table's fate matters here.
+    await expect(runTerraformDeploy(options(), { ...deps(), buildZips: placeholderZips })).rejects.toThrow(
+      /The plan would replace module\.stack\.module\.data\.aws_dynamodb_table\.main: that loses its data, so nothing was applied/,
+    );
+    expect(lines.map((line) => line.trim())).toContainEqual(
+      expect.stringMatching(
+        /^-\/\+ replace\s+aws_dynamodb_table\s+module\.stack\.module\.data\.aws_dynamodb_table\.main$/,
+      ),
+    );
+    const table = await clients.dynamodb.send(new DescribeTableCommand({ TableName }));
+    expect(table.Table?.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
+  });
+
+  it('destroys the environment', { timeout: TIMEOUT }, async () => {
+    const terraform = engine.terraform(environmentRoot(repoRoot, 'development'));
+    // What is in the zips does not matter to a destroy, only that the configuration can read them.
+    const bundleDir = join(workDir, 'destroy-bundles');
+    await placeholderZips(bundleDir);
+    const variables = { ...motoVariables(moto), bundle_dir: bundleDir };
+    const destroy = await terraform.run([
+      'destroy',
+      '-auto-approve',
+      '-input=false',
+      '-no-color',
+      ...Object.entries(variables).map(([key, value]) => `-var=${key}=${value}`),
+    ]);
+    expect(destroy.code, destroy.stderr).toBe(0);
+    expect(await tableNames()).toEqual([]);
+    expect((await clients.lambda.send(new ListFunctionsCommand({}))).Functions).toEqual([]);
+  });
+});
