@@ -5,6 +5,7 @@ import { localBroadcastKey } from '../composition/build-realtime.js';
 import { compose } from '../composition/compose.js';
 import { createStorage } from '../composition/create-storage.js';
 import type { Config } from '../config/config.js';
+import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
 import { createApp } from '../http/app.js';
 import { type CommentStreamHandler, createCommentStreamHandler } from '../stream/comment-stream-handler.js';
@@ -34,7 +35,11 @@ export interface LocalStack {
  * fed by stream records of committed comment writes, and the same Hono app the API Lambda serves.
  * Tests start it too, on free ports.
  */
-export async function startLocalStack(config: Config): Promise<LocalStack> {
+export async function startLocalStack(
+  config: Config,
+  /** For tests: tokens of another issuer (the browser tests' stand-in sign-in provider) instead of the config's. */
+  overrides: { verifier?: TokenVerifier } = {},
+): Promise<LocalStack> {
   const dataDir = resolve(config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -104,7 +109,7 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
             ? { ...config.uploads, publicUrl: config.uploads.publicUrl ?? apiUrl }
             : config.uploads,
       },
-      { storage: streamed },
+      { storage: streamed, ...(overrides.verifier ? { verifier: overrides.verifier } : {}) },
     );
     const realtime = deps.realtime;
     if (!realtime) throw new Error('The local stack composed no realtime service.');

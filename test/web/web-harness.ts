@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
+import type { TokenVerifier } from '../../src/domain/auth/actor.js';
 import { launchChromium } from '../support/browser.js';
 import { png } from '../support/images.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
@@ -31,7 +32,10 @@ export interface WebHarness {
  * Builds the client from web/ into a temporary directory (so the tests never depend on an earlier
  * `make build`), starts the real local stack serving it, and launches Chromium.
  */
-export async function startWebHarness(provider: 'memory' | 'dynamodb' = 'memory'): Promise<WebHarness> {
+export async function startWebHarness(
+  provider: 'memory' | 'dynamodb' = 'memory',
+  overrides: { verifier?: TokenVerifier } = {},
+): Promise<WebHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'blogapp-web-'));
   const webDir = join(dir, 'web');
   await build({
@@ -44,7 +48,7 @@ export async function startWebHarness(provider: 'memory' | 'dynamodb' = 'memory'
   let stack: TestStack | undefined;
   let browser: Browser | undefined;
   try {
-    stack = await startTestStack(provider, { APP_WEB_DIR: webDir });
+    stack = await startTestStack(provider, { APP_WEB_DIR: webDir }, undefined, overrides);
     browser = await launchChromium();
   } catch (error) {
     await stack?.close();

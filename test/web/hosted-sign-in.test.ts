@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OidcStandIn, startOidcStandIn } from '../support/oidc-stand-in.js';
+import { startWebHarness, type WebHarness } from './web-harness.js';
+
+/**
+ * Signing in on the provider's own pages, in Chromium: the web client's authorization code flow with PKCE,
+ * its refresh and its sign-out, against a real OpenID Connect server on loopback (oidc-provider, standing
+ * in for Cognito's managed login), with the API verifying the ID tokens that server signs.
+ */
+describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
+  let h: WebHarness;
+  let provider: OidcStandIn;
+  /** Short enough that a refresh happens within a test, long enough for a busy machine to sign in. */
+  const TOKEN_TTL_SECONDS = 20;
+
+  beforeAll(async () => {
+    // The provider must know the site's address and the site the provider's keys, so the API's verifier
+    // is bound once both run.
+    h = await startWebHarness('memory', { verifier: { verify: (token) => provider.verifier.verify(token) } });
+    provider = await startOidcStandIn({
+      redirectUri: `${h.stack.apiUrl}/`,
+      tokenTtlSeconds: TOKEN_TTL_SECONDS,
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await h?.close();
+    await provider?.close();
+  });
+
+  /** A visitor whose runtime config names the provider, as the deployed site's /blogapp-config.js does. */
+  const visitor = async () => {
+    const page = await h.user(null);
+    const context = page.context();
+    await context.addInitScript(
+      `window.BLOGAPP_CONFIG = ${JSON.stringify({ signIn: { issuer: provider.issuer, clientId: provider.clientId } })};`,
+    );
+    // The provider's development pages import a web font; nothing here may leave the machine.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    return page;
+  };
+
+  const storedTokens = (page: Page) =>
+    page.evaluate(`sessionStorage.getItem('blogapp.signin.tokens')`) as Promise<string | null>;
+
+  /** From the blog's header to the provider's login page and back, signed in as `login`. */
+  const signIn = async (page: Page, login: string) => {
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Continue to sign-in' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('any password');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    // First sign-in of this client: the provider asks for consent; later ones may not.
+    const consent = page.getByRole('button', { name: 'Continue' });
+    const back = page.getByRole('link', { name: 'Write', exact: true });
+    await Promise.race([consent.waitFor(), back.waitFor()]);
+    if (await consent.isVisible()) await consent.click();
+    await back.waitFor();
+  };
+
+  it('signs in with the authorization code and PKCE, then writes a post the API accepts', async () => {
+    const page = await visitor();
+    const authorizeRequests: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === provider.issuer && url.pathname === '/auth') authorizeRequests.push(url);
+    });
+    await page.goto(h.url('#/'));
+    await signIn(page, 'ada');
+
+    const [authorize] = authorizeRequests;
+    expect(authorize?.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize?.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(authorize?.searchParams.get('state')).toBeTruthy();
+    expect(provider.grants).toContain('authorization_code');
+    // The code and state are gone from the address bar; the tokens live in this tab's sessionStorage only.
+    expect(new URL(page.url()).search).toBe('');
+    expect(JSON.parse((await storedTokens(page)) ?? '{}').idToken).toMatch(/^ey/);
+    expect(await page.evaluate('localStorage.length')).toBe(0);
+
+    await page.getByRole('link', { name: 'Write', exact: true }).click();
+    await page.getByLabel('Title').fill('Signed in for real');
+    await page.getByLabel('Text').fill('Through the provider’s own pages.');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Signed in for real' }).waitFor();
+    await page.getByText('ada', { exact: false }).first().waitFor();
+  });
+
+  it('refuses an answer whose state is not the one it sent', async () => {
+    const page = await visitor();
+    await page.goto(h.url('#/'));
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Continue to sign-in' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    // A forged return: a code and a state this tab never issued.
+    await page.goto(`${h.stack.apiUrl}/?code=forged-code&state=forged-state#/`);
+    await page.getByRole('alert').filter({ hasText: 'Signing in did not work' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Sign in', exact: true }).isVisible()).toBe(true);
+    expect(await storedTokens(page)).toBeNull();
+  });
+
+  it('refreshes the ID token before it expires, and the API takes the new one', async () => {
+    const page = await visitor();
+    await page.goto(h.url('#/'));
+    await signIn(page, 'grace');
+    const first = JSON.parse((await storedTokens(page)) ?? '{}').idToken as string;
+
+    // Bounded by the token's lifetime: the client refreshes at four fifths of it.
+    await page.waitForFunction(
+      `(JSON.parse(sessionStorage.getItem('blogapp.signin.tokens') ?? '{}').idToken ?? ${JSON.stringify(first)}) !== ${JSON.stringify(first)}`,
+      undefined,
+      { timeout: TOKEN_TTL_SECONDS * 1000 * 2 },
+    );
+    expect(provider.grants).toContain('refresh_token');
+    const fresh = JSON.parse((await storedTokens(page)) ?? '{}').idToken as string;
+
+    // The running app writes with the refreshed token, not the one it signed in with.
+    const write = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url().endsWith('/api/posts'),
+    );
+    await page.getByRole('link', { name: 'Write', exact: true }).click();
+    await page.getByLabel('Title').fill('After a refresh');
+    await page.getByLabel('Text').fill('Still signed in.');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    expect((await write).headers().authorization).toBe(`Bearer ${fresh}`);
+    await page.getByRole('heading', { level: 1, name: 'After a refresh' }).waitFor();
+  });
+
+  it('signs out: forgets the tokens and ends the provider’s session', async () => {
+    const page = await visitor();
+    await page.goto(h.url('#/'));
+    await signIn(page, 'hopper');
+    const logoutsBefore = provider.logouts;
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    expect(new URL(page.url()).origin).toBe(h.stack.apiUrl);
+    expect(await storedTokens(page)).toBeNull();
+    expect(provider.logouts).toBe(logoutsBefore + 1);
+
+    // Signing in again asks for a login: the provider's session went with the sign-out.
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Continue to sign-in' }).click();
+    await page.locator('input[name="login"]').waitFor();
+  });
+
+  it('raised no error in any page', () => {
+    expect(h.pageErrors).toEqual([]);
+  });
+});
