@@ -64,6 +64,7 @@ describe('smoke suite against the real local stack', () => {
       'create-post': 'passed',
       'websocket-subscribe': 'failed',
       'comment-push': 'not-run',
+      favorite: 'not-run',
       'delete-post': 'passed',
     });
     expect(results.find((r) => r.check === 'websocket-subscribe')?.detail).toMatch(/could not connect/);
@@ -86,7 +87,7 @@ describe('smoke suite against the real local stack', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✓ health\s+pass \(\d+ ms\)/);
     expect(run.stdout).toMatch(/✗ websocket-subscribe\s+FAIL/);
-    expect(run.stdout).toContain('smoke: 4 passed, 1 failed, 1 not run');
+    expect(run.stdout).toContain('smoke: 4 passed, 1 failed, 2 not run');
     expect(run.stderr).toContain('smoke failed: websocket-subscribe');
   });
 
@@ -94,7 +95,7 @@ describe('smoke suite against the real local stack', () => {
     const run = await runCliProcess('src/entry/cli/smoke.ts', ['--api', stack.apiUrl, '--ws', stack.wsUrl]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('smoke: 6 passed, 0 failed, 0 not run');
+    expect(run.stdout).toContain('smoke: 7 passed, 0 failed, 0 not run');
   });
 });
 
@@ -126,6 +127,7 @@ describe('smoke suite against a deployed environment without a token', () => {
       'create-post': 'not-run',
       'websocket-subscribe': 'not-run',
       'comment-push': 'not-run',
+      favorite: 'not-run',
       'delete-post': 'not-run',
     });
     expect(results.find((r) => r.check === 'create-post')?.detail).toMatch(
