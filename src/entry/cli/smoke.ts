@@ -3,6 +3,7 @@
  * WS_URL, SMOKE_TOKEN, SMOKE_USER_POOL_ID, SMOKE_CLIENT_ID): the smoke suite against any running deployment.
  * Without either URL it targets `make local`.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { smokeEnvironment } from '../../smoke/smoke-environment.js';
@@ -17,7 +18,8 @@ const USAGE = `usage: npm run smoke -- [--api URL] [--ws URL] [--token JWT | --u
   --user-pool-id     a managed pool (UserPoolId output, or SMOKE_USER_POOL_ID): sign in as a throwaway user,
   --smoke-client-id  through this client (SmokeClientId output, or SMOKE_CLIENT_ID); needs AWS credentials
   --writes           run the checks that write even in production (read-only there by default)
-  --read-only        run only the checks that change nothing`;
+  --read-only        run only the checks that change nothing
+  --report FILE      also write the results as JSON (the deploy workflow's pull-request comment reads it)`;
 
 let values: {
   api?: string;
@@ -27,6 +29,7 @@ let values: {
   'smoke-client-id'?: string;
   writes?: boolean;
   'read-only'?: boolean;
+  report?: string;
   help?: boolean;
 };
 try {
@@ -39,6 +42,7 @@ try {
       'smoke-client-id': { type: 'string' },
       writes: { type: 'boolean' },
       'read-only': { type: 'boolean' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -88,6 +92,12 @@ const results = await runSmokeSuite({
 });
 const failed = failedChecks(results);
 console.log(`smoke: ${summarizeSmoke(results)}`);
+if (values.report) {
+  await writeFile(
+    values.report,
+    `${JSON.stringify({ summary: summarizeSmoke(results), results }, null, 2)}\n`,
+  );
+}
 if (failed.length > 0) {
   console.error(
     `✗ smoke failed: ${failed.join(', ')}. The lines above say what each saw; check the deployment's logs (npm run logs -- --env <env>).`,
