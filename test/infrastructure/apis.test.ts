@@ -61,6 +61,8 @@ describe('HTTP API', () => {
         SiteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
       }),
     ).toEqual(['https://a.example', 'https://b.example', 'https://blog.example.org']);
+    // With no other origins (the default), the site alone.
+    expect(allowed({ AllowedOrigins: '' })).toEqual(['https://d111111abcdef8.cloudfront.net']);
   });
 });
 
