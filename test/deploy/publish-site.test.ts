@@ -33,6 +33,12 @@ describe('runtime config from the stack outputs', () => {
     });
   });
 
+  it('prefers the API’s custom domain when the stack has one', () => {
+    expect(runtimeConfigFromOutputs({ ...OUTPUTS, ApiCustomUrl: 'https://api.blog.mine.dev' }).apiUrl).toBe(
+      'https://api.blog.mine.dev',
+    );
+  });
+
   it('leaves sign-in out without a pool of the stack’s own, and says which output is missing', () => {
     expect(runtimeConfigFromOutputs({ ApiUrl: 'https://a', WebSocketURL: 'wss://b' }).signIn).toBeUndefined();
     expect(() => runtimeConfigFromOutputs({ ApiUrl: 'https://a' })).toThrow(/no WebSocketURL output/);

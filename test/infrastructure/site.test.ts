@@ -143,3 +143,34 @@ describe('security headers', () => {
     expect(directive(policy, 'connect-src')?.some((source) => source.includes('cognito'))).toBe(false);
   });
 });
+
+describe('the API on a custom domain', () => {
+  const API = {
+    ApiDomainName: 'api.blog.example.org',
+    ApiCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/def-456',
+  };
+  const custom = inEnvironment('production', API);
+
+  it('exists only when asked for, mapped to the HTTP API’s $default stage', () => {
+    for (const id of ['ApiCustomDomain', 'ApiCustomDomainMapping'])
+      expect(template.Resources[id]?.Condition).toBe('HasApiDomain');
+    expect(properties('ApiCustomDomain', custom)).toEqual({
+      DomainName: 'api.blog.example.org',
+      DomainNameConfigurations: [
+        { CertificateArn: API.ApiCertificateArn, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+      ],
+    });
+    expect(properties('ApiCustomDomainMapping', custom)).toMatchObject({ Stage: '$default' });
+    expect(resolve(template, template.Outputs?.ApiCustomUrl?.Value, custom)).toBe(
+      'https://api.blog.example.org',
+    );
+  });
+
+  it('is a source the site’s CSP allows', () => {
+    const policy = String(
+      properties('SiteHeadersPolicy', custom).ResponseHeadersPolicyConfig.SecurityHeadersConfig
+        .ContentSecurityPolicy.ContentSecurityPolicy,
+    );
+    expect(policy).toContain('https://api.blog.example.org');
+  });
+});

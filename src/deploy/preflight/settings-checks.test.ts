@@ -83,6 +83,7 @@ describe('settings that would deploy a useless stack', () => {
       /not an ACM certificate in us-east-1/,
     ],
     [{ AlarmEmail: 'you@example.com' }, 'AlarmEmail', /sample address/],
+    [{ ApiDomainName: 'api.mine.dev' }, 'ApiCertificateArn', /go together/],
   ])('flags %o in staging', (parameters, setting, problem) => {
     const [found, ...rest] = checkDeploySettings(settings('staging', parameters));
     expect(rest).toEqual([]);

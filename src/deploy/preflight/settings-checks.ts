@@ -119,6 +119,14 @@ export function checkDeploySettings({ environment, parameters, branch }: DeployS
     );
   }
 
+  if (Boolean(value('ApiDomainName')) !== Boolean(value('ApiCertificateArn'))) {
+    add(
+      value('ApiDomainName') ? 'ApiCertificateArn' : 'ApiDomainName',
+      'ApiDomainName and ApiCertificateArn go together',
+      "request an ACM certificate for the API's name in the stack's region and set both, or neither",
+    );
+  }
+
   const alarmEmail = value('AlarmEmail');
   if (alarmEmail && SAMPLE_HOST.test(alarmEmail.split('@')[1] ?? '')) {
     add(

@@ -21,7 +21,8 @@ export function runtimeConfigFromOutputs(
   };
   const { SignInIssuer, WebClientId, SignInDomain } = outputs;
   return {
-    apiUrl: need('ApiUrl').replace(/\/+$/, ''),
+    // The API's own name when it has one (ApiDomainName), execute-api's otherwise.
+    apiUrl: (outputs.ApiCustomUrl ?? need('ApiUrl')).replace(/\/+$/, ''),
     wsUrl: need('WebSocketURL'),
     // A stack with its own pool signs in on Cognito's managed login; others keep the client's token form.
     ...(SignInIssuer && WebClientId
