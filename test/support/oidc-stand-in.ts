@@ -29,6 +29,11 @@ export interface OidcStandInOptions {
   redirectUri: string;
   /** Lifetime of ID and access tokens, in seconds: short for the refresh test. */
   tokenTtlSeconds: number;
+  /**
+   * Whether discovery advertises an `end_session_endpoint` (default true). Cognito's does not: its clients
+   * sign out at the hosted domain's /logout instead.
+   */
+  endSessionEndpoint?: boolean;
 }
 
 const CLIENT_ID = 'blogapp-web';
@@ -79,7 +84,10 @@ export async function startOidcStandIn(options: OidcStandInOptions): Promise<Oid
       accountId: sub,
       claims: async () => ({ sub, name: sub, email: `${sub}@example.test` }),
     }),
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: true },
+      rpInitiatedLogout: { enabled: options.endSessionEndpoint ?? true },
+    },
   });
   const grants: string[] = [];
   const standIn: OidcStandIn = {

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcStandIn, startOidcStandIn } from '../support/oidc-stand-in.js';
@@ -11,30 +13,45 @@ import { startWebHarness, type WebHarness } from './web-harness.js';
 describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
   let h: WebHarness;
   let provider: OidcStandIn;
+  /** Shaped like Cognito: no end_session_endpoint in discovery, a /logout of its own on the hosted domain. */
+  let cognitoLike: OidcStandIn;
+  let cognitoLogout: { server: Server; url: string; calls: URL[] };
   /** Short enough that a refresh happens within a test, long enough for a busy machine to sign in. */
   const TOKEN_TTL_SECONDS = 20;
 
   beforeAll(async () => {
     // The provider must know the site's address and the site the provider's keys, so the API's verifier
     // is bound once both run.
-    h = await startWebHarness('memory', { verifier: { verify: (token) => provider.verifier.verify(token) } });
+    h = await startWebHarness('memory', {
+      verifier: {
+        verify: (token) => provider.verifier.verify(token).catch(() => cognitoLike.verifier.verify(token)),
+      },
+    });
     provider = await startOidcStandIn({
       redirectUri: `${h.stack.apiUrl}/`,
       tokenTtlSeconds: TOKEN_TTL_SECONDS,
     });
+    cognitoLike = await startOidcStandIn({
+      redirectUri: `${h.stack.apiUrl}/`,
+      tokenTtlSeconds: 300,
+      endSessionEndpoint: false,
+    });
+    cognitoLogout = await startCognitoLogout();
   }, 180_000);
   afterAll(async () => {
     await h?.close();
     await provider?.close();
+    await cognitoLike?.close();
+    await new Promise((done) => cognitoLogout?.server.close(done));
   });
 
   /** A visitor whose runtime config names the provider, as the deployed site's /blogapp-config.js does. */
-  const visitor = async () => {
+  const visitor = async (
+    signIn: Record<string, string> = { issuer: provider.issuer, clientId: provider.clientId },
+  ) => {
     const page = await h.user(null);
     const context = page.context();
-    await context.addInitScript(
-      `window.BLOGAPP_CONFIG = ${JSON.stringify({ signIn: { issuer: provider.issuer, clientId: provider.clientId } })};`,
-    );
+    await context.addInitScript(`window.BLOGAPP_CONFIG = ${JSON.stringify({ signIn })};`);
     // The provider's development pages import a web font; nothing here may leave the machine.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     return page;
@@ -44,10 +61,10 @@ describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
     page.evaluate(`sessionStorage.getItem('blogapp.signin.tokens')`) as Promise<string | null>;
 
   /** From the blog's header to the provider's login page and back, signed in as `login`. */
-  const signIn = async (page: Page, login: string) => {
+  const signIn = async (page: Page, login: string, issuer = provider.issuer) => {
     await page.getByRole('link', { name: 'Sign in', exact: true }).click();
     await page.getByRole('button', { name: 'Continue to sign-in' }).click();
-    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.waitForURL((url) => url.origin === issuer);
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill('any password');
     await page.getByRole('button', { name: 'Sign-in' }).click();
@@ -147,7 +164,41 @@ describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
     await page.locator('input[name="login"]').waitFor();
   });
 
+  it('signs out at Cognito’s /logout when the provider advertises no end-session endpoint', async () => {
+    const page = await visitor({
+      issuer: cognitoLike.issuer,
+      clientId: cognitoLike.clientId,
+      logoutUrl: `${cognitoLogout.url}/logout`,
+    });
+    await page.goto(h.url('#/'));
+    await signIn(page, 'lovelace', cognitoLike.issuer);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    expect(await storedTokens(page)).toBeNull();
+    expect(cognitoLogout.calls.map((url) => Object.fromEntries(url.searchParams))).toEqual([
+      { client_id: cognitoLike.clientId, logout_uri: `${h.stack.apiUrl}/` },
+    ]);
+  });
+
   it('raised no error in any page', () => {
     expect(h.pageErrors).toEqual([]);
   });
 });
+
+/**
+ * Cognito's hosted-domain logout as it behaves (`GET /logout?client_id&logout_uri` ends the session, then
+ * redirects to logout_uri): oidc-provider has no such endpoint, so this records the call and redirects.
+ */
+async function startCognitoLogout(): Promise<{ server: Server; url: string; calls: URL[] }> {
+  const calls: URL[] = [];
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    calls.push(url);
+    const back = url.searchParams.get('logout_uri');
+    if (url.pathname === '/logout' && back) response.writeHead(302, { location: back }).end();
+    else response.writeHead(400).end();
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls };
+}
