@@ -102,6 +102,7 @@ describe('smoke suite against the real local stack', () => {
 describe('smoke suite against a deployed environment without a token', () => {
   // Stands in for a deployed API: healthy, not `local`, refusing anonymous writes. Records what it was asked.
   const requests: string[] = [];
+  let reportedEnvironment = 'staging';
   const api = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`);
     const healthy = request.url === '/api/health';
@@ -109,7 +110,12 @@ describe('smoke suite against a deployed environment without a token', () => {
     response.end(
       JSON.stringify(
         healthy
-          ? { status: 'healthy', environment: 'staging', version: '1.2.3', checks: { database: 'ok' } }
+          ? {
+              status: 'healthy',
+              environment: reportedEnvironment,
+              version: '1.2.3',
+              checks: { database: 'ok' },
+            }
           : { error: { code: 'unauthorized', message: 'sign in' } },
       ),
     );
@@ -134,5 +140,29 @@ describe('smoke suite against a deployed environment without a token', () => {
       /no token: pass --token or SMOKE_TOKEN/,
     );
     expect(requests).toEqual(['GET /api/health', 'POST /api/posts']);
+  });
+
+  it('runs read-only against production unless told otherwise, even with a token', async () => {
+    const { port } = api.address() as AddressInfo;
+    requests.length = 0;
+    reportedEnvironment = 'production';
+    try {
+      const results = await runSmokeSuite({
+        apiUrl: `http://127.0.0.1:${port}`,
+        wsUrl: 'ws://127.0.0.1:1',
+        token: 'a-real-looking-token',
+      });
+      expect(statuses(results)).toMatchObject({
+        health: 'passed',
+        'auth-required': 'passed',
+        'create-post': 'not-run',
+      });
+      expect(results.find((r) => r.check === 'create-post')?.detail).toMatch(
+        /read-only run \(production\).*--writes/,
+      );
+      expect(requests).toEqual(['GET /api/health', 'POST /api/posts']);
+    } finally {
+      reportedEnvironment = 'staging';
+    }
   });
 });
