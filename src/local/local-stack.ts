@@ -116,7 +116,18 @@ export async function startLocalStack(
     onStreamRecords = createCommentStreamHandler({ realtime, logger: deps.logger });
     onWebSocketEvent = createWebSocketHandler({ realtime, verifier: deps.verifier, logger: deps.logger });
     const app = createApp(deps);
-    const webClient = serveWebClient(app, config.local.webDir, gateway.port);
+    const auth = config.auth;
+    const webClient = serveWebClient(
+      app,
+      config.local.webDir,
+      gateway.port,
+      auth.provider === 'cognito' && auth.clientIds[0]
+        ? {
+            issuer: `https://cognito-idp.${auth.region}.amazonaws.com/${auth.userPoolId}`,
+            clientId: auth.clientIds[0],
+          }
+        : undefined,
+    );
     fetchApp = app.fetch;
     return {
       apiUrl,
