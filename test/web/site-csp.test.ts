@@ -1,8 +1,12 @@
+import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../scripts/template/template.js';
+import { buildWebClient } from '../../src/deploy/site/build-site.js';
+import { readSiteFiles } from '../../src/deploy/site/site-files.js';
 import { resolve, scenario } from '../infrastructure/support/intrinsics.js';
 import { launchChromium } from '../support/browser.js';
 
@@ -74,5 +78,40 @@ describe('the site’s Content-Security-Policy in Chromium', { timeout: 60_000 }
     expect(requestedElsewhere).toEqual([]);
     expect(violations.some((v) => v.includes(`${elsewhere.origin}/foreign.js`))).toBe(true);
     await page.close();
+  });
+
+  it('lets the built web client start under it, with no violation', async () => {
+    // The client as the deploy publishes it, served with the header CloudFront adds.
+    const buildDir = join('test-results', `site-csp-${process.pid}`);
+    const files = new Map((await readSiteFiles(await buildWebClient(buildDir))).map((f) => [`/${f.key}`, f]));
+    await rm(buildDir, { recursive: true, force: true });
+    const client = await listen((request, response) => {
+      const path = request.url === '/' ? '/index.html' : (request.url ?? '');
+      if (path === '/blogapp-config.js') {
+        response
+          .writeHead(200, { 'content-type': 'text/javascript' })
+          .end(`window.BLOGAPP_CONFIG = { apiUrl: '', wsUrl: 'ws://' + location.host };`);
+        return;
+      }
+      const file = files.get(path);
+      if (!file) return response.writeHead(404, { 'content-security-policy': CSP }).end();
+      response
+        .writeHead(200, { 'content-type': file.contentType, 'content-security-policy': CSP })
+        .end(file.body);
+    });
+    try {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) violations.push(message.text());
+      });
+      await page.goto(`${client.origin}/`);
+      await page.getByRole('link', { name: 'blogapp' }).waitFor();
+      await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+      expect(violations).toEqual([]);
+      await page.close();
+    } finally {
+      await new Promise((done) => client.server.close(done));
+    }
   });
 });
