@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
@@ -8,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoVerifier } from '../../src/adapters/auth/cognito-verifier.js';
 import { cognitoSmokeUser, type SmokeSignIn } from '../../src/smoke/cognito-smoke-user.js';
 import { runSmokeSuite, SMOKE_CHECKS, type SmokeResult } from '../../src/smoke/smoke-suite.js';
+import { runCliProcess } from '../support/cli-process.js';
 import { type MotoServer, startMotoServer } from '../support/moto-server.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 
@@ -138,5 +142,36 @@ describe('smoke suite with a throwaway Cognito user', { timeout: 60_000 }, () =>
     expect(results.find((r) => r.check === 'create-post')?.detail).toMatch(/read-only run/);
     expect(created).toEqual([]);
     expect(await usersLeft()).toEqual([]);
+  });
+
+  it('runs as `npm run smoke` with the pool’s ids, as the deploy workflow does, and writes the report', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'blogapp-smoke-report-'));
+    try {
+      const report = join(dir, 'smoke-report.json');
+      const run = await runCliProcess('src/entry/cli/smoke.ts', ['--report', report], {
+        env: {
+          API_URL: stack.apiUrl,
+          WS_URL: stack.wsUrl,
+          SMOKE_USER_POOL_ID: userPoolId,
+          SMOKE_CLIENT_ID: smokeClientId,
+          // The SDK's own endpoint override: Cognito is moto here.
+          AWS_ENDPOINT_URL: moto.endpoint,
+          AWS_ACCESS_KEY_ID: 'testing',
+          AWS_SECRET_ACCESS_KEY: 'testing',
+        },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('smoke: 9 passed, 0 failed, 0 not run');
+      const written = JSON.parse(await readFile(report, 'utf8')) as {
+        summary: string;
+        results: SmokeResult[];
+      };
+      expect(written.summary).toBe('9 passed, 0 failed, 0 not run');
+      expect(written.results.map((r) => r.check)).toContain('delete-user');
+      expect(await usersLeft()).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
