@@ -144,6 +144,23 @@ describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'After a refresh' }).waitFor();
   });
 
+  it('comes back signed in to a tab whose ID token expired meanwhile, with the refresh token', async () => {
+    const page = await visitor();
+    await page.goto(h.url('#/'));
+    await signIn(page, 'turing');
+    const grantsBefore = provider.grants.filter((grant) => grant === 'refresh_token').length;
+    // As if the tab had slept past the ID token's expiry.
+    await page.evaluate(`(() => {
+      const key = 'blogapp.signin.tokens';
+      const tokens = JSON.parse(sessionStorage.getItem(key));
+      sessionStorage.setItem(key, JSON.stringify({ ...tokens, expiresAt: Date.now() - 1000 }));
+    })()`);
+    await page.reload();
+
+    await page.getByRole('link', { name: 'Write', exact: true }).waitFor();
+    expect(provider.grants.filter((grant) => grant === 'refresh_token').length).toBeGreaterThan(grantsBefore);
+  });
+
   it('signs out: forgets the tokens and ends the provider’s session', async () => {
     const page = await visitor();
     await page.goto(h.url('#/'));

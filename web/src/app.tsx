@@ -38,6 +38,12 @@ export function App({ config, hosted = null }: { config: ClientConfig; hosted?: 
     setMe(null);
   }, [hosted]);
 
+  /** A refreshed token for the same user: no new profile, no new sign-in. */
+  const adopt = useCallback((fresh: string) => {
+    tokenRef.current = fresh;
+    setToken(fresh);
+  }, []);
+
   const signOut = useCallback(() => {
     forget();
     // Ends the provider's session too, or the next "Sign in" would come straight back as the same user.
@@ -51,12 +57,19 @@ export function App({ config, hosted = null }: { config: ClientConfig; hosted?: 
           baseUrl: config.apiUrl,
           token: () => tokenRef.current,
           onUnauthorized: () => {
-            setExpired(true);
-            forget();
+            // An ID token that expired while the tab slept: a refresh token may still be good.
+            const renewed = hosted ? hosted.refreshNow() : Promise.resolve(null);
+            renewed.then((fresh) => {
+              if (fresh) adopt(fresh);
+              else {
+                setExpired(true);
+                forget();
+              }
+            });
           },
         }),
       ),
-    [config.apiUrl, forget],
+    [config.apiUrl, forget, adopt, hosted],
   );
 
   const signIn = useCallback(
@@ -78,7 +91,14 @@ export function App({ config, hosted = null }: { config: ClientConfig; hosted?: 
     hosted
       .complete()
       .then(async (returned) => {
-        if (!returned) return;
+        if (!returned) {
+          // Back in a tab whose ID token expired: renew it rather than look signed out.
+          if (!tokenRef.current) {
+            const fresh = await hosted.refreshNow();
+            if (fresh) await signIn(fresh);
+          }
+          return;
+        }
         await signIn(returned.idToken);
         navigate(returned.returnTo.startsWith('#/') ? returned.returnTo : links.posts());
       })
@@ -87,15 +107,13 @@ export function App({ config, hosted = null }: { config: ClientConfig; hosted?: 
   useEffect(() => {
     if (!hosted || !token) return;
     return hosted.keepFresh((fresh) => {
-      if (fresh) {
-        tokenRef.current = fresh;
-        setToken(fresh);
-      } else {
+      if (fresh) adopt(fresh);
+      else {
         setExpired(true);
         forget();
       }
     });
-  }, [hosted, token, forget]);
+  }, [hosted, token, forget, adopt]);
 
   useEffect(() => {
     api.health().then(

@@ -18,6 +18,11 @@ export interface HostedSignIn {
    * Null when this page load is not a return from the provider.
    */
   complete(): Promise<{ idToken: string; returnTo: string } | null>;
+  /**
+   * A fresh ID token from the stored refresh token (a tab coming back after its ID token expired, or a 401);
+   * null when there is none or the provider refused it.
+   */
+  refreshNow(): Promise<string | null>;
   /** Calls `onToken` with each refreshed ID token (null when refreshing failed); returns a stop function. */
   keepFresh(onToken: (idToken: string | null) => void): () => void;
   /** Forgets the tokens (they stopped working); the provider's session is left alone. */
@@ -131,6 +136,16 @@ export function createHostedSignIn(config: SignInConfig, location: Location): Ho
         requireIdToken: true,
       });
       return { idToken: store(result).idToken, returnTo: pending.returnTo };
+    },
+
+    async refreshNow() {
+      const tokens = signInStorage.tokens();
+      if (!tokens?.refreshToken) return null;
+      try {
+        return (await refresh(tokens))?.idToken ?? null;
+      } catch {
+        return null;
+      }
     },
 
     keepFresh(onToken) {
