@@ -17,12 +17,17 @@ import { createStorage } from './create-storage.js';
  * The composition root: builds every adapter the config names and wires the app's dependencies.
  * The Lambda entries and the local stack all start here, so they differ only in configuration.
  */
-export async function compose(config: Config, overrides: { storage?: Storage } = {}): Promise<AppDeps> {
+export async function compose(
+  config: Config,
+  overrides: { storage?: Storage; verifier?: TokenVerifier } = {},
+): Promise<AppDeps> {
   const logger = createLogger(config);
   const tracer = await createTracer(config);
   const storage = overrides.storage ?? (await createStorage(config.repository, tracer));
   const cursorSecret = config.cursorSecret ?? (await persistentSecret(join(config.dataDir, 'cursor-secret')));
-  const { verifier, devTokens } = await createAuth(config);
+  const { verifier, devTokens } = overrides.verifier
+    ? { verifier: overrides.verifier, devTokens: undefined }
+    : await createAuth(config);
   const realtime = await buildRealtime(config, storage, tracer);
   const images = await createImageStore(config, tracer);
   const metrics = createMetrics(config);

@@ -63,7 +63,7 @@ describe('loadConfig', () => {
       provider: 'cognito',
       region: 'eu-west-1',
       userPoolId: 'eu-west-1_AbC123',
-      clientId: 'client123',
+      clientIds: ['client123'],
     });
   });
 

@@ -46,7 +46,8 @@ const schema = z.object({
     .string()
     .regex(/^[a-z]{2}-[a-z]+-\d_[A-Za-z0-9]+$/, 'a Cognito user pool id such as eu-west-1_AbC123')
     .optional(),
-  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  // Comma-separated: a managed pool's web client and its smoke client are both accepted.
+  COGNITO_CLIENT_ID: commaList.optional(),
   APP_CURSOR_SECRET: z.string().min(32, 'at least 32 characters of random').optional(),
   APP_ALLOWED_ORIGINS: commaList.optional(),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
@@ -66,7 +67,7 @@ const schema = z.object({
 export type AuthConfig =
   | { provider: 'local' }
   | { provider: 'firebase'; projectId: string }
-  | { provider: 'cognito'; region: string; userPoolId: string; clientId: string };
+  | { provider: 'cognito'; region: string; userPoolId: string; clientIds: string[] };
 
 export interface Config {
   environment: AppEnvironment;
@@ -219,7 +220,11 @@ function authConfig(e: z.output<typeof schema>, isLocal: boolean): AuthConfig {
         provider,
         region: e.AWS_REGION,
         userPoolId: required(e.COGNITO_USER_POOL_ID, 'COGNITO_USER_POOL_ID', 'the user pool id'),
-        clientId: required(e.COGNITO_CLIENT_ID, 'COGNITO_CLIENT_ID', 'the app client id'),
+        clientIds: requiredList(
+          e.COGNITO_CLIENT_ID,
+          'COGNITO_CLIENT_ID',
+          'the app client id(s), comma-separated',
+        ),
       };
     default:
       throw new ConfigError(
@@ -241,6 +246,11 @@ function uploadsConfig(e: z.output<typeof schema>, isLocal: boolean): Config['up
     region: e.AWS_REGION,
     ...(e.APP_UPLOADS_ENDPOINT ? { endpoint: e.APP_UPLOADS_ENDPOINT } : {}),
   };
+}
+
+function requiredList(value: string[] | undefined, name: string, what: string): string[] {
+  if (!value || value.length === 0) required(undefined, name, what);
+  return value as string[];
 }
 
 function required(value: string | undefined, name: string, what: string): string {

@@ -7,6 +7,7 @@ import { localBroadcastKey } from '../composition/build-realtime.js';
 import { compose } from '../composition/compose.js';
 import { createStorage } from '../composition/create-storage.js';
 import type { Config } from '../config/config.js';
+import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
 import { createApp } from '../http/app.js';
 import { type CommentStreamHandler, createCommentStreamHandler } from '../stream/comment-stream-handler.js';
@@ -41,7 +42,11 @@ export interface LocalStack {
  * fed by stream records of committed comment writes, and the same Hono app the API Lambda serves.
  * Tests start it too, on free ports.
  */
-export async function startLocalStack(config: Config): Promise<LocalStack> {
+export async function startLocalStack(
+  config: Config,
+  /** For tests: tokens of another issuer (the browser tests' stand-in sign-in provider) instead of the config's. */
+  overrides: { verifier?: TokenVerifier } = {},
+): Promise<LocalStack> {
   const dataDir = resolve(config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -129,7 +134,7 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
             ? { ...config.uploads, publicUrl: config.uploads.publicUrl ?? apiUrl }
             : config.uploads,
       },
-      { storage: streamed },
+      { storage: streamed, ...(overrides.verifier ? { verifier: overrides.verifier } : {}) },
     );
     const realtime = deps.realtime;
     if (!realtime) throw new Error('The local stack composed no realtime service.');
@@ -142,10 +147,19 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
       closers.push(stop);
     }
     const app = createApp(deps);
-    const webClient = serveWebClient(app, config.local.webDir, gateway.port, {
-      images: imageOrigins(config.uploads, apiUrl),
-      signIn: signInOrigins(config.auth),
-    });
+    const auth = config.auth;
+    const webClient = serveWebClient(
+      app,
+      config.local.webDir,
+      gateway.port,
+      { images: imageOrigins(config.uploads, apiUrl), signIn: signInOrigins(auth) },
+      auth.provider === 'cognito' && auth.clientIds[0]
+        ? {
+            issuer: `https://cognito-idp.${auth.region}.amazonaws.com/${auth.userPoolId}`,
+            clientId: auth.clientIds[0],
+          }
+        : undefined,
+    );
     fetchApp = app.fetch;
     return {
       apiUrl,

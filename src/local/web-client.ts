@@ -5,21 +5,31 @@ import type { Hono } from 'hono';
 import type { HttpEnv } from '../http/http-env.js';
 import { type WebClientOrigins, webClientCsp } from './web-client-csp.js';
 
+/** A Cognito pool the local stack verifies tokens of (APP_AUTH_PROVIDER=cognito), for the client to sign in to. */
+export interface LocalSignIn {
+  issuer: string;
+  clientId: string;
+}
+
 /**
  * Serves the built web client (`make build` puts it in dist/web) at `/`, beside the API it calls, with a
- * `/blogapp-config.js` that tells it the WebSocket port (WS_PORT may move it off the client's default), under
- * a Content-Security-Policy naming exactly the origins it talks to. Only the local stack does this; in AWS
- * the API serves the API alone. Returns whether there was a client.
+ * `/blogapp-config.js` that tells it the WebSocket port (WS_PORT may move it off the client's default) and,
+ * when the stack accepts a Cognito pool's tokens, that pool's sign-in (a development pool lists
+ * http://127.0.0.1:3000/ among its callbacks), under a Content-Security-Policy naming exactly the origins it
+ * talks to. Only the local stack does this; in AWS the API serves the API alone. Returns whether there was a
+ * client.
  */
 export function serveWebClient(
   app: Hono<HttpEnv>,
   dir: string,
   wsPort: number,
   origins: Omit<WebClientOrigins, 'websocket'>,
+  signIn?: LocalSignIn,
 ): boolean {
   if (!existsSync(resolve(dir, 'index.html'))) return false;
+  const signInEntry = signIn ? `, signIn: ${JSON.stringify(signIn).replace(/</g, '\\u003c')}` : '';
   // The page's own host, not 127.0.0.1: the client may be opened by any name the stack answers to.
-  const script = `window.BLOGAPP_CONFIG = Object.assign({ wsUrl: (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.hostname + ':${wsPort}' }, window.BLOGAPP_CONFIG);\n`;
+  const script = `window.BLOGAPP_CONFIG = Object.assign({ wsUrl: (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.hostname + ':${wsPort}'${signInEntry} }, window.BLOGAPP_CONFIG);\n`;
   app.use('/*', async (c, next) => {
     await next();
     // The WebSocket URL is built from the page's host (above), so the policy names the same one.

@@ -1,3 +1,4 @@
+import type { SmokeSignIn } from './cognito-smoke-user.js';
 import { describeAnswer, requestJson } from './http-client.js';
 import { openProbe, type SocketProbe } from './socket-probe.js';
 
@@ -17,6 +18,16 @@ export interface SmokeOptions {
   wsUrl: string;
   /** An ID token of the environment's provider; without one, `local` uses its own issuer, others skip. */
   token?: string;
+  /**
+   * A throwaway user to sign in as (a managed pool's admin APIs), deleted at the end whatever happened;
+   * reported as the `sign-in` and `delete-user` checks. Ignored when `token` is given.
+   */
+  signIn?: SmokeSignIn;
+  /**
+   * Only the checks that change nothing; the rest are reported not run. Unset: read-only exactly when the
+   * API reports itself as production.
+   */
+  readOnly?: boolean;
   /** How long a comment may take to reach the subscriber (the contract says 1 s; the network adds some). */
   pushTimeoutMs?: number;
   /** Called as each check ends, so a terminal shows progress before the suite finishes. */
@@ -30,8 +41,12 @@ export const SMOKE_CHECKS = [
   'create-post',
   'websocket-subscribe',
   'comment-push',
+  'favorite',
   'delete-post',
 ] as const;
+
+/** With a throwaway user (`signIn`): `sign-in` before the first write, `delete-user` after everything. */
+export const SIGN_IN_CHECKS = ['sign-in', 'delete-user'] as const;
 
 /**
  * Exercises a running deployment the way a client does: health, a protected route refusing anonymous writes,
@@ -83,15 +98,27 @@ export async function runSmokeSuite(options: SmokeOptions): Promise<SmokeResult[
     return 'POST /api/posts without a token is 401';
   });
 
+  if (!notRunBecause && (options.readOnly ?? environment === 'production')) {
+    notRunBecause = `read-only run${options.readOnly ? '' : ' (production)'}: it writes (run with --writes to include it)`;
+  }
   let token = options.token;
-  if (!notRunBecause && !token && environment !== 'local') {
+  const signIn = token ? undefined : options.signIn;
+  if (!notRunBecause && !token && !signIn && environment !== 'local') {
     notRunBecause =
-      'no token: pass --token or SMOKE_TOKEN (an ID token from this environment’s identity provider) to run it';
+      'no token: pass --token or SMOKE_TOKEN (an ID token from this environment’s identity provider), or the managed pool’s ids, to run it';
   }
 
   let postId: string | undefined;
   let socket: SocketProbe | undefined;
   try {
+    if (signIn) {
+      await check('sign-in', async () => {
+        const signedIn = await signIn.signIn();
+        token = signedIn.token;
+        return signedIn.detail;
+      });
+    }
+
     await check('create-post', async () => {
       token ??= await localToken(apiUrl);
       const response = await requestJson(apiUrl, 'POST', '/api/posts', {
@@ -138,11 +165,44 @@ export async function runSmokeSuite(options: SmokeOptions): Promise<SmokeResult[
       );
       return `comment.created arrived ${Math.round(performance.now() - sent)} ms after the POST`;
     });
+
+    await check('favorite', async () => {
+      const favorite = await requestJson(apiUrl, 'PUT', `/api/posts/${postId}/favorite`, { token });
+      if (favorite.status !== 204)
+        throw new Error(`PUT /api/posts/{id}/favorite ${describeAnswer(favorite)}`);
+      const post = await requestJson(apiUrl, 'GET', `/api/posts/${postId}`, { token });
+      const { favoriteCount, favoritedByMe } = post.body ?? {};
+      if (post.status !== 200 || favoriteCount !== 1 || favoritedByMe !== true) {
+        throw new Error(`after favoriting, GET /api/posts/{id} ${describeAnswer(post)}`);
+      }
+      return 'favorited: favoriteCount 1, favoritedByMe true';
+    });
   } finally {
     await (socket as SocketProbe | undefined)?.close();
     await cleanUp(apiUrl, postId, token, record);
+    if (signIn) await deleteUser(signIn, record);
   }
   return results;
+}
+
+/** The throwaway user goes whatever happened: a failed check never leaves one in the pool. */
+async function deleteUser(signIn: SmokeSignIn, record: (result: SmokeResult) => void): Promise<void> {
+  const started = performance.now();
+  try {
+    const detail = await signIn.cleanUp();
+    record(
+      detail === null
+        ? { check: 'delete-user', status: 'not-run', ms: 0, detail: 'no user was created' }
+        : { check: 'delete-user', status: 'passed', ms: performance.now() - started, detail },
+    );
+  } catch (error) {
+    record({
+      check: 'delete-user',
+      status: 'failed',
+      ms: performance.now() - started,
+      detail: `the smoke user is left in the pool (delete users named blogapp-smoke-*): ${(error as Error).message}`,
+    });
+  }
 }
 
 /** Always attempted once a post exists, whatever failed before: a smoke run leaves nothing behind. */

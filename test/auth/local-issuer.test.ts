@@ -139,7 +139,7 @@ describe('createTokenVerifier', () => {
 
   it.each([
     { provider: 'firebase' as const, projectId: 'p' },
-    { provider: 'cognito' as const, region: 'eu-west-1', userPoolId: 'eu-west-1_X', clientId: 'c' },
+    { provider: 'cognito' as const, region: 'eu-west-1', userPoolId: 'eu-west-1_X', clientIds: ['c'] },
   ])(
     'builds the $provider verifier on first use, refusing a malformed token before any key fetch',
     async (config) => {

@@ -140,7 +140,7 @@ describe('npm run deploy against a real local stack', () => {
     expect(run.stdout).toContain('api             blogapp-staging-api: live = 7');
     expect(run.stdout).toMatch(/✓ health check \(GET \/api\/health\) \(\d+ ms\)/);
     expect(run.stdout).toMatch(/✓ comment-push\s+pass/);
-    expect(run.stdout).toContain('6 passed, 0 failed, 0 not run');
+    expect(run.stdout).toContain('7 passed, 0 failed, 0 not run');
     expect(run.stdout).toMatch(/\[7\/7\] smoke suite\n[\s\S]*✓ smoke suite \(/);
     expect(run.stdout).toContain(`Deployed blogapp-staging: ${stack.apiUrl}`);
   });

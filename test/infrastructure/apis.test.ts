@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../scripts/template/template.js';
+import { resolve, scenario } from './support/intrinsics.js';
 
 /** The wiring the code relies on: routes, the broadcast route's IAM auth, WebSocket replies, the stream. */
 const template = await loadTemplate();
@@ -36,12 +37,32 @@ describe('HTTP API', () => {
     ]);
   });
 
-  it('throttles per environment and allows the configured origins', () => {
+  it('throttles per environment and allows the configured origins and the hosted web client', () => {
     const api = template.Resources.HttpApi?.Properties ?? {};
     expect(JSON.stringify(api.DefaultRouteSettings)).toContain('EnvironmentSettings');
-    expect((api.CorsConfiguration as Record<string, unknown>).AllowOrigins).toEqual({
-      Ref: 'AllowedOrigins',
-    });
+    const allowed = (parameters: Record<string, string>) =>
+      resolve(
+        template,
+        (api.CorsConfiguration as Record<string, unknown>).AllowOrigins,
+        scenario(template, {
+          Environment: 'staging',
+          AllowedOrigins: 'https://a.example,https://b.example',
+          ...parameters,
+        }),
+      );
+    expect(allowed({})).toEqual([
+      'https://a.example',
+      'https://b.example',
+      'https://d111111abcdef8.cloudfront.net',
+    ]);
+    expect(
+      allowed({
+        SiteDomainName: 'blog.example.org',
+        SiteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+      }),
+    ).toEqual(['https://a.example', 'https://b.example', 'https://blog.example.org']);
+    // With no other origins (the default), the site alone.
+    expect(allowed({ AllowedOrigins: '' })).toEqual(['https://d111111abcdef8.cloudfront.net']);
   });
 });
 

@@ -14,6 +14,7 @@ const template = await loadTemplate();
 const functions = esbuildFunctions(template);
 
 const AUTH: Record<string, Record<string, string>> = {
+  'managed-cognito': { AuthProvider: 'managed-cognito' },
   firebase: { AuthProvider: 'firebase', FirebaseProjectId: 'blogapp-test' },
   cognito: { AuthProvider: 'cognito', CognitoUserPoolId: 'us-east-1_AbC123', CognitoClientId: 'client123' },
 };
@@ -63,7 +64,16 @@ describe.each(['development', 'staging', 'production'])('in %s', (environment) =
       const config = loadConfig(env);
 
       expect(config.environment).toBe(environment);
-      expect(config.auth.provider).toBe(auth);
+      // A managed pool is Cognito to the app, with the ids of the pool and clients the stack created.
+      expect(config.auth).toMatchObject(
+        auth === 'managed-cognito'
+          ? {
+              provider: 'cognito',
+              userPoolId: physicalId(template, 'UserPool', s),
+              clientIds: [physicalId(template, 'WebAppClient', s), physicalId(template, 'SmokeAppClient', s)],
+            }
+          : { provider: auth },
+      );
       expect(config.repository).toMatchObject({
         provider: 'dynamodb',
         tableName: physicalId(template, 'Table', s),
@@ -73,7 +83,11 @@ describe.each(['development', 'staging', 'production'])('in %s', (environment) =
         provider: 's3',
         bucket: physicalId(template, 'UploadsBucket', s),
       });
-      expect(config.allowedOrigins).toEqual(['https://blog.example.com']);
+      // The hosted web client's origin is added to AllowedOrigins without anyone typing it.
+      expect(config.allowedOrigins).toEqual([
+        'https://blog.example.com',
+        'https://d111111abcdef8.cloudfront.net',
+      ]);
       const entry = join(fn.codeDir, (fn.buildProperties.EntryPoints as string[])[0] ?? '');
       if (needsManagementEndpoint(entry)) {
         expect(config.realtime.managementEndpoint).toBe(

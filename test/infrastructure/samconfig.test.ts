@@ -72,6 +72,6 @@ describe.each(ENVIRONMENTS)('%s', (environment) => {
       .filter(([, parameter]) => parameter.Default === undefined)
       .map(([name]) => name);
     expect(required.filter((name) => !(name in parameters))).toEqual([]);
-    if (environment === 'production') expect(parameters.AllowedOrigins?.split(',')).not.toContain('*');
+    if (environment === 'production') expect((parameters.AllowedOrigins ?? '').split(',')).not.toContain('*');
   });
 });

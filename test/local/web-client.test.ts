@@ -61,6 +61,29 @@ describe('web client serving', () => {
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
   });
 
+  it('names the Cognito pool the stack accepts, so the client signs in there instead of with dev tokens', async () => {
+    const pooled = await startTestStack('memory', {
+      APP_WEB_DIR: webDir,
+      APP_AUTH_PROVIDER: 'cognito',
+      AWS_REGION: 'eu-west-1',
+      COGNITO_USER_POOL_ID: 'eu-west-1_AbC123',
+      COGNITO_CLIENT_ID: 'webclient,smokeclient',
+    });
+    try {
+      const script = await (await fetch(`${pooled.apiUrl}/blogapp-config.js`)).text();
+      const config = new Function('window', 'location', `${script}; return window.BLOGAPP_CONFIG;`)(
+        {},
+        { hostname: '127.0.0.1', protocol: 'http:' },
+      );
+      expect(config.signIn).toEqual({
+        issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+        clientId: 'webclient',
+      });
+    } finally {
+      await pooled.close();
+    }
+  });
+
   it('serves no client when none is built', async () => {
     const bare = await startTestStack('memory', { APP_WEB_DIR: join(webDir, 'missing') });
     try {

@@ -64,6 +64,7 @@ describe('smoke suite against the real local stack', () => {
       'create-post': 'passed',
       'websocket-subscribe': 'failed',
       'comment-push': 'not-run',
+      favorite: 'not-run',
       'delete-post': 'passed',
     });
     expect(results.find((r) => r.check === 'websocket-subscribe')?.detail).toMatch(/could not connect/);
@@ -86,7 +87,7 @@ describe('smoke suite against the real local stack', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✓ health\s+pass \(\d+ ms\)/);
     expect(run.stdout).toMatch(/✗ websocket-subscribe\s+FAIL/);
-    expect(run.stdout).toContain('smoke: 4 passed, 1 failed, 1 not run');
+    expect(run.stdout).toContain('smoke: 4 passed, 1 failed, 2 not run');
     expect(run.stderr).toContain('smoke failed: websocket-subscribe');
   });
 
@@ -94,13 +95,14 @@ describe('smoke suite against the real local stack', () => {
     const run = await runCliProcess('src/entry/cli/smoke.ts', ['--api', stack.apiUrl, '--ws', stack.wsUrl]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('smoke: 6 passed, 0 failed, 0 not run');
+    expect(run.stdout).toContain('smoke: 7 passed, 0 failed, 0 not run');
   });
 });
 
 describe('smoke suite against a deployed environment without a token', () => {
   // Stands in for a deployed API: healthy, not `local`, refusing anonymous writes. Records what it was asked.
   const requests: string[] = [];
+  let reportedEnvironment = 'staging';
   const api = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`);
     const healthy = request.url === '/api/health';
@@ -108,7 +110,12 @@ describe('smoke suite against a deployed environment without a token', () => {
     response.end(
       JSON.stringify(
         healthy
-          ? { status: 'healthy', environment: 'staging', version: '1.2.3', checks: { database: 'ok' } }
+          ? {
+              status: 'healthy',
+              environment: reportedEnvironment,
+              version: '1.2.3',
+              checks: { database: 'ok' },
+            }
           : { error: { code: 'unauthorized', message: 'sign in' } },
       ),
     );
@@ -126,11 +133,36 @@ describe('smoke suite against a deployed environment without a token', () => {
       'create-post': 'not-run',
       'websocket-subscribe': 'not-run',
       'comment-push': 'not-run',
+      favorite: 'not-run',
       'delete-post': 'not-run',
     });
     expect(results.find((r) => r.check === 'create-post')?.detail).toMatch(
       /no token: pass --token or SMOKE_TOKEN/,
     );
     expect(requests).toEqual(['GET /api/health', 'POST /api/posts']);
+  });
+
+  it('runs read-only against production unless told otherwise, even with a token', async () => {
+    const { port } = api.address() as AddressInfo;
+    requests.length = 0;
+    reportedEnvironment = 'production';
+    try {
+      const results = await runSmokeSuite({
+        apiUrl: `http://127.0.0.1:${port}`,
+        wsUrl: 'ws://127.0.0.1:1',
+        token: 'a-real-looking-token',
+      });
+      expect(statuses(results)).toMatchObject({
+        health: 'passed',
+        'auth-required': 'passed',
+        'create-post': 'not-run',
+      });
+      expect(results.find((r) => r.check === 'create-post')?.detail).toMatch(
+        /read-only run \(production\).*--writes/,
+      );
+      expect(requests).toEqual(['GET /api/health', 'POST /api/posts']);
+    } finally {
+      reportedEnvironment = 'staging';
+    }
   });
 });

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
+import type { TokenVerifier } from '../../src/domain/auth/actor.js';
 import { type LocalStack, startLocalStack } from '../../src/local/local-stack.js';
 import { type ApiResponse, apiRequest, devToken, type RequestOptions } from './api-request.js';
 
@@ -18,6 +19,7 @@ export async function startTestStack(
   provider: 'memory' | 'dynamodb',
   env: Record<string, string> = {},
   dataDir?: string,
+  overrides: { verifier?: TokenVerifier } = {},
 ): Promise<TestStack> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'blogapp-test-')));
   const config = loadConfig({
@@ -28,7 +30,7 @@ export async function startTestStack(
     LOG_LEVEL: 'ERROR',
     ...env,
   });
-  const stack = await startLocalStack(config);
+  const stack = await startLocalStack(config, overrides);
   const request = (method: string, path: string, options: RequestOptions = {}) =>
     apiRequest(stack.apiUrl, method, path, options);
   return {

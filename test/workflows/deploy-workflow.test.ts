@@ -10,6 +10,8 @@ const run = promisify(execFile);
 
 interface Step {
   id?: string;
+  name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -26,7 +28,12 @@ interface Job {
 interface Workflow {
   on: Record<
     string,
-    { branches?: string[]; inputs?: Record<string, { type: string; options?: string[] }> } | null
+    {
+      branches?: string[];
+      workflows?: string[];
+      types?: string[];
+      inputs?: Record<string, { type: string; options?: string[] }>;
+    } | null
   >;
   permissions: Record<string, string>;
   concurrency?: { group: string; 'cancel-in-progress': boolean };
@@ -51,19 +58,34 @@ describe('deploy workflow', () => {
     deploy = workflow.jobs.deploy as Job;
   });
 
-  it('runs on pull requests to main, pushes to main and production, and manual runs naming an environment', () => {
-    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
-    expect(workflow.on.pull_request?.branches).toEqual(['main']);
-    expect(workflow.on.push?.branches).toEqual(['main', 'production']);
+  it('runs after the CI workflow completes, and on manual runs naming an environment', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['workflow_dispatch', 'workflow_run']);
+    expect(workflow.on.workflow_run).toEqual({ workflows: ['CI'], types: ['completed'] });
     expect(workflow.on.workflow_dispatch?.inputs?.environment).toMatchObject({
       type: 'choice',
       options: ['development', 'staging', 'production'],
     });
   });
 
+  it('deploys only a commit whose CI passed: the completed run’s, or a manual run’s checked first', () => {
+    const target = workflow.jobs.target as Job;
+    expect(target.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    // The commit CI tested is the one checked out and deployed.
+    expect(target.steps.find((s) => s.id === 'pick')?.env?.SHA).toContain(
+      'github.event.workflow_run.head_sha',
+    );
+    expect(deploy.steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.ref).toBe(
+      '${{ needs.target.outputs.sha }}',
+    );
+    const manual = target.steps.find((s) => s.name === 'CI passed for this commit') as Step;
+    expect(manual.if).toBe("github.event_name == 'workflow_dispatch'");
+    expect(manual.run).toContain('actions/workflows/ci.yml/runs?head_sha=$SHA&status=success');
+  });
+
   it('grants the OIDC token and the pull-request comment to the deploy job only', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
-    expect(workflow.jobs.target?.permissions).toBeUndefined();
+    // Reading CI's runs (a manual run's check) is all the target job may do.
+    expect(workflow.jobs.target?.permissions).toEqual({ actions: 'read' });
     expect(deploy.permissions).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
   });
 
@@ -87,10 +109,28 @@ describe('deploy workflow', () => {
     });
   });
 
-  it('keeps pull requests from forks away from AWS', () => {
+  it('keeps pull requests from forks, and pull requests not aimed at main, away from AWS', () => {
     expect(workflow.jobs.target?.if).toContain(
-      'github.event.pull_request.head.repo.full_name == github.repository',
+      'github.event.workflow_run.head_repository.full_name == github.repository',
     );
+    expect(workflow.jobs.target?.if).toContain(
+      "github.event.workflow_run.pull_requests[0].base.ref == 'main'",
+    );
+  });
+
+  it('runs the signed-in smoke suite with the stack’s pool and lists each check in the pull request', () => {
+    const smoke = deploy.steps.find((s) => s.id === 'smoke');
+    expect(smoke?.run).toBe('npm run smoke -- --report smoke-report.json');
+    expect(smoke?.env).toMatchObject({
+      SMOKE_USER_POOL_ID: '${{ steps.outputs.outputs.user-pool-id }}',
+      SMOKE_CLIENT_ID: '${{ steps.outputs.outputs.smoke-client-id }}',
+    });
+    const comment = deploy.steps.find((s) => s.uses?.startsWith('actions/github-script@'));
+    const script = String(comment?.with?.script);
+    expect(script).toContain("readFileSync('smoke-report.json'");
+    expect(script).toMatch(/report\.results\.map\(\(r\) => `\| \$\{r\.check\} \| \$\{mark\[r\.status\]\}/);
+    // "passed" only when the deploy and every check passed; "not run" is said, never counted as a pass.
+    expect(script).toContain("count('not-run')} not run");
   });
 
   it('deploys through the deploy CLI, which health-checks, smoke-tests and rolls back', () => {
@@ -105,7 +145,7 @@ describe('deploy workflow', () => {
       const pick = workflow.jobs.target?.steps.find((s) => s.id === 'pick');
       script = pick?.run ?? '';
       env = pick?.env ?? {};
-      expect(Object.keys(env).sort()).toEqual(['BRANCH', 'EVENT', 'REQUESTED']);
+      expect(Object.keys(env).sort()).toEqual(['BRANCH', 'EVENT', 'REQUESTED', 'SHA']);
     });
     const pick = async (event: string, branch: string, requested = '') => {
       const dir = await mkdtemp(join(tmpdir(), 'blogapp-pick-'));
@@ -117,10 +157,11 @@ describe('deploy workflow', () => {
             EVENT: event,
             BRANCH: branch,
             REQUESTED: requested,
+            SHA: 'abc1234',
             GITHUB_OUTPUT: output,
           },
         });
-        return (await readFile(output, 'utf8')).trim();
+        return (await readFile(output, 'utf8')).trim().split('\n')[0];
       } catch (error) {
         return `refused: ${(error as { stdout?: string }).stdout?.trim()}`;
       } finally {
@@ -132,7 +173,7 @@ describe('deploy workflow', () => {
       ['pull_request', 'feature/x', '', 'environment=development'],
       ['push', 'main', '', 'environment=staging'],
       ['push', 'production', '', 'environment=production'],
-      ['workflow_dispatch', 'main', 'production', 'environment=production'],
+      ['workflow_dispatch', 'production', 'production', 'environment=production'],
       ['workflow_dispatch', 'main', 'development', 'environment=development'],
     ])('%s on %s (asked: %s) → %s', async (event, branch, requested, expected) => {
       expect(await pick(event, branch, requested)).toBe(expected);
@@ -141,6 +182,8 @@ describe('deploy workflow', () => {
     it.each([
       ['push', 'feature/x', ''],
       ['workflow_dispatch', 'main', 'prod'],
+      // As preflight and DEPLOYMENT.md say: production deploys from the production branch only.
+      ['workflow_dispatch', 'main', 'production'],
       ['schedule', 'main', ''],
     ])('refuses %s on %s (asked: %s)', async (event, branch, requested) => {
       expect(await pick(event, branch, requested)).toMatch(/^refused: ::error::/);

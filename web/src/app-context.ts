@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { BlogApi } from './api/blog-api';
 import type { Health, Profile } from './api/types';
+import type { HostedSignIn } from './auth/hosted-sign-in';
 import type { ClientConfig } from './config';
 
 export interface Session {
@@ -19,6 +20,8 @@ export interface AppContextValue {
   /** From GET /api/health; null until it answers (or if it cannot). */
   environment: Health['environment'] | null;
   session: Session;
+  /** Signing in on the identity provider's pages, when the runtime config names one; else null. */
+  hosted: HostedSignIn | null;
   /** Whether the user has navigated since the page loaded: only then do page titles take the focus. */
   navigated: boolean;
 }

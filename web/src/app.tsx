@@ -3,6 +3,7 @@ import { createBlogApi } from './api/blog-api';
 import { createHttpClient } from './api/http';
 import type { Health, Profile } from './api/types';
 import { AppContext, type AppContextValue } from './app-context';
+import type { HostedSignIn } from './auth/hosted-sign-in';
 import { Header } from './components/header';
 import { PageTitle } from './components/page-title';
 import type { ClientConfig } from './config';
@@ -11,24 +12,43 @@ import { PostPage } from './pages/post-page';
 import { PostsPage } from './pages/posts-page';
 import { ProfilePage } from './pages/profile-page';
 import { SignInPage } from './pages/sign-in-page';
-import { links, type Route, useRoute } from './router';
+import { links, navigate, type Route, useRoute } from './router';
 import { tokenStore } from './token-store';
 
-/** The whole client: the API client, the session, the header and the page the hash names. */
-export function App({ config }: { config: ClientConfig }) {
+/**
+ * The whole client: the API client, the session, the header and the page the hash names. With `hosted`, the
+ * identity provider's pages sign people in (tokens in sessionStorage, refreshed); without, the token lives
+ * in localStorage (the local stack's dev tokens).
+ */
+export function App({ config, hosted = null }: { config: ClientConfig; hosted?: HostedSignIn | null }) {
   const { route, key } = useRoute();
-  const [token, setToken] = useState(tokenStore.get);
+  const [token, setToken] = useState(() => (hosted ? hosted.idToken() : tokenStore.get()));
   const [me, setMe] = useState<Profile | null>(null);
   const [environment, setEnvironment] = useState<Health['environment'] | null>(null);
   const [expired, setExpired] = useState(false);
+  const [signInFailure, setSignInFailure] = useState<string | null>(null);
   const tokenRef = useRef(token);
 
-  const signOut = useCallback(() => {
-    tokenStore.clear();
+  /** Drops the token here; the provider's session, if any, is left alone. */
+  const forget = useCallback(() => {
+    if (hosted) hosted.forget();
+    else tokenStore.clear();
     tokenRef.current = null;
     setToken(null);
     setMe(null);
+  }, [hosted]);
+
+  /** A refreshed token for the same user: no new profile, no new sign-in. */
+  const adopt = useCallback((fresh: string) => {
+    tokenRef.current = fresh;
+    setToken(fresh);
   }, []);
+
+  const signOut = useCallback(() => {
+    forget();
+    // Ends the provider's session too, or the next "Sign in" would come straight back as the same user.
+    hosted?.signOut().catch(() => undefined);
+  }, [forget, hosted]);
 
   const api = useMemo(
     () =>
@@ -37,26 +57,63 @@ export function App({ config }: { config: ClientConfig }) {
           baseUrl: config.apiUrl,
           token: () => tokenRef.current,
           onUnauthorized: () => {
-            setExpired(true);
-            signOut();
+            // An ID token that expired while the tab slept: a refresh token may still be good.
+            const renewed = hosted ? hosted.refreshNow() : Promise.resolve(null);
+            renewed.then((fresh) => {
+              if (fresh) adopt(fresh);
+              else {
+                setExpired(true);
+                forget();
+              }
+            });
           },
         }),
       ),
-    [config.apiUrl, signOut],
+    [config.apiUrl, forget, adopt, hosted],
   );
 
   const signIn = useCallback(
     async (next: string) => {
       // Asking for the profile proves the token works before it replaces the current one.
       const profile = await api.me(next);
-      tokenStore.set(next);
+      if (!hosted) tokenStore.set(next);
       tokenRef.current = next;
       setToken(next);
       setMe(profile);
       setExpired(false);
     },
-    [api],
+    [api, hosted],
   );
+
+  // Back from the provider's sign-in page: redeem the code, then keep the ID token fresh while signed in.
+  useEffect(() => {
+    if (!hosted) return;
+    hosted
+      .complete()
+      .then(async (returned) => {
+        if (!returned) {
+          // Back in a tab whose ID token expired: renew it rather than look signed out.
+          if (!tokenRef.current) {
+            const fresh = await hosted.refreshNow();
+            if (fresh) await signIn(fresh);
+          }
+          return;
+        }
+        await signIn(returned.idToken);
+        navigate(returned.returnTo.startsWith('#/') ? returned.returnTo : links.posts());
+      })
+      .catch((error: Error) => setSignInFailure(error.message));
+  }, [hosted, signIn]);
+  useEffect(() => {
+    if (!hosted || !token) return;
+    return hosted.keepFresh((fresh) => {
+      if (fresh) adopt(fresh);
+      else {
+        setExpired(true);
+        forget();
+      }
+    });
+  }, [hosted, token, forget, adopt]);
 
   useEffect(() => {
     api.health().then(
@@ -74,11 +131,17 @@ export function App({ config }: { config: ClientConfig }) {
     environment,
     navigated: key > 0,
     session: { token, me, signIn, signOut, setMe },
+    hosted,
   };
   return (
     <AppContext.Provider value={value}>
       <Header route={route} />
       <main id="main" tabIndex={-1}>
+        {signInFailure && (
+          <p class="notice" role="alert">
+            Signing in did not work: {signInFailure} <a href={links.signIn()}>Try again</a>.
+          </p>
+        )}
         {expired && (
           <p class="notice" role="alert">
             Your sign-in has expired. <a href={links.signIn()}>Sign in again</a>.

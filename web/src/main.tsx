@@ -1,8 +1,12 @@
-/** The web client's entry: reads where the API and WebSocket gateway are, then renders the app. */
+/** The web client's entry: reads where the API, the WebSocket gateway and sign-in are, then renders the app. */
 import { render } from 'preact';
 import { App } from './app';
+import { readSignInConfig } from './auth/sign-in-config';
 import { readConfig } from './config';
 import './styles.css';
 
 const root = document.getElementById('app');
-if (root) render(<App config={readConfig(location, window.BLOGAPP_CONFIG)} />, root);
+const signIn = readSignInConfig(window.BLOGAPP_CONFIG);
+// A chunk of its own: only a site with a sign-in provider loads the OAuth code (`make local` never does).
+const hosted = signIn ? (await import('./auth/hosted-sign-in')).createHostedSignIn(signIn, location) : null;
+if (root) render(<App config={readConfig(location, window.BLOGAPP_CONFIG)} hosted={hosted} />, root);

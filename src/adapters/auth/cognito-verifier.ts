@@ -4,8 +4,8 @@ import { remoteJwks } from './remote-jwks.js';
 export interface CognitoVerifierOptions {
   region: string;
   userPoolId: string;
-  /** The app client whose ID tokens are accepted (their `aud`). */
-  clientId: string;
+  /** The app client(s) whose ID tokens are accepted (their `aud`). */
+  clientId: string | readonly string[];
   /** For tests only: a JWKS served on loopback instead of Cognito's. Never set in configuration. */
   jwksUrl?: string;
   /** For tests only: the issuer the test's tokens carry. Never set in configuration. */

@@ -6,7 +6,7 @@ import type { LocalIssuer } from './local-issuer.js';
 /** Which identity provider's ID tokens the app accepts. */
 export type TokenVerifierConfig =
   | { provider: 'firebase'; projectId: string }
-  | { provider: 'cognito'; region: string; userPoolId: string; clientId: string }
+  | { provider: 'cognito'; region: string; userPoolId: string; clientIds: readonly string[] }
   | { provider: 'local'; issuer: LocalIssuer };
 
 /**
@@ -32,7 +32,7 @@ function verifierFor(config: TokenVerifierConfig): TokenVerifier {
       return createCognitoVerifier({
         region: config.region,
         userPoolId: config.userPoolId,
-        clientId: config.clientId,
+        clientId: config.clientIds,
       });
     case 'local':
       return config.issuer.verifier();

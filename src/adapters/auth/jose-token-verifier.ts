@@ -21,7 +21,8 @@ const MAX_SUBJECT_LENGTH = 128;
 
 export interface JoseTokenVerifierOptions {
   issuer: string;
-  audience: string;
+  /** One client id, or several (a managed pool's web and smoke clients): a token must name one of them. */
+  audience: string | readonly string[];
   /** From `createRemoteJWKSet` (providers) or `createLocalJWKSet` (the local issuer). */
   jwks: JWTVerifyGetKey;
   /** Asymmetric algorithms only: `none` and HS* are refused here, whatever the token's header claims. */
@@ -59,7 +60,7 @@ export class JoseTokenVerifier implements TokenVerifier {
       ({ payload } = await jwtVerify(token, jwks, {
         issuer,
         // With a client-id claim the audience lives there, and is checked below instead.
-        ...(clientIdClaim ? {} : { audience }),
+        ...(clientIdClaim ? {} : { audience: typeof audience === 'string' ? audience : [...audience] }),
         algorithms: [...algorithms],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         maxTokenAge: MAX_TOKEN_AGE_SECONDS,
@@ -85,7 +86,10 @@ export class JoseTokenVerifier implements TokenVerifier {
       return 'The token has no valid subject.';
     }
     const { clientIdClaim, audience, requiredClaims = {} } = this.options;
-    if (clientIdClaim && payload[clientIdClaim] !== audience) return 'The token was not issued for this app.';
+    const audiences: readonly unknown[] = typeof audience === 'string' ? [audience] : audience;
+    if (clientIdClaim && !audiences.includes(payload[clientIdClaim])) {
+      return 'The token was not issued for this app.';
+    }
     for (const [claim, value] of Object.entries(requiredClaims)) {
       if (payload[claim] !== value) return 'The token is not an ID token for this app.';
     }

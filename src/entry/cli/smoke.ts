@@ -1,7 +1,9 @@
 /**
- * `npm run smoke -- --api URL --ws URL [--token JWT]` (or API_URL, WS_URL, SMOKE_TOKEN, as seed 001's smoke
- * tests read them): the smoke suite against any running deployment. Without either URL it targets `make local`.
+ * `npm run smoke -- --api URL --ws URL [--token JWT | --user-pool-id ID --smoke-client-id ID]` (or API_URL,
+ * WS_URL, SMOKE_TOKEN, SMOKE_USER_POOL_ID, SMOKE_CLIENT_ID): the smoke suite against any running deployment.
+ * Without either URL it targets `make local`.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { localStackUrls } from '../../local/running-stack.js';
@@ -9,18 +11,39 @@ import { smokeEnvironment } from '../../smoke/smoke-environment.js';
 import { failedChecks, formatSmokeResult, summarizeSmoke } from '../../smoke/smoke-report.js';
 import { runSmokeSuite } from '../../smoke/smoke-suite.js';
 
-const USAGE = `usage: npm run smoke -- [--api URL] [--ws URL] [--token JWT]
-  --api    the REST base, the stack's ApiUrl output (or API_URL; default: the local stack)
-  --ws     the WebSocket URL, the stack's WebSocketURL output (or WS_URL; default: the local stack)
-  --token  an ID token for the signed-in checks (or SMOKE_TOKEN; the local stack issues its own)`;
+const USAGE = `usage: npm run smoke -- [--api URL] [--ws URL] [--token JWT | --user-pool-id ID --smoke-client-id ID]
+                              [--writes | --read-only]
+  --api              the REST base, the stack's ApiUrl output (or API_URL; default: the local stack)
+  --ws               the WebSocket URL, the stack's WebSocketURL output (or WS_URL; default: the local stack)
+  --token            an ID token for the signed-in checks (or SMOKE_TOKEN; the local stack issues its own)
+  --user-pool-id     a managed pool (UserPoolId output, or SMOKE_USER_POOL_ID): sign in as a throwaway user,
+  --smoke-client-id  through this client (SmokeClientId output, or SMOKE_CLIENT_ID); needs AWS credentials
+  --writes           run the checks that write even in production (read-only there by default)
+  --read-only        run only the checks that change nothing
+  --report FILE      also write the results as JSON (the deploy workflow's pull-request comment reads it)`;
 
-let values: { api?: string; ws?: string; token?: string; help?: boolean };
+let values: {
+  api?: string;
+  ws?: string;
+  token?: string;
+  'user-pool-id'?: string;
+  'smoke-client-id'?: string;
+  writes?: boolean;
+  'read-only'?: boolean;
+  report?: string;
+  help?: boolean;
+};
 try {
   ({ values } = parseArgs({
     options: {
       api: { type: 'string' },
       ws: { type: 'string' },
       token: { type: 'string' },
+      'user-pool-id': { type: 'string' },
+      'smoke-client-id': { type: 'string' },
+      writes: { type: 'boolean' },
+      'read-only': { type: 'boolean' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -41,16 +64,43 @@ const local = remote ? undefined : await localStackUrls(loadConfig());
 const apiUrl = values.api ?? fromEnv.apiUrl ?? local?.apiUrl ?? '';
 const wsUrl = values.ws ?? fromEnv.wsUrl ?? local?.wsUrl ?? '';
 const token = values.token ?? fromEnv.token;
+const userPoolId = values['user-pool-id'] ?? fromEnv.userPoolId;
+const smokeClientId = values['smoke-client-id'] ?? fromEnv.smokeClientId;
+if (Boolean(userPoolId) !== Boolean(smokeClientId) || (values.writes && values['read-only'])) {
+  console.error(
+    `--user-pool-id and --smoke-client-id go together; --writes and --read-only do not.\n\n${USAGE}`,
+  );
+  process.exit(2);
+}
+// The SDK is loaded only for a managed pool's run, and takes the region from the pool id.
+const signIn =
+  userPoolId && smokeClientId
+    ? await (async () => {
+        const { CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
+        const { cognitoSmokeUser } = await import('../../smoke/cognito-smoke-user.js');
+        const client = new CognitoIdentityProviderClient({ region: userPoolId.split('_')[0] });
+        return cognitoSmokeUser({ client, userPoolId, clientId: smokeClientId });
+      })()
+    : undefined;
+const readOnly = values.writes ? false : values['read-only'] ? true : undefined;
 
 console.log(`smoke suite against ${apiUrl} and ${wsUrl}`);
 const results = await runSmokeSuite({
   apiUrl,
   wsUrl,
   ...(token ? { token } : {}),
+  ...(signIn ? { signIn } : {}),
+  ...(readOnly === undefined ? {} : { readOnly }),
   onResult: (result) => console.log(formatSmokeResult(result)),
 });
 const failed = failedChecks(results);
 console.log(`smoke: ${summarizeSmoke(results)}`);
+if (values.report) {
+  await writeFile(
+    values.report,
+    `${JSON.stringify({ summary: summarizeSmoke(results), results }, null, 2)}\n`,
+  );
+}
 if (failed.length > 0) {
   console.error(
     `✗ smoke failed: ${failed.join(', ')}. The lines above say what each saw; ${

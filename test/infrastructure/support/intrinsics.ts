@@ -49,6 +49,15 @@ export function physicalId(template: Template, logicalId: string, s: Scenario): 
       return arn('secretsmanager', `secret:${logicalId}-AbCdEf`);
     case 'AWS::SNS::Topic':
       return arn('sns', `${s.stackName}-${logicalId}-1A2B3C4D5E6F`);
+    case 'AWS::Cognito::UserPool':
+      return `${s.region}_AbC123dEf`;
+    case 'AWS::Cognito::UserPoolClient':
+      return `${logicalId.toLowerCase().replace(/appclient$/, '')}client0123456789abcdef`;
+    case 'AWS::Cognito::UserPoolDomain':
+      // Ref gives the domain prefix it was created with.
+      return String(resolve(template, template.Resources[logicalId]?.Properties?.Domain, s));
+    case 'AWS::CloudFront::Distribution':
+      return 'E2ABCDEFGHIJKL';
     default:
       return `${s.stackName}-${logicalId}-1A2B3C4D5E6F`;
   }
@@ -56,6 +65,8 @@ export function physicalId(template: Template, logicalId: string, s: Scenario): 
 
 function getAtt(template: Template, logicalId: string, attribute: string, s: Scenario): string {
   const id = physicalId(template, logicalId, s);
+  if (attribute === 'DomainName' && template.Resources[logicalId]?.Type === 'AWS::CloudFront::Distribution')
+    return 'd111111abcdef8.cloudfront.net';
   if (attribute === 'Arn')
     return id.startsWith('arn:') ? id : `arn:aws:placeholder:${s.region}:${s.accountId}:${id}`;
   return `${id}.${attribute}`;

@@ -10,11 +10,12 @@ import { links, navigate } from '../router';
 const DEMO_USERS = ['Alice', 'Bob', 'Carol'];
 
 /**
- * Locally, a name is enough: the dev-token route issues a token for it. Elsewhere the user pastes an ID
- * token from the configured provider (signing in to Firebase or Cognito is their own pages' job).
+ * With a sign-in provider in the runtime config (a deployed site), its own pages sign people in. Locally, a
+ * name is enough: the dev-token route issues a token for it. Otherwise the user pastes an ID token from the
+ * configured provider.
  */
 export function SignInPage({ next }: { next: string | null }) {
-  const { api, environment, session } = useApp();
+  const { api, environment, session, hosted } = useApp();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   // Only hashes: `next` comes from the URL, and must not send the user to another site.
@@ -32,6 +33,26 @@ export function SignInPage({ next }: { next: string | null }) {
     }
   };
 
+  if (hosted) {
+    return (
+      <>
+        <PageTitle text="Sign in" />
+        {session.me && <p>You are signed in as {session.me.displayName}; signing in again switches user.</p>}
+        <HostedSignInButton
+          busy={busy}
+          error={error}
+          onStart={() => {
+            setBusy(true);
+            setError(null);
+            hosted.begin(next?.startsWith('#/') ? next : links.posts()).catch((caught) => {
+              setError(asApiError(caught));
+              setBusy(false);
+            });
+          }}
+        />
+      </>
+    );
+  }
   if (environment === null) return <Loading what="Checking the environment…" />;
   return (
     <>
@@ -92,6 +113,18 @@ function LocalSignIn({ busy, error, onName }: FormProps & { onName(name: string)
           Sign in
         </button>
       </form>
+    </>
+  );
+}
+
+function HostedSignInButton({ busy, error, onStart }: FormProps & { onStart(): void }) {
+  return (
+    <>
+      <p>You sign in, or create an account, on this blog's sign-in page, then come straight back here.</p>
+      {error && <ErrorNotice error={error} />}
+      <button type="button" onClick={onStart} disabled={busy}>
+        Continue to sign-in
+      </button>
     </>
   );
 }
