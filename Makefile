@@ -28,8 +28,9 @@ local: $(DEPS) dist/web/index.html ## start the whole local stack (dynalite pers
 seed: $(DEPS) ## load demo users, posts and comments into the running local stack
 	$(NPM) run --silent seed
 
-lint: $(DEPS) ## biome lint + format check
+lint: $(DEPS) ## biome lint + format check; cfn-lint on the templates and the transformed template per environment
 	npx biome check .
+	npx tsx scripts/lint-templates.ts
 
 typecheck: $(DEPS) ## tsc --noEmit over source, tests and the web client
 	npx tsc --noEmit -p tsconfig.json

@@ -18,6 +18,8 @@ export interface Target {
   samOverrides: string[];
   /** samconfig's `parameter_overrides` as one `Key=Value Key2="v 2"` string (see `withAppVersion`). */
   parameterOverrides: string;
+  /** The same overrides as template parameter values, for the CloudFormation API and the transform. */
+  parameters: Record<string, string>;
 }
 
 export interface TargetOverrides {
@@ -79,7 +81,24 @@ export async function loadTarget(
       ...(overrides.profile ? ['--profile', overrides.profile] : []),
     ],
     parameterOverrides: overridesString(setting('parameter_overrides')),
+    parameters: overridesRecord(setting('parameter_overrides')),
   };
+}
+
+/** `Key=Value` pairs (a list, or one string of them; quotes around a value are SAM's, not the value's). */
+function overridesRecord(value: unknown): Record<string, string> {
+  const pairs =
+    typeof value === 'string'
+      ? (value.match(/[A-Za-z0-9]+=(?:"[^"]*"|'[^']*'|\S*)/g) ?? [])
+      : Array.isArray(value)
+        ? value.map(String)
+        : [];
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at), pair.slice(at + 1).replace(/^(["'])(.*)\1$/, '$2')];
+    }),
+  );
 }
 
 /** samconfig takes `parameter_overrides` as one string or as a list of `Key=Value` strings. */
