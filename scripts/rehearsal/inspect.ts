@@ -142,9 +142,18 @@ export async function inspectDeployment(
   });
 
   const globals = template.Globals?.Function ?? {};
-  for (const [logicalId, resource] of resourcesOfType(template, 'AWS::Serverless::Function')) {
-    const functionName = outputs[`${logicalId}Name`] as string;
-    const config = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));
+  const functions = await Promise.all(
+    resourcesOfType(template, 'AWS::Serverless::Function').map(async ([logicalId, resource]) => {
+      const functionName = outputs[`${logicalId}Name`] as string;
+      const config = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));
+      return { logicalId, resource, functionName, config, roleName: config.Role?.split('/').pop() ?? '' };
+    }),
+  );
+  const roles = await rolePolicies(
+    endpoint,
+    functions.map((fn) => fn.roleName),
+  );
+  for (const { logicalId, resource, functionName, config, roleName } of functions) {
     expectEqual(`${logicalId} runtime`, config.Runtime, resource.Properties?.Runtime ?? globals.Runtime);
     checkOrGap(findings, `${logicalId} architecture`, {
       actual: config.Architectures,
@@ -155,6 +164,7 @@ export async function inspectDeployment(
     const env = config.Environment?.Variables ?? {};
     expectEqual(`${logicalId} APP_DYNAMODB_TABLE`, env.APP_DYNAMODB_TABLE, outputs.TableName);
     expectEqual(`${logicalId} APP_UPLOADS_BUCKET`, env.APP_UPLOADS_BUCKET, outputs.UploadsBucketName);
+    // The Cognito/Firebase variables are set only for the provider in use (Fn::If … AWS::NoValue).
     const expectedNames = Object.keys({
       ...((globals.Environment as { Variables?: object } | undefined)?.Variables ?? {}),
       ...((resource.Properties?.Environment as { Variables?: object } | undefined)?.Variables ?? {}),
@@ -163,16 +173,16 @@ export async function inspectDeployment(
     if (missing.length > 0)
       throw new RehearsalMismatch(`${logicalId} environment lacks ${missing.join(', ')}`);
 
-    const roleName = config.Role?.split('/').pop() ?? '';
-    const policies = await rolePolicies(endpoint, roleName);
+    const policies = roles[roleName] ?? { inline: {}, attached: [] };
     const sids = Object.values(policies.inline).flatMap((doc) => doc.Statement.map((s) => s.Sid ?? '?'));
     const statements = (
       (resource.Properties?.Policies as { Statement: { Sid: string }[] }[] | undefined) ?? []
     ).flatMap((policy) => policy.Statement.map((s) => s.Sid));
     expectEqual(`${logicalId} role's statements`, [...sids].sort(), [...statements].sort());
+    const attached = policies.attached.map((arn) => arn.split('/').pop());
     findings.push({
       what: `function ${functionName}`,
-      found: `${config.Runtime} ${config.Handler}, ${Object.keys(env).length} env vars; role ${roleName}: ${sids.join(', ')}${policies.attached.length ? ` + ${policies.attached.map((a) => a.split('/').pop()).join(', ')}` : ''}`,
+      found: `${config.Runtime} ${config.Handler}, ${Object.keys(env).length} env vars; role ${roleName}: ${sids.join(', ')}${attached.length ? ` + ${attached.join(', ')}` : ''}`,
     });
   }
 

@@ -15,6 +15,7 @@ import { deployBootstrap } from './bootstrap.js';
 import { inspectDeployment } from './inspect.js';
 import { motoAdapter } from './moto-preparation.js';
 import { startMoto } from './moto-server.js';
+import { motoResourceTypes } from './moto-types.js';
 import { renameResource } from './rename-resource.js';
 
 const run = promisify(execFile);
@@ -29,6 +30,8 @@ export class RehearsalFailed extends Error {}
  * refused until `--recover` repairs it; the CLI itself plans production. Everything is printed on `print`.
  */
 export async function rehearse(print: Print, root = process.cwd()): Promise<void> {
+  // Asking moto what it can create imports all of moto: start it now, while moto_server starts.
+  void motoResourceTypes().catch(() => undefined);
   const moto = await startMoto();
   const saved = { ...process.env };
   Object.assign(process.env, {
@@ -37,7 +40,8 @@ export async function rehearse(print: Print, root = process.cwd()): Promise<void
     AWS_SECRET_ACCESS_KEY: 'rehearsal',
     AWS_REGION: REGION,
     AWS_DEFAULT_REGION: REGION,
-    AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1',
+    // The SDK's notice that it will need Node 22 from 2027 says nothing about this rehearsal.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   delete process.env.AWS_PROFILE;
   try {

@@ -77,7 +77,12 @@ export class CloudFormationEngine implements DeployEngine {
     await checkStackState(
       this.cloudformation,
       target.stackName,
-      { recover, environment: target.environment, ...(statusOf ? { statusOf } : {}) },
+      {
+        recover,
+        environment: target.environment,
+        ...(statusOf ? { statusOf } : {}),
+        ...(this.options.wait ? { wait: this.options.wait } : {}),
+      },
       progress,
     );
   }

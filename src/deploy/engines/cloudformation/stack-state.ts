@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { DeployError } from '../../errors.js';
 import type { Progress } from '../../progress.js';
-import { firstFailure, waitForStack } from './events.js';
+import { firstFailure, type WaitOptions, waitForStack } from './events.js';
 
 /** The stack, or undefined when there is none (a first deploy). */
 export async function readStack(
@@ -51,9 +51,11 @@ export async function checkStackState(
     recover,
     environment,
     statusOf,
+    wait,
   }: {
     recover: boolean;
     environment: string;
+    wait?: WaitOptions;
     /** The status AWS would report, where an emulator reports another (the rehearsal's moto). */
     statusOf?: (cloudformation: CloudFormationClient, stack: Stack) => Promise<string | undefined>;
   },
@@ -75,7 +77,7 @@ export async function checkStackState(
     }
     progress.note(`${stackName} is ${status} after a failed first create${why}: deleting it (--recover)`);
     await cloudformation.send(new DeleteStackCommand({ StackName: stack.StackId ?? stackName }));
-    await waitForStack(cloudformation, stack.StackId ?? stackName, progress);
+    await waitForStack(cloudformation, stack.StackId ?? stackName, progress, wait);
     return progress.note(`${stackName} deleted: this deploy creates it afresh`);
   }
 
@@ -92,7 +94,7 @@ export async function checkStackState(
     await cloudformation.send(
       new ContinueUpdateRollbackCommand({ StackName: stackName, ResourcesToSkip: stuck }),
     );
-    const settled = await waitForStack(cloudformation, stackName, progress);
+    const settled = await waitForStack(cloudformation, stackName, progress, wait);
     if (settled !== 'UPDATE_ROLLBACK_COMPLETE') {
       throw new DeployError(
         `Continuing the rollback of ${stackName} ended in ${settled}.`,
