@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NPM ?= npm
 DEPS := node_modules/.deps-installed
 
-.PHONY: help local web-dev test lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod clean
+.PHONY: help local web-dev test lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod rehearse python-tools clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -28,7 +28,21 @@ local: $(DEPS) dist/web/index.html ## start the whole local stack (dynalite pers
 seed: $(DEPS) ## load demo users, posts and comments into the running local stack
 	$(NPM) run --silent seed
 
-lint: $(DEPS) ## biome lint + format check; cfn-lint on the templates and the transformed template per environment
+# AWS's own tools for the templates and the rehearsal: cfn-lint (brings aws-sam-translator) and moto_server.
+# Installed with pip where missing; where that fails, make stops here, loudly: these checks never skip.
+python-tools:
+	@python3 -c 'import cfnlint, samtranslator, moto, flask' 2>/dev/null && command -v cfn-lint >/dev/null && command -v moto_server >/dev/null || { \
+	  echo "Installing cfn-lint and moto[server] with pip (template lint, SAM transform, deploy rehearsal)..."; \
+	  python3 -m pip install --user cfn-lint 'moto[server]' && command -v cfn-lint >/dev/null && command -v moto_server >/dev/null; } || { \
+	  echo ""; \
+	  echo "#########################################################################################"; \
+	  echo "# cfn-lint / aws-sam-translator / moto_server are NOT installed and pip could not install #"; \
+	  echo "# them: templates cannot be linted nor the deploy rehearsed. Install them (python3 -m pip  #"; \
+	  echo "# install cfn-lint 'moto[server]', on PATH), then run make again.                        #"; \
+	  echo "#########################################################################################"; \
+	  exit 1; }
+
+lint: $(DEPS) python-tools ## biome lint + format check; cfn-lint on the templates and the transformed template per environment
 	npx biome check .
 	npx tsx scripts/lint-templates.ts
 
@@ -44,7 +58,7 @@ $(CHROMIUM):
 	{ $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; } || \
 	{ echo "Could not install chromium: install it (Debian/Ubuntu: sudo apt-get install -y chromium), then re-run make test."; exit 1; }
 
-unit: $(DEPS) $(CHROMIUM) ## run the test suites only
+unit: $(DEPS) $(CHROMIUM) python-tools ## run the test suites only (the deploy rehearsal on moto_server included)
 	npx vitest run
 
 test: lint typecheck unit ## lint, typecheck and every test
@@ -80,6 +94,9 @@ deploy-staging: $(DEPS) ## the same for staging
 
 deploy-prod: $(DEPS) ## the same for production (asks before deploying; canary with automatic rollback)
 	$(NPM) run --silent deploy -- --env production
+
+rehearse: $(DEPS) python-tools ## the deploy on emulated AWS (moto_server): bootstrap, deploy, no-change redeploy, guard, recover
+	npx tsx scripts/rehearse.ts
 
 clean: ## remove build output (keeps .data/)
 	rm -rf dist .aws-sam coverage

@@ -1,8 +1,8 @@
 /**
  * `make lint`'s template step: cfn-lint on every CloudFormation/SAM template in the repository, then on the
  * template CloudFormation would deploy for each environment (SAM-transformed with samconfig.toml's
- * parameters), zero errors and zero warnings. Rules ignored repo-wide are in .cfnlintrc, each with its reason.
- * cfn-lint is installed with pip where it is missing; where that fails this fails, loudly — never skips.
+ * parameters), zero errors and zero warnings. A rule ignored repo-wide would go in .cfnlintrc with its
+ * reason (none is). Where cfn-lint is missing this fails, loudly — it never skips.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,18 +16,16 @@ import { TEMPLATE_DIR, TEMPLATE_PATH } from './template/template.js';
 const root = process.cwd();
 const TEMPLATES = [TEMPLATE_PATH, join(TEMPLATE_DIR, 'bootstrap.yaml')];
 
+/** `make lint` installs cfn-lint first (python-tools); run directly, a missing cfn-lint fails loudly. */
 function ensureCfnLint(): void {
   if (spawnSync('cfn-lint', ['--version'], { stdio: 'ignore' }).status === 0) return;
-  console.log('cfn-lint is not installed: installing it with pip (it brings aws-sam-translator too)...');
-  const pip = spawnSync('python3', ['-m', 'pip', 'install', '--user', 'cfn-lint'], { stdio: 'inherit' });
-  if (pip.status === 0 && spawnSync('cfn-lint', ['--version'], { stdio: 'ignore' }).status === 0) return;
   console.error(
     [
       '',
-      '############################################################################################',
-      '# cfn-lint is NOT installed and `pip install cfn-lint` failed: the templates were NOT linted. #',
-      '# Install it (python3 -m pip install cfn-lint, or pipx install cfn-lint), then run make lint. #',
-      '############################################################################################',
+      '######################################################################################',
+      '# cfn-lint is NOT installed: the templates were NOT linted.                          #',
+      '# Run `make lint` (it installs it with pip), or: python3 -m pip install cfn-lint      #',
+      '######################################################################################',
     ].join('\n'),
   );
   process.exit(1);
