@@ -27,14 +27,16 @@ export async function waitForStack(
 ): Promise<string> {
   const { intervalMs, timeoutMs } = { ...DEFAULT_WAIT, ...options };
   const started = performance.now();
-  const since = new Date(Date.now() - 1_000);
+  const startedAt = new Date();
+  // A second of slack for the difference between this clock and CloudFormation's.
+  const since = new Date(startedAt.getTime() - 1_000);
   const seen = new Set<string>();
   for (;;) {
     const { status, events } = await poll(cloudformation, stackName, since);
     for (const event of events) {
       if (seen.has(event.EventId ?? '')) continue;
       seen.add(event.EventId ?? '');
-      progress.note(formatEvent(event, started));
+      progress.note(formatEvent(event, startedAt));
     }
     // REVIEW_IN_PROGRESS is a stack waiting for its first change set: nothing is running.
     if (!status.endsWith('_IN_PROGRESS') || status === 'REVIEW_IN_PROGRESS') return status;
@@ -81,9 +83,15 @@ async function recentEvents(
   return events.sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
 }
 
-export function formatEvent(event: StackEvent, started: number): string {
+/** One event as a progress line: time since the operation began (by CloudFormation's clock), resource, status, reason. */
+export function formatEvent(event: StackEvent, startedAt: Date): string {
+  const ms = Math.max(0, (event.Timestamp ?? startedAt).getTime() - startedAt.getTime());
+  const at =
+    ms < 60_000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
   const reason = event.ResourceStatusReason ? `  ${event.ResourceStatusReason}` : '';
-  return `${elapsed(started).padStart(8)}  ${(event.LogicalResourceId ?? '').padEnd(34)} ${(event.ResourceStatus ?? '').padEnd(28)}${reason}`;
+  return `${at.padStart(10)}  ${(event.LogicalResourceId ?? '').padEnd(34)} ${(event.ResourceStatus ?? '').padEnd(28)}${reason}`.trimEnd();
 }
 
 /**
