@@ -2,8 +2,8 @@ import type { Command } from './command.js';
 import type { Target } from './target.js';
 
 /**
- * Every external command the CLIs run, built in one place so `--dry-run`, the tests and DEPLOYMENT.md agree on
- * the exact argv.
+ * Every external command the CLIs run, built in one place so the tests and DEPLOYMENT.md agree on the exact
+ * argv.
  */
 function aws(target: Target, ...args: string[]): Command {
   return {

@@ -25,7 +25,6 @@ async function revision(runner: CommandRunner, progress: Progress): Promise<stri
     if (error instanceof CommandNotFoundError) return undefined;
     throw error;
   });
-  if (runner.dryRun) return '<git revision>';
   if (result?.code !== 0) {
     progress.note(
       'version: not a git checkout, so AppVersion is not passed (the stack keeps its previous one)',
@@ -41,7 +40,6 @@ async function revision(runner: CommandRunner, progress: Progress): Promise<stri
 async function releaseTree(runner: CommandRunner, progress: Progress): Promise<void> {
   const status = await runner.run(gitStatus);
   const branch = await runner.run(gitBranch);
-  if (runner.dryRun) return;
   if (status.code !== 0 || branch.code !== 0) {
     throw new DeployError(
       `Could not read the git tree: ${firstLine(status.stderr || branch.stderr)}`,
