@@ -13,7 +13,7 @@ import { artifactsBucket } from './artifacts-bucket.js';
 import { ChangeSetFailed, changeTable, createChangeSet, deleteChangeSet } from './change-set.js';
 import type { AwsClients } from './clients.js';
 import { firstFailure, type WaitOptions, waitForStack } from './events.js';
-import { packageFunctions, templateSource, type ZipCache } from './package.js';
+import { INLINE_TEMPLATE_LIMIT, packageFunctions, templateSource, type ZipCache } from './package.js';
 import { checkStackState, readOutputs, readStack } from './stack-state.js';
 import { refuseDataLoss } from './stateful.js';
 
@@ -118,6 +118,11 @@ export class CloudFormationEngine implements DeployEngine {
       prefix: target.stackName,
       region,
     });
+    if ('TemplateURL' in source) {
+      progress.note(
+        `template ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB, over CloudFormation's ${INLINE_TEMPLATE_LIMIT}-byte inline limit: passed as ${source.TemplateURL}`,
+      );
+    }
     const existing = await readStack(this.cloudformation, target.stackName);
     const type = !existing || existing.StackStatus === 'REVIEW_IN_PROGRESS' ? 'CREATE' : 'UPDATE';
     let changeSet: Awaited<ReturnType<typeof createChangeSet>>;
