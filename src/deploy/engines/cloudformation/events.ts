@@ -80,7 +80,8 @@ async function recentEvents(
     events.push(...fresh);
     NextToken = fresh.length === (page.StackEvents ?? []).length ? page.NextToken : undefined;
   } while (NextToken);
-  return events.sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
+  // The API lists newest first; reversed first, events with the same timestamp keep their order too.
+  return events.reverse().sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
 }
 
 /** One event as a progress line: time since the operation began (by CloudFormation's clock), resource, status, reason. */
