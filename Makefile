@@ -95,8 +95,8 @@ deploy-staging: $(DEPS) ## the same for staging
 deploy-prod: $(DEPS) ## the same for production (asks before deploying; canary with automatic rollback)
 	$(NPM) run --silent deploy -- --env production
 
-rehearse: $(DEPS) python-tools ## the deploy on emulated AWS (moto_server): bootstrap, deploy, no-change redeploy, guard, recover
-	npx tsx scripts/rehearse.ts
+rehearse: $(DEPS) python-tools ## the deploy on emulated AWS (moto_server): bootstrap, deploy, no-change redeploy, guard, recover (KEEP=1: leave moto running)
+	npx tsx scripts/rehearse.ts $${KEEP:+--keep}
 
 clean: ## remove build output (keeps .data/)
 	rm -rf dist .aws-sam coverage

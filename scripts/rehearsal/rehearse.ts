@@ -27,9 +27,14 @@ export class RehearsalFailed extends Error {}
  * `make rehearse`: the deploy CLI's own code path against moto_server on a free loopback port. Bootstrap,
  * build, upload, change set, execute, events, outputs; then what moto created, checked against the
  * template; an unchanged redeploy is "no changes"; replacing the table is stopped; a failed first create is
- * refused until `--recover` repairs it; the CLI itself plans production. Everything is printed on `print`.
+ * refused until `--recover` repairs it; production is planned. Everything is printed on `print`.
+ * `afterwards`, when given, runs while moto_server still holds the result (`make rehearse KEEP=1`).
  */
-export async function rehearse(print: Print, root = process.cwd()): Promise<void> {
+export async function rehearse(
+  print: Print,
+  root = process.cwd(),
+  afterwards?: (endpoint: string) => Promise<void>,
+): Promise<void> {
   // Asking moto what it can create imports all of moto: start it now, while moto_server starts.
   void motoResourceTypes().catch(() => undefined);
   const moto = await startMoto();
@@ -46,6 +51,7 @@ export async function rehearse(print: Print, root = process.cwd()): Promise<void
   delete process.env.AWS_PROFILE;
   try {
     await scenario(print, root, moto.endpoint);
+    await afterwards?.(moto.endpoint);
   } finally {
     process.env = saved;
     await moto.stop();
