@@ -67,7 +67,12 @@ async function executeOnMoto(cloudformation: CloudFormationClient, changeSetId: 
   try {
     await cloudformation.send(new ExecuteChangeSetCommand({ ChangeSetName: changeSetId }));
   } catch (error) {
-    return { notes: [], failure: motoErrorMessage(error) };
+    return {
+      notes: [
+        'moto: the create failed inside ExecuteChangeSet, which leaves the stack REVIEW_IN_PROGRESS; the rehearsal reads that as ROLLBACK_COMPLETE, what AWS reports after a failed first create',
+      ],
+      failure: motoErrorMessage(error),
+    };
   }
   return { notes: await refreshMotoOutputs(cloudformation, stackName) };
 }
