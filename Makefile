@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NPM ?= npm
 DEPS := node_modules/.deps-installed
 
-.PHONY: help local web-dev test check test-stress lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod terraform-check clean
+.PHONY: help local web-dev test check test-stress lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod terraform-check rehearse python-tools clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -28,8 +28,23 @@ local: $(DEPS) dist/web/index.html ## start the whole local stack (dynalite pers
 seed: $(DEPS) ## load demo users, posts and comments into the running local stack
 	$(NPM) run --silent seed
 
-lint: $(DEPS) ## biome lint + format check
+# AWS's own tools for the templates and the rehearsal: cfn-lint (brings aws-sam-translator) and moto_server.
+# Installed with pip where missing; where that fails, make stops here, loudly: these checks never skip.
+python-tools:
+	@python3 -c 'import cfnlint, samtranslator, moto, flask' 2>/dev/null && command -v cfn-lint >/dev/null && command -v moto_server >/dev/null || { \
+	  echo "Installing cfn-lint and moto[server] with pip (template lint, SAM transform, deploy rehearsal)..."; \
+	  python3 -m pip install --user cfn-lint 'moto[server]' && command -v cfn-lint >/dev/null && command -v moto_server >/dev/null; } || { \
+	  echo ""; \
+	  echo "#########################################################################################"; \
+	  echo "# cfn-lint / aws-sam-translator / moto_server are NOT installed and pip could not install #"; \
+	  echo "# them: templates cannot be linted nor the deploy rehearsed. Install them (python3 -m pip  #"; \
+	  echo "# install cfn-lint 'moto[server]', on PATH), then run make again.                        #"; \
+	  echo "#########################################################################################"; \
+	  exit 1; }
+
+lint: $(DEPS) python-tools ## biome lint + format check; cfn-lint on the templates and the transformed template per environment
 	npx biome check --error-on-warnings .
+	npx tsx scripts/lint-templates.ts
 
 typecheck: $(DEPS) ## tsc --noEmit over source, tests and the web client
 	npx tsc --noEmit -p tsconfig.json
@@ -43,12 +58,14 @@ $(CHROMIUM):
 	{ $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; } || \
 	{ echo "Could not install chromium: install it (Debian/Ubuntu: sudo apt-get install -y chromium), then re-run make test."; exit 1; }
 
-unit: $(DEPS) $(CHROMIUM) ## run the test suites only
+unit: $(DEPS) $(CHROMIUM) python-tools ## run the test suites only (the deploy rehearsal on moto_server included)
 	npx vitest run
 
 test: lint typecheck unit ## lint, typecheck and every test
 
-check: lint typecheck ## the inner loop: lint, typecheck, unit and in-process route tests (under a minute)
+# The templates' cfn-lint (make lint) and the suites that start servers, browsers or emulators run in make test.
+check: $(DEPS) typecheck ## the inner loop: Biome, typecheck, unit and in-process route tests (under a minute)
+	npx biome check --error-on-warnings .
 	npx vitest run --project check
 
 # RUNS=5 BUSY=1 make test-stress: the suite N times, one core kept busy; lists every test that failed once.
@@ -92,6 +109,9 @@ terraform-check: $(DEPS) ## terraform fmt, validate of every root, plan/apply/de
 	@command -v terraform >/dev/null || { echo "terraform is not on PATH: install Terraform >= 1.10, then re-run make terraform-check."; exit 1; }
 	@command -v moto_server >/dev/null || { echo "moto_server is not on PATH: pip install 'moto[server]', then re-run make terraform-check."; exit 1; }
 	npx vitest run test/terraform
+
+rehearse: $(DEPS) python-tools ## the deploy on emulated AWS (moto_server): bootstrap, deploy, no-change redeploy, guard, recover (KEEP=1: leave moto running)
+	npx tsx scripts/rehearse.ts $${KEEP:+--keep}
 
 clean: ## remove build output (keeps .data/)
 	rm -rf dist .aws-sam coverage

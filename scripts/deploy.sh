@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The seeds' habit, kept: `scripts/deploy.sh <env> [options]` deploys one environment. It only hands over to
-# the TypeScript deploy CLI (`npm run deploy`), which does the work: preflight, sam build, sam deploy, health
-# check, smoke suite, rollback. Options pass through: --plan-only, --auto-approve, --dry-run, --region, ...
+# the TypeScript deploy CLI (`npm run deploy`), which does the work: preflight, build and upload, change set,
+# execute, health check, smoke suite, rollback. Options pass through: --plan-only, --auto-approve, --recover, --region, ...
 #   scripts/deploy.sh staging
 #   scripts/deploy.sh production --plan-only
-#   scripts/deploy.sh --environment staging --dry-run     (the seeds' other spelling)
+#   scripts/deploy.sh --environment staging --plan-only   (the seeds' other spelling)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import type { EsbuildFunction } from './functions.js';
 import { esbuildOptions } from './sam-esbuild.js';
@@ -8,6 +8,8 @@ export interface Bundle {
   /** Output files (relative to the repository) and their sizes in bytes. */
   outputs: { path: string; bytes: number }[];
   metafile: Metafile;
+  /** With `write: false`, the files themselves, by path relative to the function's output directory. */
+  files: { path: string; contents: Uint8Array }[];
 }
 
 /**
@@ -25,5 +27,10 @@ export async function bundleFunction(
     path,
     bytes: output.bytes,
   }));
-  return { logicalId: fn.logicalId, outputs, metafile: result.metafile };
+  const outdir = options.outdir ?? '';
+  const files = (result.outputFiles ?? []).map((file) => ({
+    path: relative(outdir, file.path),
+    contents: file.contents,
+  }));
+  return { logicalId: fn.logicalId, outputs, metafile: result.metafile, files };
 }

@@ -1,9 +1,7 @@
-import type { CommandRunner } from './command.js';
-import { formatCommand } from './command.js';
-import { getAlias, LIVE_ALIAS, updateAlias } from './commands.js';
+import { GetAliasCommand, type LambdaClient, UpdateAliasCommand } from '@aws-sdk/client-lambda';
+import { LIVE_ALIAS } from './commands.js';
 import type { Progress } from './progress.js';
-import { firstLine, type StackInfo, stackFunctions } from './stack.js';
-import type { Target } from './target.js';
+import { STACK_FUNCTIONS } from './stack.js';
 
 /** What `live` pointed at before the deploy, per function; `version` is undefined when there was none. */
 export interface LiveVersion {
@@ -12,30 +10,27 @@ export interface LiveVersion {
   version?: string;
 }
 
-/** Reads each function's `live` alias before the deploy moves it, so a failed check can move it back. */
+/**
+ * Reads each function's `live` alias before the deploy moves it, so a failed check can move it back.
+ * `outputs` are the stack's outputs before the deploy; undefined when this deploy creates the stack.
+ */
 export async function recordLiveVersions(
-  runner: CommandRunner,
-  target: Target,
-  stack: StackInfo | undefined,
+  lambda: LambdaClient,
+  outputs: Record<string, string> | undefined,
   progress: Progress,
 ): Promise<LiveVersion[]> {
-  if (!stack) {
-    progress.note(
-      `stack ${target.stackName} does not exist yet: this deploy creates it (nothing to roll back to)`,
-    );
+  if (!outputs) {
+    progress.note('the stack does not exist yet: this deploy creates it (nothing to roll back to)');
     return [];
   }
   const recorded: LiveVersion[] = [];
-  for (const { name, functionName } of stackFunctions(stack)) {
-    const result = await runner.run(getAlias(target, functionName));
-    if (runner.dryRun) {
-      recorded.push({ name, functionName, version: `<${name} live version>` });
-      continue;
-    }
-    const version =
-      result.code === 0
-        ? (JSON.parse(result.stdout) as { FunctionVersion?: string }).FunctionVersion
-        : undefined;
+  for (const { name, output } of STACK_FUNCTIONS) {
+    const functionName = outputs[output];
+    if (!functionName) continue;
+    const version = await lambda
+      .send(new GetAliasCommand({ FunctionName: functionName, Name: LIVE_ALIAS }))
+      .then((alias) => alias.FunctionVersion)
+      .catch(() => undefined);
     recorded.push({ name, functionName, ...(version ? { version } : {}) });
     progress.note(`${name.padEnd(15)} ${functionName}: ${LIVE_ALIAS} = ${version ?? 'none'}`);
   }
@@ -43,19 +38,19 @@ export async function recordLiveVersions(
 }
 
 /**
- * Points every `live` alias back at its recorded version. Returns the problems (an alias that could not be
- * moved, a function that had no earlier version) for the failure report; an empty list means all went back.
+ * Points every `live` alias back at its recorded version (the empty routing config also ends any canary
+ * split). Returns the problems for the failure report; an empty list means all went back.
  */
 export async function rollBackLiveVersions(
-  runner: CommandRunner,
-  target: Target,
+  lambda: LambdaClient,
+  stackName: string,
   recorded: LiveVersion[],
   progress: Progress,
 ): Promise<string[]> {
   const problems: string[] = [];
   if (recorded.length === 0) {
     problems.push(
-      `no earlier version to roll back to: this deploy created ${target.stackName}. Fix and redeploy, or delete the stack (DEPLOYMENT.md, Rollback).`,
+      `no earlier version to roll back to: this deploy created ${stackName}. Fix and redeploy, or delete the stack (DEPLOYMENT.md, Rollback).`,
     );
   }
   for (const { name, functionName, version } of recorded) {
@@ -65,14 +60,19 @@ export async function rollBackLiveVersions(
       );
       continue;
     }
-    const command = updateAlias(target, functionName, version);
-    const result = await runner.run(command);
-    if (runner.dryRun) continue;
-    if (result.code === 0) {
+    try {
+      await lambda.send(
+        new UpdateAliasCommand({
+          FunctionName: functionName,
+          Name: LIVE_ALIAS,
+          FunctionVersion: version,
+          RoutingConfig: { AdditionalVersionWeights: {} },
+        }),
+      );
       progress.note(`${name.padEnd(15)} ${functionName}: ${LIVE_ALIAS} back to ${version}`);
-    } else {
+    } catch (error) {
       problems.push(
-        `${name} (${functionName}) could not be moved back (${firstLine(result.stderr)}); run: ${formatCommand(command)}`,
+        `${name} (${functionName}) could not be moved back (${(error as Error).message}); run: aws lambda update-alias --function-name ${functionName} --name ${LIVE_ALIAS} --function-version ${version} --routing-config '{"AdditionalVersionWeights":{}}'`,
       );
     }
   }

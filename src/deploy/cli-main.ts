@@ -5,7 +5,7 @@ import { DeployError, UsageError } from './errors.js';
  * next), 2 bad arguments (with the usage). The work may return its own exit code (a child's, for `logs`).
  */
 export async function runCli(usage: string, work: () => Promise<unknown>): Promise<void> {
-  // `npm run deploy -- --dry-run | head` closes the pipe early: stop quietly instead of a stack trace.
+  // `npm run status | head` closes the pipe early: stop quietly instead of a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;

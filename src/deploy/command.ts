@@ -16,10 +16,8 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs commands. The deploy CLI has one; `--dry-run` and the tests swap it. */
+/** Runs commands (git for the deploy; the AWS and SAM CLIs for status and logs). The tests swap it. */
 export interface CommandRunner {
-  /** True when commands are printed instead of run: callers then have no output to read. */
-  readonly dryRun: boolean;
   run(command: Command): Promise<CommandResult>;
 }
 
@@ -29,17 +27,4 @@ export class CommandNotFoundError extends Error {
   constructor(readonly program: string) {
     super(`\`${program}\` was not found on PATH`);
   }
-}
-
-const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** The command as a line a POSIX shell would run unchanged (what `--dry-run` prints). */
-export function formatCommand(command: Command): string {
-  const line = [command.program, ...command.args].map(quote).join(' ');
-  return command.cwd ? `(cd ${quote(command.cwd)} && ${line})` : line;
-}
-
-function quote(arg: string): string {
-  if (SAFE.test(arg)) return arg;
-  return `'${arg.replaceAll("'", `'\\''`)}'`;
 }

@@ -1,28 +1,39 @@
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { failedChecks, formatSmokeResult, summarizeSmoke } from '../smoke/smoke-report.js';
 import { runSmokeSuite } from '../smoke/smoke-suite.js';
 import { type LiveVersion, recordLiveVersions, rollBackLiveVersions } from './aliases.js';
-import { type CommandRunner, formatCommand } from './command.js';
-import { describeStackEvents, samBuild, samDeploy } from './commands.js';
+import type { CommandRunner } from './command.js';
+import type { DeployEngine, EngineName, StackOutputs } from './engines/engine.js';
 import type { DeployEnvironment } from './environments.js';
 import { DeployError } from './errors.js';
 import { DEFAULT_HEALTH_CHECK, type HealthCheckOptions, waitForHealthy } from './health-check.js';
 import { preflight } from './preflight.js';
 import { type Print, Progress } from './progress.js';
-import { describeStack, firstLine, type StackInfo } from './stack.js';
-import { loadTarget, type Target, withAppVersion } from './target.js';
+import { loadTarget, type Target } from './target.js';
 
 export interface DeployOptions {
   environment: DeployEnvironment;
+  engine: EngineName;
   planOnly: boolean;
   autoApprove: boolean;
-  dryRun: boolean;
+  /** Logical ids whose replacement or deletion (data loss) is intended. */
+  allowReplacement: string[];
+  /** Repair a stuck stack (delete a failed first create; continue a failed rollback) before deploying. */
+  recover: boolean;
   skipSmoke: boolean;
+  /**
+   * After the deploy, the health check and smoke suite (and alias rollback when they fail). Only the
+   * rehearsal turns them off: an emulator serves no API to check.
+   */
+  verify?: boolean;
   smokeToken?: string;
   region?: string;
   profile?: string;
+  artifactsBucket?: string;
 }
 
 export interface DeployDeps {
+  /** Runs git (the release tree and AppVersion). */
   runner: CommandRunner;
   print: Print;
   /** The project root (samconfig.toml is under it). */
@@ -30,20 +41,25 @@ export interface DeployDeps {
   /** Whether a person is at a terminal to answer the production confirmation. */
   interactive: boolean;
   confirm(question: string): Promise<boolean>;
+  /** The engine for this target and template parameters (samconfig's plus AppVersion). */
+  engine(target: Target, parameters: Record<string, string>, options: DeployOptions): DeployEngine;
+  lambda(target: Target): LambdaClient;
   healthCheck?: HealthCheckOptions;
 }
 
 /**
- * `npm run deploy -- --env <env>`: preflight, build, record the live versions, deploy, read the outputs,
- * health check, smoke suite — and when the deployment is up but does not work, move every `live` alias back.
- * Throws DeployError (what failed, what to do next) on any failure.
+ * `npm run deploy -- --env <env>`: preflight, stack state, build and upload, change set (printed, guarded),
+ * confirmation in production, execute that change set, outputs, health check, smoke suite — and when the
+ * deployment is up but does not work, move every `live` alias back. Throws DeployError (what failed, what
+ * to do next) on any failure.
  */
 export async function runDeploy(options: DeployOptions, deps: DeployDeps): Promise<void> {
-  const { runner, print } = deps;
+  const { print } = deps;
   const target = await loadTarget(deps.root, options.environment, options);
   const production = target.environment === 'production';
   const asks = production && !options.autoApprove && !options.planOnly;
-  if (asks && !deps.interactive && !options.dryRun) {
+  const verify = options.verify ?? true;
+  if (asks && !deps.interactive) {
     throw new DeployError(
       'Production deploys ask for confirmation, and there is no terminal to ask on.',
       'Run it from a terminal, or pass --auto-approve (CI does, behind its own approval gate).',
@@ -51,81 +67,84 @@ export async function runDeploy(options: DeployOptions, deps: DeployDeps): Promi
   }
 
   print(
-    `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${target.environment} (stack ${target.stackName}${target.region ? `, ${target.region}` : ''})${options.dryRun ? ' — dry run: commands are printed, not run' : ''}`,
+    `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${target.environment} (stack ${target.stackName}${target.region ? `, ${target.region}` : ''}; engine ${options.engine})`,
   );
-  const progress = new Progress(print, options.planOnly ? 3 : 7);
-  const appVersion = await progress.step('preflight', () => preflight(runner, target, progress));
-  const parameterOverrides = appVersion ? withAppVersion(target, appVersion) : undefined;
-  const plan = samDeploy(target, { execute: false, ...(parameterOverrides ? { parameterOverrides } : {}) });
-  const apply = samDeploy(target, { execute: true, ...(parameterOverrides ? { parameterOverrides } : {}) });
-  await progress.step('build (sam build)', () => mustSucceed(runner, samBuild(target), buildFailed));
+  const progress = new Progress(print, options.planOnly ? 4 : verify ? 8 : 6);
+  const appVersion = await progress.step('preflight', () =>
+    preflight(deps.runner, target, progress, { planOnly: options.planOnly }),
+  );
+  const parameters = { ...target.parameters, ...(appVersion ? { AppVersion: appVersion } : {}) };
+  const engine = deps.engine(target, parameters, options);
 
-  if (options.planOnly) {
-    await progress.step('change set (nothing is deployed)', () =>
-      mustSucceed(runner, plan, deployFailed(target)),
-    );
-    print(
-      'Plan only: the change set above was created, not executed. Deploy it with the same command without --plan-only.',
-    );
+  await progress.step('stack state', () => withAwsErrors(target, () => engine.checkState(progress)));
+  await progress.step('build and upload', () => withAwsErrors(target, () => engine.package(progress)));
+  const plan = await progress.step('change set', () => withAwsErrors(target, () => engine.plan(progress)));
+
+  if (plan.empty) {
+    print(`No changes: ${target.stackName} already runs this code and template.`);
+    if (options.planOnly || !verify) return;
+  } else if (options.planOnly) {
+    await engine.discard(plan);
+    print('Plan only: the change set above was created, shown and deleted; nothing was deployed.');
     return;
   }
 
-  const recorded = await progress.step('record live versions', async () =>
-    recordLiveVersions(runner, target, await describeStack(runner, target), progress),
+  const before = await engine.outputs();
+  const recorded = await progress.step('record live versions', () =>
+    recordLiveVersions(deps.lambda(target), before, progress),
   );
 
-  await progress.step(`deploy (sam deploy --config-env ${target.environment})`, async () => {
-    if (asks) {
-      await mustSucceed(runner, plan, deployFailed(target));
-      if (runner.dryRun)
-        progress.note(`(asks "Deploy this change set to production?" unless --auto-approve)`);
-      else if (!(await deps.confirm(`Deploy this change set to ${target.stackName}? [y/N] `))) {
+  let outputs: StackOutputs;
+  if (plan.empty) {
+    outputs = before ?? {};
+  } else {
+    outputs = await progress.step('execute the change set', async () => {
+      if (asks && !(await deps.confirm(`Deploy this change set to ${target.stackName}? [y/N] `))) {
+        await engine.discard(plan);
         throw new DeployError(
-          'Not confirmed: nothing was deployed.',
+          'Not confirmed: nothing was deployed (the change set was deleted).',
           'Run again when the change set looks right.',
         );
       }
-    }
-    await mustSucceed(runner, apply, deployFailed(target));
-  });
-
-  const stack = await progress.step('read stack outputs', async () => readOutputs(runner, target, progress));
-  const apiUrl = stack.outputs.ApiUrl as string;
-  const wsUrl = stack.outputs.WebSocketURL as string;
-
-  await progress.step('health check (GET /api/health)', async () => {
-    const check = deps.healthCheck ?? DEFAULT_HEALTH_CHECK;
-    if (runner.dryRun) {
-      progress.note(
-        `GET ${apiUrl}/api/health until 200 "healthy" (${check.attempts} tries, ${check.delayMs / 1000} s apart)`,
-      );
-      return;
-    }
-    const health = await waitForHealthy(apiUrl, check, (problem, attempt) =>
-      progress.note(`try ${attempt}: ${problem}; retrying`),
+      return withAwsErrors(target, () => engine.apply(plan, progress));
+    });
+  }
+  const missing = ['ApiUrl', 'WebSocketURL'].filter((key) => !outputs[key]);
+  if (missing.length > 0) {
+    throw new DeployError(
+      `Stack ${target.stackName} has no ${missing.join(' or ')} output after the deploy.`,
+      'The template must declare them (infrastructure/aws-sam/template.yaml, Outputs); check `npm run status`.',
     );
-    if (!health.healthy) {
-      await rollBack(
-        runner,
-        target,
-        recorded,
-        progress,
-        `health check failed: GET ${apiUrl}/api/health ${health.problem}`,
-      );
-    }
-  });
+  }
+  const apiUrl = outputs.ApiUrl as string;
+  const wsUrl = outputs.WebSocketURL as string;
+  for (const [key, value] of Object.entries(outputs)) progress.note(`${key.padEnd(28)} ${value}`);
 
+  if (verify) await verifyDeployment(options, deps, target, { apiUrl, wsUrl, recorded }, progress);
+  else progress.note('no health check or smoke suite: the emulator serves no API to check');
+  print(
+    `Deployed ${target.stackName}: ${apiUrl} · ${wsUrl}${outputs.DashboardURL ? `\n  dashboard ${outputs.DashboardURL}` : ''}`,
+  );
+}
+
+async function verifyDeployment(
+  options: DeployOptions,
+  deps: DeployDeps,
+  target: Target,
+  { apiUrl, wsUrl, recorded }: { apiUrl: string; wsUrl: string; recorded: LiveVersion[] },
+  progress: Progress,
+): Promise<void> {
+  const rollBack = (failure: string) =>
+    rollBackAliases(deps.lambda(target), target, recorded, progress, failure);
+  await progress.step('health check (GET /api/health)', async () => {
+    const health = await waitForHealthy(
+      apiUrl,
+      deps.healthCheck ?? DEFAULT_HEALTH_CHECK,
+      (problem, attempt) => progress.note(`try ${attempt}: ${problem}; retrying`),
+    );
+    if (!health.healthy) await rollBack(`health check failed: GET ${apiUrl}/api/health ${health.problem}`);
+  });
   await progress.step('smoke suite', async () => {
-    if (runner.dryRun) {
-      progress.note(
-        options.skipSmoke
-          ? 'skipped (--skip-smoke)'
-          : `smoke suite against --api ${apiUrl} --ws ${wsUrl} (what \`npm run smoke\` runs)`,
-      );
-      progress.note('if the health check or the smoke suite fails, each live alias goes back:');
-      await rollBackLiveVersions(runner, target, recorded, progress);
-      return;
-    }
     if (options.skipSmoke)
       return progress.note('skipped (--skip-smoke): only the health check vouches for this deploy');
     const results = await runSmokeSuite({
@@ -136,69 +155,50 @@ export async function runDeploy(options: DeployOptions, deps: DeployDeps): Promi
     });
     progress.note(summarizeSmoke(results));
     const failed = failedChecks(results);
-    if (failed.length > 0) {
-      await rollBack(runner, target, recorded, progress, `smoke suite failed: ${failed.join(', ')}`);
-    }
+    if (failed.length > 0) await rollBack(`smoke suite failed: ${failed.join(', ')}`);
   });
-
-  print(
-    options.dryRun
-      ? 'Dry run complete: nothing was run.'
-      : `Deployed ${target.stackName}: ${apiUrl} · ${wsUrl}${stack.outputs.DashboardURL ? `\n  dashboard ${stack.outputs.DashboardURL}` : ''}`,
-  );
-}
-
-async function mustSucceed(
-  runner: CommandRunner,
-  command: Parameters<CommandRunner['run']>[0],
-  failure: (code: number, stderr: string) => DeployError,
-): Promise<void> {
-  const result = await runner.run(command);
-  if (result.code !== 0) throw failure(result.code, result.stderr);
-}
-
-const buildFailed = (code: number, stderr: string) =>
-  new DeployError(
-    `sam build failed (exit ${code}): ${firstLine(stderr)}`,
-    'Nothing was deployed. Fix the build (its output is above; `make build` bundles the same entries without SAM), then run again.',
-  );
-
-const deployFailed = (target: Target) => (code: number, stderr: string) =>
-  new DeployError(
-    `sam deploy failed (exit ${code}): ${firstLine(stderr)}`,
-    `CloudFormation rolls a failed update back by itself. See why with \`${formatCommand(describeStackEvents(target))}\` or \`npm run status -- --env ${target.environment}\`; DEPLOYMENT.md, Troubleshooting.`,
-  );
-
-async function readOutputs(runner: CommandRunner, target: Target, progress: Progress): Promise<StackInfo> {
-  const stack = await describeStack(runner, target);
-  const missing = ['ApiUrl', 'WebSocketURL'].filter((key) => !stack?.outputs[key]);
-  if (!stack || missing.length > 0) {
-    throw new DeployError(
-      `Stack ${target.stackName} has no ${missing.join(' or ')} output after the deploy.`,
-      'The template must declare them (infrastructure/aws-sam/template.yaml, Outputs); check `npm run status`.',
-    );
-  }
-  if (!runner.dryRun) {
-    progress.note(
-      `${stack.status}: ApiUrl ${stack.outputs.ApiUrl}, WebSocketURL ${stack.outputs.WebSocketURL}`,
-    );
-  }
-  return stack;
 }
 
 /** The deployment is up but does not work: move traffic back, then fail with what happened and what to do. */
-async function rollBack(
-  runner: CommandRunner,
+async function rollBackAliases(
+  lambda: LambdaClient,
   target: Target,
   recorded: LiveVersion[],
   progress: Progress,
   failure: string,
 ): Promise<never> {
   progress.note(`${failure}; rolling the live aliases back`);
-  const problems = await rollBackLiveVersions(runner, target, recorded, progress);
+  const problems = await rollBackLiveVersions(lambda, target.stackName, recorded, progress);
   const env = target.environment;
   throw new DeployError(
     `${failure}. ${problems.length === 0 ? 'Every live alias was moved back to its previous version.' : `Rollback incomplete:\n        ${problems.join('\n        ')}`}`,
     `See what failed with \`npm run logs -- --env ${env}\` and \`npm run status -- --env ${env}\`; fix it and deploy again (the stack still describes the new version until then; DEPLOYMENT.md, Rollback).`,
   );
+}
+
+const CREDENTIAL_ERRORS =
+  /CredentialsProviderError|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|Could not load credentials/;
+
+/** SDK failures an operator can act on become DeployErrors that say what to do. */
+async function withAwsErrors<T>(target: Target, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DeployError) throw error;
+    const { name, message } = error as Error;
+    const profile = target.profile ? ` --profile ${target.profile}` : '';
+    if (CREDENTIAL_ERRORS.test(`${name} ${message}`)) {
+      throw new DeployError(
+        `AWS credentials are missing or not valid: ${message}`,
+        `Sign in (\`aws sso login${profile}\`, or \`aws configure${profile}\`), or pass --profile; in CI the deploy role is assumed through OIDC (DEPLOYMENT.md).`,
+      );
+    }
+    if (name === 'AccessDenied' || name === 'AccessDeniedException' || /not authorized/.test(message)) {
+      throw new DeployError(
+        `AWS refused: ${message}`,
+        'The deploy role lacks a permission: add it to infrastructure/aws-sam/bootstrap.yaml (DeployRole) and redeploy the bootstrap.',
+      );
+    }
+    throw error;
+  }
 }

@@ -13,7 +13,6 @@ export interface SpawnRunnerOptions {
 /** Runs commands for real: spawn without a shell, output captured (and shown live when asked). */
 export function spawnRunner({ root, stdout, stderr }: SpawnRunnerOptions): CommandRunner {
   return {
-    dryRun: false,
     run: (command: Command) =>
       new Promise<CommandResult>((done, fail) => {
         const child = spawn(command.program, command.args, {

@@ -24,7 +24,6 @@ interface DescribeStacksAnswer {
 /** The stack's status and outputs; undefined when the stack does not exist yet (a first deploy). */
 export async function describeStack(runner: CommandRunner, target: Target): Promise<StackInfo | undefined> {
   const result = await runner.run(describeStacks(target));
-  if (runner.dryRun) return placeholderStack();
   if (result.code !== 0) {
     if (/does not exist/i.test(result.stderr)) return undefined;
     throw new DeployError(
@@ -38,12 +37,6 @@ export async function describeStack(runner: CommandRunner, target: Target): Prom
     if (output.OutputKey && output.OutputValue !== undefined) outputs[output.OutputKey] = output.OutputValue;
   }
   return { status: stack?.StackStatus ?? 'UNKNOWN', outputs };
-}
-
-/** In a dry run nothing is read: each output stands as `<OutputKey>` in the commands printed after it. */
-function placeholderStack(): StackInfo {
-  const keys = ['ApiUrl', 'WebSocketURL', 'DashboardURL', ...STACK_FUNCTIONS.map((f) => f.output)];
-  return { status: '<StackStatus>', outputs: Object.fromEntries(keys.map((key) => [key, `<${key}>`])) };
 }
 
 /** The function names the stack's outputs name, by their short names. */

@@ -14,10 +14,10 @@ export interface Target {
   /** The region the stack lives in: --region, else samconfig's; undefined leaves it to the AWS CLI's own default. */
   region?: string;
   profile?: string;
-  /** Flags given on the command line that sam must get too (samconfig supplies them otherwise). */
-  samOverrides: string[];
-  /** samconfig's `parameter_overrides` as one `Key=Value Key2="v 2"` string (see `withAppVersion`). */
-  parameterOverrides: string;
+  /** samconfig's `parameter_overrides`: the template parameters `sam deploy` passes, which the engine passes too. */
+  parameters: Record<string, string>;
+  /** samconfig's `tags` (`key=value key2=value2`), put on the stack and so on every resource. */
+  tags: Record<string, string>;
 }
 
 export interface TargetOverrides {
@@ -74,32 +74,26 @@ export async function loadTarget(
     stackName,
     ...(region ? { region } : {}),
     ...(profile ? { profile } : {}),
-    samOverrides: [
-      ...(overrides.region ? ['--region', overrides.region] : []),
-      ...(overrides.profile ? ['--profile', overrides.profile] : []),
-    ],
-    parameterOverrides: overridesString(setting('parameter_overrides')),
+    parameters: overridesRecord(setting('parameter_overrides')),
+    tags: overridesRecord(setting('tags')),
   };
 }
 
-/** samconfig takes `parameter_overrides` as one string or as a list of `Key=Value` strings. */
-function overridesString(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
-  if (!Array.isArray(value)) return '';
-  return value
-    .map(String)
-    .map((pair) => {
-      const [key, ...rest] = pair.split('=');
-      const v = rest.join('=');
-      return /\s/.test(v) && !/^".*"$/.test(v) ? `${key}="${v}"` : pair;
-    })
-    .join(' ');
-}
-
 /**
- * `sam deploy --parameter-overrides` replaces samconfig's overrides instead of merging with them
- * (aws/aws-sam-cli#2380), so adding AppVersion means passing samconfig's own along with it.
+ * samconfig's `Key=Value` pairs (`parameter_overrides`, `tags`): a list, or one string of them; quotes around
+ * a value are SAM's, not the value's.
  */
-export function withAppVersion(target: Target, appVersion: string): string {
-  return [target.parameterOverrides, `AppVersion=${appVersion}`].filter(Boolean).join(' ');
+function overridesRecord(value: unknown): Record<string, string> {
+  const pairs =
+    typeof value === 'string'
+      ? (value.match(/[A-Za-z0-9]+=(?:"[^"]*"|'[^']*'|\S*)/g) ?? [])
+      : Array.isArray(value)
+        ? value.map(String)
+        : [];
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at), pair.slice(at + 1).replace(/^(["'])(.*)\1$/, '$2')];
+    }),
+  );
 }

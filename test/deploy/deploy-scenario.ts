@@ -1,4 +1,4 @@
-import type { FakeResponse, Scenario } from '../support/fake-cli/fake-cli-env.js';
+import type { Scenario } from '../support/fake-cli/fake-cli-env.js';
 
 export const FUNCTIONS = ['api', 'websocket', 'comment-stream', 'broadcast'] as const;
 const OUTPUT_OF = {
@@ -17,12 +17,11 @@ export interface DeployScenarioOptions {
   branch?: string;
   /** `git status --porcelain` output. */
   changes?: string;
-  samDeploy?: FakeResponse;
 }
 
 export const functionName = (environment: string, name: string) => `blogapp-${environment}-${name}`;
 
-/** The real CLIs' answers for one environment's deploy, as the fakes give them back. */
+/** The real CLIs' answers for one environment (what `status` and `logs` ask), as the fakes give them back. */
 export function deployScenario({
   environment = 'staging',
   apiUrl = 'https://abc123.execute-api.eu-west-1.amazonaws.com',
@@ -30,7 +29,6 @@ export function deployScenario({
   liveBefore,
   branch = 'production',
   changes = '',
-  samDeploy = { stdout: `Successfully created/updated stack - blogapp-${environment} in eu-west-1\n` },
 }: DeployScenarioOptions = {}): Scenario {
   const stackName = `blogapp-${environment}`;
   const stack = {
@@ -56,20 +54,7 @@ export function deployScenario({
     stderr: `\nAn error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id ${stackName} does not exist\n`,
   };
   return {
-    sam: [
-      { match: ['--version'], responses: [{ stdout: 'SAM CLI, version 1.142.0\n' }] },
-      { match: ['build'], responses: [{ stdout: 'Build Succeeded\n' }] },
-      {
-        match: ['deploy', '--no-execute-changeset'],
-        responses: [
-          {
-            stdout: 'CloudFormation stack changeset\nModify  ApiFunction\nChangeset created successfully.\n',
-          },
-        ],
-      },
-      { match: ['deploy'], responses: [samDeploy] },
-      { match: ['logs'], responses: [{ stdout: '2025/01/01 api INFO request\n' }] },
-    ],
+    sam: [{ match: ['logs'], responses: [{ stdout: '2025/01/01 api INFO request\n' }] }],
     aws: [
       {
         match: ['--version'],

@@ -57,7 +57,12 @@ describe('bootstrap template', () => {
     const actions = statements.flatMap((s) => [s.Action].flat());
     expect(actions).not.toContain('*');
     const unscoped = statements.filter((s) => s.Resource === '*').map((s) => s.Sid);
-    expect(unscoped.sort()).toEqual(['FunctionEventSources', 'ReadOnlyLookups', 'TemplateValidation']);
+    expect(unscoped.sort()).toEqual([
+      'AccessLogDelivery',
+      'FunctionEventSources',
+      'ReadOnlyLookups',
+      'TemplateValidation',
+    ]);
     for (const statement of statements.filter((s) => s.Resource === '*')) {
       expect(
         [statement.Action].flat().every((a) => !a.endsWith('*')),

@@ -47,7 +47,10 @@ describe('production versus development', () => {
     const preference = template.Globals?.Function?.DeploymentPreference;
     expect(resolve(template, preference, production)).toEqual({
       Type: 'Canary10Percent5Minutes',
-      Alarms: expect.arrayContaining([expect.stringContaining('HttpApi5xxAlarm')]),
+      Alarms: [
+        expect.stringContaining('FunctionErrorsAlarm'),
+        expect.stringContaining('FunctionDurationAlarm'),
+      ],
     });
     expect(resolve(template, preference, development)).toEqual({ Type: 'AllAtOnce', Alarms: [] });
     const own = resourcesOfType(template, 'AWS::Serverless::Function').filter(
@@ -55,6 +58,15 @@ describe('production versus development', () => {
     );
     expect(own).toEqual([]);
     expect(template.Globals?.Function?.AutoPublishAlias).toBe('live');
+  });
+
+  it('rolls back on what the new version does: its own invocations through live, not the APIs before it', () => {
+    for (const alarm of ['FunctionErrorsAlarm', 'FunctionDurationAlarm']) {
+      const text = JSON.stringify(template.Resources[alarm]?.Properties);
+      expect(text, alarm).toContain('ExecutedVersion');
+      expect(text, alarm).toMatch(/Function\.Version/);
+      expect(text, alarm).not.toMatch(/HttpApi|WebSocketApi/);
+    }
   });
 
   it('rolls back on alarms that exist in the template', () => {

@@ -1,53 +1,90 @@
 /**
- * `npm run deploy -- --env <development|staging|production>`: preflight, sam build, sam deploy, health check,
- * smoke suite, and rollback of the `live` aliases when the new version does not work. DEPLOYMENT.md tells all.
+ * `npm run deploy -- --env <development|staging|production>`: build, upload, change set (shown, and stopped
+ * when it would lose data), execute that change set, health check, smoke suite, and rollback of the `live`
+ * aliases when the new version does not work. Needs only Node.js and AWS credentials. DEPLOYMENT.md tells all.
  */
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { parseCliArgs } from '../../deploy/cli-args.js';
 import { runCli } from '../../deploy/cli-main.js';
 import { askYesNo } from '../../deploy/confirm.js';
 import { runDeploy } from '../../deploy/deploy.js';
-import { dryRunRunner } from '../../deploy/dry-run-runner.js';
+import { createEngine } from '../../deploy/engines/create-engine.js';
+import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../../deploy/engines/engine.js';
+import { UsageError } from '../../deploy/errors.js';
 import { spawnRunner } from '../../deploy/spawn-runner.js';
 import { smokeEnvironment } from '../../smoke/smoke-environment.js';
 
 const USAGE = `usage: npm run deploy -- --env <development|staging|production> [options]
-  --plan-only        build and show the change set, deploy nothing
-  --auto-approve     production: deploy without asking (required without a terminal)
-  --dry-run          print every command instead of running it
-  --skip-smoke       only the health check after the deploy (no smoke suite)
-  --smoke-token JWT  an ID token for the smoke suite's signed-in checks (or SMOKE_TOKEN)
-  --region R, --profile P   override samconfig.toml's`;
+  --plan-only                  build, upload and show the change set; deploy nothing
+  --auto-approve               production: deploy without asking (required without a terminal)
+  --allow-replacement ID       let the change set replace or delete this stateful resource (data loss); repeatable
+  --recover                    repair a stuck stack first (delete a failed first create; continue a failed rollback)
+  --skip-smoke                 only the health check after the deploy (no smoke suite)
+  --smoke-token JWT            an ID token for the smoke suite's signed-in checks (or SMOKE_TOKEN)
+  --engine cloudformation      how the stack is deployed (default ${DEFAULT_ENGINE})
+  --artifacts-bucket B         where bundles go (default: the blogapp-bootstrap stack's ArtifactsBucketName)
+  --region R, --profile P      override samconfig.toml's
+  --moto-rehearsal             only against moto_server (AWS_ENDPOINT_URL), as \`make rehearse\` does: run the SAM
+                               transform locally and stand in for the resource types moto lacks`;
 
 await runCli(USAGE, async () => {
   const parsed = parseCliArgs(process.argv.slice(2), {
     'plan-only': { type: 'boolean' },
     'auto-approve': { type: 'boolean' },
-    'dry-run': { type: 'boolean' },
+    'allow-replacement': { type: 'string', multiple: true },
+    recover: { type: 'boolean' },
     'skip-smoke': { type: 'boolean' },
     'smoke-token': { type: 'string' },
+    engine: { type: 'string' },
+    'artifacts-bucket': { type: 'string' },
+    'moto-rehearsal': { type: 'boolean' },
   });
   if (!parsed) return console.log(USAGE);
   const { common, values } = parsed;
+  const engine = values.engine ?? DEFAULT_ENGINE;
+  if (!(ENGINE_NAMES as readonly string[]).includes(engine)) {
+    throw new UsageError(`--engine ${engine} is not an engine: use one of ${ENGINE_NAMES.join(', ')}.`);
+  }
   const print = (line: string) => console.log(line);
+  const rehearsal = values['moto-rehearsal'] ? await motoRehearsal() : {};
   const root = process.cwd();
   const smokeToken = values['smoke-token'] ?? smokeEnvironment(process.env).token;
   await runDeploy(
     {
       ...common,
+      engine: engine as EngineName,
       planOnly: values['plan-only'] ?? false,
       autoApprove: values['auto-approve'] ?? false,
-      dryRun: values['dry-run'] ?? false,
+      allowReplacement: values['allow-replacement'] ?? [],
+      recover: values.recover ?? false,
       skipSmoke: values['skip-smoke'] ?? false,
       ...(smokeToken ? { smokeToken } : {}),
+      ...(values['artifacts-bucket'] ? { artifactsBucket: values['artifacts-bucket'] } : {}),
+      // moto serves no API: there is nothing to health-check or smoke-test.
+      ...(values['moto-rehearsal'] ? { verify: false } : {}),
     },
     {
-      runner: values['dry-run']
-        ? dryRunRunner(print)
-        : spawnRunner({ root, stdout: process.stdout, stderr: process.stderr }),
+      runner: spawnRunner({ root, stdout: process.stdout, stderr: process.stderr }),
       print,
       root,
       interactive: Boolean(process.stdin.isTTY),
       confirm: askYesNo,
+      engine: (target, parameters, options) => createEngine(target, parameters, options, rehearsal),
+      lambda: (target) =>
+        new LambdaClient({
+          ...(target.region ? { region: target.region } : {}),
+          ...(target.profile ? { profile: target.profile } : {}),
+        }),
     },
   );
 });
+
+/** The rehearsal's moto adapter; refused unless an emulator endpoint is set, so it never meets real AWS. */
+async function motoRehearsal() {
+  const endpoint = process.env.AWS_ENDPOINT_URL;
+  if (!endpoint || !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(endpoint)) {
+    throw new UsageError('--moto-rehearsal needs AWS_ENDPOINT_URL pointing at moto_server on loopback.');
+  }
+  const { motoAdapter } = await import('../../../scripts/rehearsal/moto-preparation.js');
+  return { emulator: motoAdapter(process.env.AWS_REGION ?? 'us-east-1') };
+}

@@ -1,0 +1,36 @@
+import { DeployError } from '../../errors.js';
+import type { PlannedChange } from '../engine.js';
+
+/** Resource types that hold data, and what is lost when one is replaced or deleted. */
+export const STATEFUL_TYPES: Record<string, string> = {
+  'AWS::DynamoDB::Table': 'every item in the table (posts, comments, profiles, favorites, or connections)',
+  'AWS::S3::Bucket': 'every object in the bucket (uploaded images)',
+  'AWS::SecretsManager::Secret':
+    'the secret value (the cursor-signing key: every pagination cursor already handed out stops working)',
+  'AWS::Cognito::UserPool': 'every user account and password in the pool',
+};
+
+/** A change that replaces (a new resource, the old one deleted) or deletes a resource that holds data. */
+export function dataLosingChanges(changes: PlannedChange[]): PlannedChange[] {
+  return changes.filter(
+    (change) =>
+      STATEFUL_TYPES[change.type] !== undefined &&
+      (change.action === 'Remove' ||
+        (change.action === 'Modify' && ['True', 'Conditional'].includes(change.replacement))),
+  );
+}
+
+/** Throws unless every data-losing change is named by --allow-replacement. */
+export function refuseDataLoss(changes: PlannedChange[], allowed: string[], stackName: string): void {
+  const refused = dataLosingChanges(changes).filter((change) => !allowed.includes(change.logicalId));
+  if (refused.length === 0) return;
+  const lines = refused.map((change) => {
+    const what =
+      change.action === 'Remove' ? 'deleted' : change.replacement === 'True' ? 'replaced' : 'maybe replaced';
+    return `        ${change.logicalId} (${change.type}) would be ${what}: lost would be ${STATEFUL_TYPES[change.type]}`;
+  });
+  throw new DeployError(
+    `Stopped before changing ${stackName}: this change set loses data.\n${lines.join('\n')}`,
+    `Nothing was changed (the change set was deleted). If that is what you mean, back the data up, then run again with ${refused.map((c) => `--allow-replacement ${c.logicalId}`).join(' ')}; otherwise change the template so the resource keeps its logical id and key schema.`,
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { rehearse } from '../../scripts/rehearsal/rehearse.js';
+import { repoRoot } from '../support/cli-process.js';
+
+/**
+ * `make rehearse` inside `make test`: the deploy code path against moto_server (started on a free loopback
+ * port by the rehearsal itself). Quiet on success; on failure the whole transcript is in the message.
+ */
+describe('the deploy rehearsal on moto_server', () => {
+  it('bootstraps, deploys, redeploys with no changes, stops a table replacement and recovers a failed create', async () => {
+    const transcript: string[] = [];
+    try {
+      await rehearse((line) => transcript.push(line), repoRoot);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- transcript ---\n${transcript.join('\n')}`);
+    }
+    const text = transcript.join('\n');
+    expect(text).toMatch(/moto stood in for \(app stack\): .*HttpApi.*WebSocketApi/);
+    expect(text).toContain('✓ event source mapping');
+    expect(text).toContain('No changes: blogapp-development already runs this code and template.');
+    expect(text).toContain('Table (AWS::DynamoDB::Table) would be deleted: lost would be every item');
+    expect(text).toContain('blogapp-staging is ROLLBACK_COMPLETE: its first create failed');
+    expect(text).toContain('Deployed blogapp-staging');
+    expect(text).toContain('Plan only: the change set above was created, shown and deleted');
+  }, 300_000);
+});
