@@ -8,8 +8,8 @@ import {
   type Stack,
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
+import { sha256 } from '../../src/deploy/bundles/deterministic-zip.js';
 import type { EmulatorAdapter } from '../../src/deploy/engines/cloudformation/engine.js';
-import { sha256 } from '../../src/deploy/engines/cloudformation/zip.js';
 import { samTransform } from '../template/sam-transform.js';
 import type { Template } from '../template/template.js';
 import { motoResourceTypes } from './moto-types.js';

@@ -1,15 +1,14 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { failedChecks, formatSmokeResult, summarizeSmoke } from '../smoke/smoke-report.js';
-import { runSmokeSuite } from '../smoke/smoke-suite.js';
 import { type LiveVersion, recordLiveVersions, rollBackLiveVersions } from './aliases.js';
 import type { CommandRunner } from './command.js';
 import type { DeployEngine, EngineName, StackOutputs } from './engines/engine.js';
 import type { DeployEnvironment } from './environments.js';
 import { DeployError } from './errors.js';
-import { DEFAULT_HEALTH_CHECK, type HealthCheckOptions, waitForHealthy } from './health-check.js';
+import type { HealthCheckOptions } from './health-check.js';
 import { preflight } from './preflight.js';
 import { type Print, Progress } from './progress.js';
 import { loadTarget, type Target } from './target.js';
+import { verifyDeployment } from './verify-deployment.js';
 
 export interface DeployOptions {
   environment: DeployEnvironment;
@@ -69,7 +68,7 @@ export async function runDeploy(options: DeployOptions, deps: DeployDeps): Promi
   print(
     `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${target.environment} (stack ${target.stackName}${target.region ? `, ${target.region}` : ''}; engine ${options.engine})`,
   );
-  const progress = new Progress(print, options.planOnly ? 4 : verify ? 8 : 6);
+  const progress = new Progress(print, options.planOnly ? 4 : verify ? 7 : 6);
   const appVersion = await progress.step('preflight', () =>
     preflight(deps.runner, target, progress, { planOnly: options.planOnly }),
   );
@@ -120,43 +119,38 @@ export async function runDeploy(options: DeployOptions, deps: DeployDeps): Promi
   const wsUrl = outputs.WebSocketURL as string;
   for (const [key, value] of Object.entries(outputs)) progress.note(`${key.padEnd(28)} ${value}`);
 
-  if (verify) await verifyDeployment(options, deps, target, { apiUrl, wsUrl, recorded }, progress);
+  if (verify) await checkDeployment(options, deps, target, outputs, recorded, progress);
   else progress.note('no health check or smoke suite: the emulator serves no API to check');
   print(
     `Deployed ${target.stackName}: ${apiUrl} · ${wsUrl}${outputs.DashboardURL ? `\n  dashboard ${outputs.DashboardURL}` : ''}`,
   );
 }
 
-async function verifyDeployment(
+/** Health check and smoke suite against the new stack; when either fails, every `live` alias moves back. */
+async function checkDeployment(
   options: DeployOptions,
   deps: DeployDeps,
   target: Target,
-  { apiUrl, wsUrl, recorded }: { apiUrl: string; wsUrl: string; recorded: LiveVersion[] },
+  outputs: StackOutputs,
+  recorded: LiveVersion[],
   progress: Progress,
 ): Promise<void> {
-  const rollBack = (failure: string) =>
-    rollBackAliases(deps.lambda(target), target, recorded, progress, failure);
-  await progress.step('health check (GET /api/health)', async () => {
-    const health = await waitForHealthy(
-      apiUrl,
-      deps.healthCheck ?? DEFAULT_HEALTH_CHECK,
-      (problem, attempt) => progress.note(`try ${attempt}: ${problem}; retrying`),
-    );
-    if (!health.healthy) await rollBack(`health check failed: GET ${apiUrl}/api/health ${health.problem}`);
-  });
-  await progress.step('smoke suite', async () => {
-    if (options.skipSmoke)
-      return progress.note('skipped (--skip-smoke): only the health check vouches for this deploy');
-    const results = await runSmokeSuite({
-      apiUrl,
-      wsUrl,
-      ...(options.smokeToken ? { token: options.smokeToken } : {}),
-      onResult: (result) => progress.note(formatSmokeResult(result)),
-    });
-    progress.note(summarizeSmoke(results));
-    const failed = failedChecks(results);
-    if (failed.length > 0) await rollBack(`smoke suite failed: ${failed.join(', ')}`);
-  });
+  const failure = await progress.step('health check and smoke suite', () =>
+    verifyDeployment(
+      outputs,
+      {
+        skipSmoke: options.skipSmoke,
+        ...(options.smokeToken ? { smokeToken: options.smokeToken } : {}),
+        ...(deps.healthCheck ? { healthCheck: deps.healthCheck } : {}),
+        aws: {
+          ...(target.region ? { region: target.region } : {}),
+          ...(target.profile ? { profile: target.profile } : {}),
+        },
+      },
+      progress,
+    ),
+  );
+  if (failure) await rollBackAliases(deps.lambda(target), target, recorded, progress, failure);
 }
 
 /** The deployment is up but does not work: move traffic back, then fail with what happened and what to do. */

@@ -2,6 +2,7 @@ import { CommandNotFoundError, type CommandRunner } from './command.js';
 import { gitBranch, gitRevision, gitStatus } from './commands.js';
 import { RELEASE_BRANCH } from './environments.js';
 import { DeployError } from './errors.js';
+import { assertDeploySettings } from './preflight/settings-checks.js';
 import type { Progress } from './progress.js';
 import { firstLine } from './stack.js';
 import type { Target } from './target.js';
@@ -17,7 +18,17 @@ export async function preflight(
   progress: Progress,
   { planOnly }: { planOnly: boolean },
 ): Promise<string | undefined> {
-  if (target.environment === 'production' && !planOnly) await releaseTree(runner, progress);
+  const releasing = target.environment === 'production' && !planOnly;
+  // Settings that would deploy a stack nobody can use (sample origins, an identity provider without its
+  // settings), and production off its branch: a plan changes nothing, so it may come from any branch.
+  const branch = releasing ? await currentBranch(runner) : undefined;
+  assertDeploySettings({
+    environment: target.environment,
+    parameters: target.parameters,
+    ...(branch ? { branch } : {}),
+  });
+  progress.note(`settings: ${target.parameters.AuthProvider ?? 'default'} sign-in, no sample values left`);
+  if (releasing) await cleanTree(runner, progress);
   return revision(runner, progress);
 }
 async function revision(runner: CommandRunner, progress: Progress): Promise<string | undefined> {
@@ -36,13 +47,12 @@ async function revision(runner: CommandRunner, progress: Progress): Promise<stri
   return version;
 }
 
-/** Production ships exactly what is committed on the release branch, nothing local. */
-async function releaseTree(runner: CommandRunner, progress: Progress): Promise<void> {
+/** Production ships exactly what is committed, nothing local. */
+async function cleanTree(runner: CommandRunner, progress: Progress): Promise<void> {
   const status = await runner.run(gitStatus);
-  const branch = await runner.run(gitBranch);
-  if (status.code !== 0 || branch.code !== 0) {
+  if (status.code !== 0) {
     throw new DeployError(
-      `Could not read the git tree: ${firstLine(status.stderr || branch.stderr)}`,
+      `Could not read the git tree: ${firstLine(status.stderr)}`,
       'Production deploys run from a git checkout of the release branch; run from one.',
     );
   }
@@ -53,12 +63,13 @@ async function releaseTree(runner: CommandRunner, progress: Progress): Promise<v
       `Commit or stash them, or deploy from a clean checkout of \`${RELEASE_BRANCH}\`.`,
     );
   }
-  const current = branch.stdout.trim();
-  if (current !== RELEASE_BRANCH) {
-    throw new DeployError(
-      `Production deploys from the \`${RELEASE_BRANCH}\` branch; this checkout is on \`${current}\`.`,
-      `Merge into \`${RELEASE_BRANCH}\` and deploy from there (CI does on push), or start the deploy workflow by hand on \`${RELEASE_BRANCH}\`.`,
-    );
-  }
   progress.note(`git: clean tree on ${RELEASE_BRANCH}`);
+}
+
+async function currentBranch(runner: CommandRunner): Promise<string | undefined> {
+  const branch = await runner.run(gitBranch).catch((error: unknown) => {
+    if (error instanceof CommandNotFoundError) return undefined;
+    throw error;
+  });
+  return branch?.code === 0 ? branch.stdout.trim() : undefined;
 }

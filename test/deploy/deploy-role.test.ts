@@ -17,7 +17,11 @@ interface Statement {
 }
 
 /** IAM service prefixes whose name is not the resource type's service segment, lower-cased. */
-const IAM_PREFIX: Record<string, string> = { ApiGatewayV2: 'apigateway', ApiGateway: 'apigateway' };
+const IAM_PREFIX: Record<string, string> = {
+  ApiGatewayV2: 'apigateway',
+  ApiGateway: 'apigateway',
+  Cognito: 'cognito-idp',
+};
 
 const iamPrefix = (resourceType: string) => {
   const service = resourceType.split('::')[1] ?? '';

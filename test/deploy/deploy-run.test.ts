@@ -207,8 +207,8 @@ describe('npm run deploy around its engine', () => {
     expect(error).toBeUndefined();
     expect(calls).toEqual(['checkState', 'package', 'plan', 'apply']);
     expect(text).toMatch(/api\s+blogapp-staging-api: live = \d+/);
-    expect(text).toContain('✓ health check (GET /api/health)');
-    expect(text).toMatch(/✓ smoke suite \(/);
+    expect(text).toMatch(/✓ health check and smoke suite \(/);
+    expect(text).toMatch(/7 passed, 0 failed/);
     expect(text).toContain(`Deployed blogapp-staging: ${stack.apiUrl}`);
   }, 120_000);
 
@@ -285,6 +285,6 @@ describe('npm run deploy around its engine', () => {
     expect(error).toBeUndefined();
     expect(calls).toEqual(['checkState', 'package', 'plan']);
     expect(text).toContain('No changes: blogapp-staging already runs this code and template.');
-    expect(text).toContain('✓ health check (GET /api/health)');
+    expect(text).toMatch(/✓ health check and smoke suite \(/);
   }, 120_000);
 });

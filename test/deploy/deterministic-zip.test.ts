@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deterministicZip, sha256 } from '../../src/deploy/engines/cloudformation/zip.js';
+import { deterministicZip, sha256 } from '../../src/deploy/bundles/deterministic-zip.js';
 
 const file = (path: string, text: string) => ({ path, contents: new TextEncoder().encode(text) });
 

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { bundleFunction } from '../../../scripts/template/bundle.js';
 import { esbuildFunctions } from '../../../scripts/template/functions.js';
 import { loadTemplate } from '../../../scripts/template/template.js';
-import { deterministicZip } from './deterministic-zip.js';
+import { deterministicZip } from '../bundles/deterministic-zip.js';
 
 export interface FunctionZip {
   logicalId: string;
@@ -27,8 +27,12 @@ export async function buildFunctionZips(outDir: string): Promise<FunctionZip[]> 
     const zips: FunctionZip[] = [];
     for (const fn of functions) {
       const dir = join(staging, fn.logicalId);
-      const files: Record<string, Uint8Array> = {};
-      for (const path of await listFiles(dir)) files[relative(dir, path)] = await readFile(path);
+      const files = await Promise.all(
+        (await listFiles(dir)).map(async (path) => ({
+          path: relative(dir, path),
+          contents: await readFile(path),
+        })),
+      );
       const zip = deterministicZip(files);
       const path = join(outDir, `${fn.logicalId}.zip`);
       await writeFile(path, zip);

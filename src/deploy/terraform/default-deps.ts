@@ -4,10 +4,10 @@ import { sdkAlarmWatch, sdkLambdaAliases } from '../canary/aws-adapters.js';
 import { systemClock } from '../canary/ports.js';
 import { askYesNo } from '../confirm.js';
 import type { Print } from '../progress.js';
+import { verifyDeployment } from '../verify-deployment.js';
 import { buildFunctionZips } from './bundles.js';
 import { terraformCli } from './terraform-cli.js';
 import type { TerraformDeployDeps } from './terraform-deploy.js';
-import { verifyDeployment } from './verify.js';
 
 export interface TerraformEngineSettings {
   root: string;
@@ -49,6 +49,7 @@ export function terraformEngineDeps(settings: TerraformEngineSettings): Terrafor
         {
           skipSmoke: settings.skipSmoke,
           ...(settings.smokeToken ? { smokeToken: settings.smokeToken } : {}),
+          aws: client,
         },
         progress,
       ),

@@ -7,6 +7,7 @@ import { CommandNotFoundError, type CommandResult } from '../command.js';
 import type { DeployEnvironment } from '../environments.js';
 import { DeployError } from '../errors.js';
 import { type Print, Progress } from '../progress.js';
+import { STACK_FUNCTIONS } from '../stack.js';
 import type { FunctionZip } from './bundles.js';
 import { destructiveChanges, formatChangeTable, type PlanJson, planChanges } from './plan-changes.js';
 import { environmentRoot } from './roots.js';
@@ -49,12 +50,7 @@ export interface TerraformDeployDeps {
 
 export type Outputs = Record<string, unknown>;
 
-const FUNCTION_OUTPUTS = [
-  'ApiFunctionName',
-  'WebSocketFunctionName',
-  'CommentStreamFunctionName',
-  'BroadcastFunctionName',
-];
+const FUNCTION_OUTPUTS = STACK_FUNCTIONS.map((fn) => fn.output);
 
 /**
  * `npm run deploy -- --env <env> --engine terraform`: build and zip the bundles, init, a saved plan shown as a

@@ -4,6 +4,7 @@
  * aliases when the new version does not work. Needs only Node.js and AWS credentials. DEPLOYMENT.md tells all.
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { sdkLambdaAliases } from '../../deploy/canary/aws-adapters.js';
 import { parseCliArgs } from '../../deploy/cli-args.js';
 import { runCli } from '../../deploy/cli-main.js';
 import { askYesNo } from '../../deploy/confirm.js';
@@ -11,7 +12,9 @@ import { runDeploy } from '../../deploy/deploy.js';
 import { createEngine } from '../../deploy/engines/create-engine.js';
 import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../../deploy/engines/engine.js';
 import { UsageError } from '../../deploy/errors.js';
+import { rollBackStack } from '../../deploy/rollback.js';
 import { spawnRunner } from '../../deploy/spawn-runner.js';
+import { loadTarget } from '../../deploy/target.js';
 import { smokeEnvironment } from '../../smoke/smoke-environment.js';
 
 const USAGE = `usage: npm run deploy -- --env <development|staging|production> [options]
@@ -21,7 +24,10 @@ const USAGE = `usage: npm run deploy -- --env <development|staging|production> [
   --recover                    repair a stuck stack first (delete a failed first create; continue a failed rollback)
   --skip-smoke                 only the health check after the deploy (no smoke suite)
   --smoke-token JWT            an ID token for the smoke suite's signed-in checks (or SMOKE_TOKEN)
-  --engine cloudformation      how the stack is deployed (default ${DEFAULT_ENGINE})
+  --engine E                   cloudformation (default: the SAM template, transformed by CloudFormation) or
+                               terraform (infrastructure/terraform/environments/<env>; TF_STATE_BUCKET names
+                               the state bucket its bootstrap root made)
+  --rollback                   move every function's live alias back one version, deploy nothing
   --artifacts-bucket B         where bundles go (default: the blogapp-bootstrap stack's ArtifactsBucketName)
   --region R, --profile P      override samconfig.toml's
   --moto-rehearsal             only against moto_server (AWS_ENDPOINT_URL), as \`make rehearse\` does: run the SAM
@@ -38,6 +44,7 @@ await runCli(USAGE, async () => {
     engine: { type: 'string' },
     'artifacts-bucket': { type: 'string' },
     'moto-rehearsal': { type: 'boolean' },
+    rollback: { type: 'boolean' },
   });
   if (!parsed) return console.log(USAGE);
   const { common, values } = parsed;
@@ -46,9 +53,59 @@ await runCli(USAGE, async () => {
     throw new UsageError(`--engine ${engine} is not an engine: use one of ${ENGINE_NAMES.join(', ')}.`);
   }
   const print = (line: string) => console.log(line);
-  const rehearsal = values['moto-rehearsal'] ? await motoRehearsal() : {};
   const root = process.cwd();
   const smokeToken = values['smoke-token'] ?? smokeEnvironment(process.env).token;
+  const lambda = (target: { region?: string; profile?: string }) =>
+    new LambdaClient({
+      ...(target.region ? { region: target.region } : {}),
+      ...(target.profile ? { profile: target.profile } : {}),
+    });
+
+  if (engine === 'terraform') {
+    const { runTerraformDeploy, runTerraformRollback } = await import(
+      '../../deploy/terraform/terraform-deploy.js'
+    );
+    const { terraformEngineDeps } = await import('../../deploy/terraform/default-deps.js');
+    const deps = terraformEngineDeps({
+      root,
+      env: process.env,
+      print,
+      ...(common.region ? { region: common.region } : {}),
+      ...(common.profile ? { profile: common.profile } : {}),
+      skipSmoke: values['skip-smoke'] ?? false,
+      ...(smokeToken ? { smokeToken } : {}),
+    });
+    const stateBucket = process.env.TF_STATE_BUCKET;
+    const state = { environment: common.environment, ...(stateBucket ? { stateBucket } : {}) };
+    if (values.rollback) return runTerraformRollback(state, deps);
+    return runTerraformDeploy(
+      {
+        ...state,
+        planOnly: values['plan-only'] ?? false,
+        autoApprove: values['auto-approve'] ?? false,
+        allowReplacement: (values['allow-replacement'] ?? []).length > 0,
+        skipSmoke: values['skip-smoke'] ?? false,
+        ...(smokeToken ? { smokeToken } : {}),
+      },
+      deps,
+    );
+  }
+
+  const rehearsal = values['moto-rehearsal'] ? await motoRehearsal() : {};
+  if (values.rollback) {
+    const target = await loadTarget(root, common.environment, common);
+    const options = {
+      ...common,
+      engine: 'cloudformation' as const,
+      planOnly: false,
+      autoApprove: false,
+      allowReplacement: [],
+      recover: false,
+      skipSmoke: true,
+    };
+    const outputs = await createEngine(target, target.parameters, options, rehearsal).outputs();
+    return rollBackStack(target.stackName, outputs, { aliases: sdkLambdaAliases(lambda(target)), print });
+  }
   await runDeploy(
     {
       ...common,
@@ -70,11 +127,7 @@ await runCli(USAGE, async () => {
       interactive: Boolean(process.stdin.isTTY),
       confirm: askYesNo,
       engine: (target, parameters, options) => createEngine(target, parameters, options, rehearsal),
-      lambda: (target) =>
-        new LambdaClient({
-          ...(target.region ? { region: target.region } : {}),
-          ...(target.profile ? { profile: target.profile } : {}),
-        }),
+      lambda,
     },
   );
 });

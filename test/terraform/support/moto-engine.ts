@@ -2,10 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { deterministicZip } from '../../../src/deploy/bundles/deterministic-zip.js';
 import { sdkAlarmWatch, sdkLambdaAliases } from '../../../src/deploy/canary/aws-adapters.js';
 import { systemClock } from '../../../src/deploy/canary/ports.js';
 import type { FunctionZip } from '../../../src/deploy/terraform/bundles.js';
-import { deterministicZip } from '../../../src/deploy/terraform/deterministic-zip.js';
 import { terraformCli } from '../../../src/deploy/terraform/terraform-cli.js';
 import type { Outputs, TerraformDeployDeps } from '../../../src/deploy/terraform/terraform-deploy.js';
 import { repoRoot } from '../../support/cli-process.js';
@@ -25,11 +25,14 @@ export async function placeholderZips(outDir: string, release = 'first'): Promis
   await mkdir(outDir, { recursive: true });
   return Promise.all(
     FUNCTION_IDS.map(async (logicalId) => {
-      const zip = deterministicZip({
-        'index.mjs': new TextEncoder().encode(
-          `export const handler = async () => ({ release: '${release}' });`,
-        ),
-      });
+      const zip = deterministicZip([
+        {
+          path: 'index.mjs',
+          contents: new TextEncoder().encode(
+            `export const handler = async () => ({ release: '${release}' });`,
+          ),
+        },
+      ]);
       const path = join(outDir, `${logicalId}.zip`);
       await writeFile(path, zip);
       return { logicalId, path, bytes: zip.byteLength };

@@ -2,8 +2,8 @@ import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/cli
 import { bundleFunction } from '../../../../scripts/template/bundle.js';
 import { esbuildFunctions } from '../../../../scripts/template/functions.js';
 import type { Template } from '../../../../scripts/template/template.js';
+import { deterministicZip, sha256 } from '../../bundles/deterministic-zip.js';
 import type { Progress } from '../../progress.js';
-import { deterministicZip, sha256 } from './zip.js';
 
 /** CloudFormation takes a template inline up to this many bytes; a larger one must be in S3. */
 export const INLINE_TEMPLATE_LIMIT = 51_200;
