@@ -7,6 +7,7 @@ import { DeployError } from './errors.js';
 import type { HealthCheckOptions } from './health-check.js';
 import { preflight } from './preflight.js';
 import { type Print, Progress } from './progress.js';
+import { deploySite } from './site/deploy-site.js';
 import { loadTarget, type Target } from './target.js';
 import { verifyDeployment } from './verify-deployment.js';
 
@@ -44,6 +45,8 @@ export interface DeployDeps {
   engine(target: Target, parameters: Record<string, string>, options: DeployOptions): DeployEngine;
   lambda(target: Target): LambdaClient;
   healthCheck?: HealthCheckOptions;
+  /** Publishes the web client after the stack (the site bucket and CloudFront by default). */
+  publishSite?: typeof deploySite;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function runDeploy(options: DeployOptions, deps: DeployDeps): Promi
   print(
     `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${target.environment} (stack ${target.stackName}${target.region ? `, ${target.region}` : ''}; engine ${options.engine})`,
   );
-  const progress = new Progress(print, options.planOnly ? 4 : verify ? 7 : 6);
+  const progress = new Progress(print, options.planOnly ? 4 : verify ? 8 : 6);
   const appVersion = await progress.step('preflight', () =>
     preflight(deps.runner, target, progress, { planOnly: options.planOnly }),
   );
@@ -119,8 +122,12 @@ export async function runDeploy(options: DeployOptions, deps: DeployDeps): Promi
   const wsUrl = outputs.WebSocketURL as string;
   for (const [key, value] of Object.entries(outputs)) progress.note(`${key.padEnd(28)} ${value}`);
 
-  if (verify) await checkDeployment(options, deps, target, outputs, recorded, progress);
-  else progress.note('no health check or smoke suite: the emulator serves no API to check');
+  if (verify) {
+    await progress.step('web client', () =>
+      (deps.publishSite ?? deploySite)(outputs, awsOf(target), progress),
+    );
+    await checkDeployment(options, deps, target, outputs, recorded, progress);
+  } else progress.note('no health check or smoke suite: the emulator serves no API to check');
   print(
     `Deployed ${target.stackName}: ${apiUrl} · ${wsUrl}${outputs.DashboardURL ? `\n  dashboard ${outputs.DashboardURL}` : ''}`,
   );
@@ -142,16 +149,18 @@ async function checkDeployment(
         skipSmoke: options.skipSmoke,
         ...(options.smokeToken ? { smokeToken: options.smokeToken } : {}),
         ...(deps.healthCheck ? { healthCheck: deps.healthCheck } : {}),
-        aws: {
-          ...(target.region ? { region: target.region } : {}),
-          ...(target.profile ? { profile: target.profile } : {}),
-        },
+        aws: awsOf(target),
       },
       progress,
     ),
   );
   if (failure) await rollBackAliases(deps.lambda(target), target, recorded, progress, failure);
 }
+
+const awsOf = (target: Target) => ({
+  ...(target.region ? { region: target.region } : {}),
+  ...(target.profile ? { profile: target.profile } : {}),
+});
 
 /** The deployment is up but does not work: move traffic back, then fail with what happened and what to do. */
 async function rollBackAliases(
