@@ -1,4 +1,5 @@
-import { join, relative } from 'node:path';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import type { EsbuildFunction } from './functions.js';
 import { esbuildOptions } from './sam-esbuild.js';
@@ -32,5 +33,13 @@ export async function bundleFunction(
     path: relative(outdir, file.path),
     contents: file.contents,
   }));
+  for (const path of fn.bundleFiles) {
+    const source = join(fn.codeDir, path);
+    if (overrides.write === false) files.push({ path, contents: await readFile(source) });
+    else {
+      await mkdir(dirname(join(outdir, path)), { recursive: true });
+      await copyFile(source, join(outdir, path));
+    }
+  }
   return { logicalId: fn.logicalId, outputs, metafile: result.metafile, files };
 }

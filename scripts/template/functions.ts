@@ -9,6 +9,8 @@ export interface EsbuildFunction {
   /** `<file without extension>.<export>`, e.g. `index.handler`. */
   handler: string;
   buildProperties: Properties;
+  /** Files copied beside the bundle as they are (Metadata.BundleFiles, relative to CodeUri). */
+  bundleFiles: string[];
 }
 
 /**
@@ -20,7 +22,7 @@ export function esbuildFunctions(template: Template, templateDir = TEMPLATE_DIR)
   const globals = template.Globals?.Function ?? {};
   return resourcesOfType(template, 'AWS::Serverless::Function').map(([logicalId, resource]) => {
     const properties = { ...globals, ...resource.Properties };
-    const { BuildMethod, BuildProperties } = resource.Metadata ?? {};
+    const { BuildMethod, BuildProperties, BundleFiles } = resource.Metadata ?? {};
     if (BuildMethod !== 'esbuild' || !isObject(BuildProperties)) {
       throw new Error(`${logicalId}: Metadata must have BuildMethod: esbuild and BuildProperties.`);
     }
@@ -35,6 +37,7 @@ export function esbuildFunctions(template: Template, templateDir = TEMPLATE_DIR)
       codeDir: resolve(templateDir, CodeUri),
       handler: Handler,
       buildProperties: BuildProperties,
+      bundleFiles: Array.isArray(BundleFiles) ? BundleFiles.map(String) : [],
     };
   });
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleFunction } from '../../scripts/template/bundle.js';
@@ -13,6 +14,7 @@ describe('BuildProperties become the esbuild options SAM would pass', () => {
     logicalId: 'Fn',
     codeDir: process.cwd(),
     handler: 'index.handler',
+    bundleFiles: [],
     buildProperties: {
       // No extension: SAM tries .ts, then .js (as it does, `api.handler` would count as having one).
       EntryPoints: ['src/entry/lambda/instrument'],
@@ -78,5 +80,12 @@ describe.each(functions.map((fn) => [fn.logicalId, fn] as const))('%s', (_, fn) 
     const main = bundle.metafile.outputs[`dist/lambda/${fn.logicalId}/${file}.mjs`];
     expect(Object.keys(bundle.metafile.outputs)).toContain(`dist/lambda/${fn.logicalId}/${file}.mjs`);
     expect(main?.exports).toContain(exported);
+    // Files the template copies beside the bundle (Swagger UI for /docs) travel in it, byte for byte.
+    for (const path of fn.bundleFiles) {
+      const copied = bundle.files.find((f) => f.path === path);
+      expect(Buffer.from(copied?.contents ?? []).equals(await readFile(join(fn.codeDir, path))), path).toBe(
+        true,
+      );
+    }
   });
 });

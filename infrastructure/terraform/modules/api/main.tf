@@ -82,7 +82,7 @@ resource "aws_apigatewayv2_stage" "default" {
 
 locals {
   api_routes = {
-    for key in ["ANY /api/{proxy+}", "GET /health", "GET /docs", "GET /openapi.json"] : key => {
+    for key in ["ANY /api/{proxy+}", "GET /health", "GET /docs", "GET /docs/{file}", "GET /openapi.json"] : key => {
       function_name    = module.function.function_name
       alias_name       = module.function.alias_name
       alias_invoke_arn = module.function.alias_invoke_arn
