@@ -17,6 +17,7 @@ import { motoAdapter } from './moto-preparation.js';
 import { startMoto } from './moto-server.js';
 import { motoResourceTypes } from './moto-types.js';
 import { renameResource } from './rename-resource.js';
+import { rehearseSiteAndSignIn } from './site-and-sign-in.js';
 
 const run = promisify(execFile);
 const REGION = 'us-east-1';
@@ -186,6 +187,9 @@ async function scenario(print: Print, root: string, endpoint: string): Promise<v
   if (await readOutputs(clients.cloudformation, 'blogapp-production')) {
     throw new RehearsalFailed('--plan-only left a production stack behind');
   }
+
+  section('7. after the stack: the web client published to its site, the smoke user signed in and deleted');
+  await rehearseSiteAndSignIn(outputs, { s3: clients.s3, region: REGION, print });
 
   section('Rehearsal passed');
   print(

@@ -7,7 +7,7 @@ import { repoRoot } from '../support/cli-process.js';
  * port by the rehearsal itself). Quiet on success; on failure the whole transcript is in the message.
  */
 describe('the deploy rehearsal on moto_server', () => {
-  it('bootstraps, deploys, redeploys with no changes, stops a table replacement and recovers a failed create', async () => {
+  it('bootstraps, deploys, redeploys with no changes, stops a table replacement, recovers a failed create, publishes the site and signs the smoke user in', async () => {
     const transcript: string[] = [];
     try {
       await rehearse((line) => transcript.push(line), repoRoot);
@@ -22,5 +22,8 @@ describe('the deploy rehearsal on moto_server', () => {
     expect(text).toContain('blogapp-staging is ROLLBACK_COMPLETE: its first create failed');
     expect(text).toContain('Deployed blogapp-staging');
     expect(text).toContain('Plan only: the change set above was created, shown and deleted');
+    expect(text).toMatch(/✓ site: \d+ files in s3:\/\/\S+, blogapp-config\.js names /);
+    expect(text).toMatch(/✓ smoke user: throwaway user \S+@smoke\.invalid created and signed in/);
+    expect(text).toMatch(/✓ smoke user: .*deleted/i);
   }, 300_000);
 });
