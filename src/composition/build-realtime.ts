@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { persistentSecret } from '../adapters/local-disk/persistent-secret.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_FAN_OUT, type FanOutOptions } from '../domain/realtime/fan-out.js';
 import type { PushGateway } from '../domain/realtime/push.gateway.js';
 import { RealtimeService } from '../domain/realtime/realtime.service.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
-import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/routes/broadcast.routes.js';
-import { persistentSecret } from '../local/local-secrets.js';
+import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/middleware/broadcast-guard.js';
 import { traced } from '../observability/tracing.js';
 import { lazily } from './lazily.js';
 

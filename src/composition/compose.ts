@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { createTokenVerifier } from '../adapters/auth/create-token-verifier.js';
+import { persistentSecret } from '../adapters/local-disk/persistent-secret.js';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
 import type { AppDeps, DevTokenIssuer } from '../http/app-deps.js';
-import { persistentSecret } from '../local/local-secrets.js';
 import { createTracer } from '../observability/tracing.js';
 import { buildRealtime } from './build-realtime.js';
 import { buildAppDeps } from './build-services.js';

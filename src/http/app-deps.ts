@@ -11,7 +11,7 @@ import type { ProfileService } from '../domain/profiles/profile.service.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import type { Storage } from '../domain/storage.js';
 import type { UploadService } from '../domain/uploads/upload.service.js';
-import type { BroadcastGuard } from './routes/broadcast.routes.js';
+import type { BroadcastGuard } from './middleware/broadcast-guard.js';
 
 /** The local issuer's surface the HTTP layer serves (dev tokens and their JWKS); absent outside `local`. */
 export interface DevTokenIssuer {

@@ -10,9 +10,14 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../../domain/shared/errors.js';
-import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType } from '../../domain/uploads/image-rules.js';
+import {
+  isImageKey,
+  isUploadKey,
+  MAX_IMAGE_BYTES,
+  SNIFF_BYTES,
+  sniffImageType,
+} from '../../domain/uploads/image-rules.js';
 import type { ImageStore, PresignedUpload, StoredImage } from '../../domain/uploads/image-store.js';
-import { isImageKey, isUploadKey } from '../../domain/uploads/upload.service.js';
 import { UrlSigner } from './url-signer.js';
 
 /** What the local upload endpoint hands over from a PUT to a presigned URL. */
