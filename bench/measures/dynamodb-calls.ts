@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { compose } from '../../src/composition/compose.js';
+import { composeApi } from '../../src/composition/compose-api.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/http/app.js';
 import { countCommands } from '../../test/support/count-commands.js';
@@ -42,7 +42,7 @@ export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureRe
       LOG_LEVEL: 'ERROR',
     });
     const sent = countCommands(db.client);
-    const app = createApp(await compose(config, { storage: db.storage }));
+    const app = createApp(await composeApi(config, { storage: db.storage }));
     const send: Send = async (call) => {
       const headers: Record<string, string> = { ...call.headers };
       if (call.token) headers.authorization = `Bearer ${call.token}`;

@@ -3,8 +3,8 @@
  * where it is. Ctrl-C stops it cleanly. Every refusal to start is one line naming the variable or file.
  */
 import { resolve } from 'node:path';
+import { startLocalStack } from '../../composition/local-stack.js';
 import { ConfigError, loadConfig } from '../../config/config.js';
-import { startLocalStack } from '../../local/local-stack.js';
 import { findRunningStack, recordRunningStack } from '../../local/running-stack.js';
 
 function refuse(message: string): never {
