@@ -28,8 +28,9 @@ local: $(DEPS) dist/web/index.html ## start the whole local stack (dynalite pers
 seed: $(DEPS) ## load demo users, posts and comments into the running local stack
 	$(NPM) run --silent seed
 
-lint: $(DEPS) ## biome lint + format check
+lint: $(DEPS) ## biome lint + format check, and the directions imports may point (dependency-cruiser)
 	npx biome check --error-on-warnings .
+	npx depcruise src --config .dependency-cruiser.cjs --output-type err
 
 typecheck: $(DEPS) ## tsc --noEmit over source, tests and the web client
 	npx tsc --noEmit -p tsconfig.json

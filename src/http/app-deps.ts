@@ -1,4 +1,3 @@
-import type { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { CommentService } from '../domain/comments/comment.service.js';
@@ -7,6 +6,7 @@ import type { PostService } from '../domain/posts/post.service.js';
 import type { ProfileService } from '../domain/profiles/profile.service.js';
 import type { Storage } from '../domain/storage.js';
 import type { UploadService } from '../domain/uploads/upload.service.js';
+import type { UploadEndpoint } from '../domain/uploads/upload-endpoint.js';
 import type { ShellDeps } from './app-shell.js';
 
 /** The local issuer's surface the HTTP layer serves (dev tokens and their JWKS); absent outside `local`. */
@@ -16,7 +16,7 @@ export interface DevTokenIssuer {
 }
 
 /** The local stack's stand-in for S3's side of presigned URLs; absent in AWS. */
-export type LocalUploadEndpoint = Pick<LocalImageStore, 'receive' | 'serve'>;
+export type LocalUploadEndpoint = UploadEndpoint;
 
 /** What the API's HTTP app needs; the composition builds it for the API function and the local stack. */
 export interface AppDeps extends ShellDeps {
