@@ -12,11 +12,20 @@ const broadcastBody = z
   .strictObject({ postId: idParam.optional(), message: visibleText(2_000) })
   .openapi('Broadcast');
 
-const route = createRoute({
+export const broadcastRoute = createRoute({
   method: 'post',
   path: '/broadcast/comments',
   summary: 'System message to subscribers (system callers only)',
-  request: { body: { content: { 'application/json': { schema: broadcastBody } }, required: true } },
+  description:
+    'Served by its own function: IAM (SigV4) authorization in AWS; locally the x-broadcast-key header `make local` prints.',
+  request: {
+    body: {
+      content: {
+        'application/json': { schema: broadcastBody, example: { message: 'Maintenance at 18:00 UTC.' } },
+      },
+      required: true,
+    },
+  },
   responses: {
     202: json(
       z
@@ -24,7 +33,7 @@ const route = createRoute({
         .openapi('BroadcastResult'),
       'Pushed',
     ),
-    ...errorResponses(400, 401, 403, 415, 422),
+    ...errorResponses(400, 401, 403, 413, 415, 422, 503),
   },
 });
 
@@ -38,7 +47,7 @@ export function broadcastRoutes(
     guard(c);
     await next();
   });
-  return app.openapi(route, async (c) => {
+  return app.openapi(broadcastRoute, async (c) => {
     const { postId, message } = c.req.valid('json');
     const result = await realtime.broadcast(postId ? { postId, message } : { message });
     reportFanOut(result, { event: 'broadcast', postId }, c.var.log, metrics);
