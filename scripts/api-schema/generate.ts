@@ -21,7 +21,11 @@ const HEADER = `/**
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'blogapp-openapi-'));
   try {
-    const config = loadConfig({ APP_REPOSITORY_PROVIDER: 'memory', APP_DATA_DIR: dataDir, LOG_LEVEL: 'ERROR' });
+    const config = loadConfig({
+      APP_REPOSITORY_PROVIDER: 'memory',
+      APP_DATA_DIR: dataDir,
+      LOG_LEVEL: 'ERROR',
+    });
     const app = createApp(await composeApi(config));
     const response = await app.request('/openapi.json');
     if (response.status !== 200) throw new Error(`GET /openapi.json answered ${response.status}`);
@@ -33,6 +37,9 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
 
 /** The text of schema.d.ts for the routes as they are now. */
 export async function generateSchemaSource(): Promise<string> {
-  const nodes = await openapiTS((await openApiDocument()) as never, { exportType: true, defaultNonNullable: false });
+  const nodes = await openapiTS((await openApiDocument()) as never, {
+    exportType: true,
+    defaultNonNullable: false,
+  });
   return HEADER + astToString(nodes);
 }
