@@ -71,6 +71,30 @@ module.exports = {
       to: { path: '^(test|bench|reliability)/' },
     },
     {
+      name: 'the-app-does-not-depend-on-the-web-client',
+      comment:
+        'The API serves its web client; it never imports it. Only the operator tools (seed, smoke, live) call the API through it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(smoke|entry/cli)/' },
+      to: { path: '^web/' },
+    },
+    {
+      name: 'operator-tools-use-only-the-typed-client',
+      comment:
+        'The operator tools share the web client’s typed API client (web/src/api/typed-client.ts, over the ' +
+        'generated schema) and nothing else of it.',
+      severity: 'error',
+      from: { path: '^src/(smoke|entry/cli)/' },
+      to: { path: '^web/', pathNot: '^web/src/api/(typed-client\\.ts|schema\\.d\\.ts)$' },
+    },
+    {
+      name: 'web-client-does-not-import-the-server',
+      comment: 'The web client talks to the API over HTTP only: its types come from the OpenAPI document.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(src|test|scripts)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'A cycle makes two modules one: split out what both need.',
       severity: 'error',
@@ -85,7 +109,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.js', '.d.ts'],
+      extensions: ['.ts', '.tsx', '.js', '.d.ts'],
     },
     reporterOptions: { text: { highlightFocused: true } },
   },

@@ -30,7 +30,7 @@ seed: $(DEPS) ## load demo users, posts and comments into the running local stac
 
 lint: $(DEPS) ## biome lint + format check, and the directions imports may point (dependency-cruiser)
 	npx biome check --error-on-warnings .
-	npx depcruise src --config .dependency-cruiser.cjs --output-type err
+	npx depcruise src web/src --config .dependency-cruiser.cjs --output-type err
 
 typecheck: $(DEPS) ## tsc --noEmit over source, tests and the web client
 	npx tsc --noEmit -p tsconfig.json

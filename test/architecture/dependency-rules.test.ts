@@ -33,6 +33,12 @@ const scratch: Record<string, string> = {
   'src/stream/reads-http.ts': "import '../http/app.js';\n",
   'src/stream/reads-tests.ts': "import '../../test/support.js';\n",
   'src/entry/main.ts': "import '../composition/wire.js';\n",
+  'src/http/reads-web.ts': "import '../../web/src/api/typed-client.js';\n",
+  'src/smoke/suite.ts': "import '../../web/src/api/typed-client.js';\n",
+  'src/smoke/reads-page.ts': "import '../../web/src/pages/page.js';\n",
+  'web/src/api/typed-client.ts': "import type {} from './schema.js';\nexport const client = 1;\n",
+  'web/src/api/schema.d.ts': 'export type paths = {};\n',
+  'web/src/pages/page.ts': "import '../../../src/domain/posts/post.js';\n",
   'test/support.ts': 'export const support = 1;\n',
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }),
 };
@@ -40,7 +46,7 @@ const scratch: Record<string, string> = {
 /** The command `make lint` runs, on the scratch tree: its exit code and the violations it printed. */
 async function cruiseScratch(dir: string): Promise<{ exitCode: number; violations: string[] }> {
   const run = promisify(execFile);
-  const args = ['src', '--config', config, '--output-type', 'err'];
+  const args = ['src', 'web/src', '--config', config, '--output-type', 'err'];
   const { exitCode, stdout } = await run(depcruise, args, { cwd: dir }).then(
     ({ stdout }) => ({ exitCode: 0, stdout }),
     (error: { code: number; stdout: string }) => ({ exitCode: error.code, stdout: error.stdout }),
@@ -75,6 +81,9 @@ describe('dependency rules (dependency-cruiser, run by make lint)', () => {
         'local-does-not-depend-on-composition: src/local/reads-composition.ts → src/composition/wire.ts',
         'no-circular: src/domain/cycle/a.ts → src/domain/cycle/b.ts',
         'only-entries-compose: src/http/reads-entry.ts → src/entry/main.ts',
+        'the-app-does-not-depend-on-the-web-client: src/http/reads-web.ts → web/src/api/typed-client.ts',
+        'operator-tools-use-only-the-typed-client: src/smoke/reads-page.ts → web/src/pages/page.ts',
+        'web-client-does-not-import-the-server: web/src/pages/page.ts → src/domain/posts/post.ts',
         'source-does-not-depend-on-tests: src/stream/reads-tests.ts → test/support.ts',
       ].sort(),
     );
