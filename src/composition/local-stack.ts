@@ -136,7 +136,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
             ? { ...config.uploads, publicUrl: config.uploads.publicUrl ?? apiUrl }
             : config.uploads,
       },
-      { storage: streamed, ...(options.requestLines ? { requestLines: options.requestLines } : {}) },
+      { storage: streamed, requestLines: options.requestLines },
     );
     onStreamRecords = createCommentStreamHandler(commentStream);
     onWebSocketEvent = createWebSocketHandler(websocket);
