@@ -8,6 +8,7 @@ import type { Storage } from '../domain/storage.js';
 import { createApp } from '../http/app.js';
 import { createBroadcastApp } from '../http/broadcast-app.js';
 import type { RequestLine } from '../http/middleware/request-log.js';
+import { routeAsApiGateway } from '../local/api-gateway-routes.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
 import { guardHosts, hostGuard } from '../local/host-guard.js';
 import { expirePendingUploads } from '../local/pending-upload-expiry.js';
@@ -152,11 +153,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       images: imageOrigins(config.uploads, apiUrl),
       signIn: signInOrigins(config.auth),
     });
-    // As API Gateway does in AWS: the broadcast path goes to the broadcast function's app, the rest to the API's.
-    fetchApp = (request) =>
-      new URL(request.url).pathname.startsWith('/broadcast/')
-        ? broadcastApp.fetch(request)
-        : app.fetch(request);
+    fetchApp = routeAsApiGateway({ api: app.fetch, broadcast: broadcastApp.fetch });
     return {
       apiUrl,
       wsUrl: gateway.url,
