@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
 import type { RequestLine } from '../http/middleware/request-log.js';
 import { broadcastGuardFor, buildRealtime } from './build-realtime.js';
@@ -13,11 +14,16 @@ import { createObservability } from './observability.js';
  */
 export async function composeLocal(
   config: Config,
-  inputs: { storage: Storage; requestLines?: RequestLine },
+  inputs: {
+    storage: Storage;
+    requestLines?: RequestLine | undefined;
+    /** For tests: tokens of another issuer (a stand-in sign-in provider) instead of the config's. */
+    verifier?: TokenVerifier | undefined;
+  },
 ): Promise<LocalComposition> {
   const observability = await createObservability(config);
   const { storage, requestLines } = inputs;
-  const auth = await createAuth(config);
+  const auth = inputs.verifier ? { verifier: inputs.verifier } : await createAuth(config);
   const realtime = buildRealtime(config, storage, observability.tracer);
   const lines = requestLines ? { requestLines } : {};
   return {

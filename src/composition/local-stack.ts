@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
 import type { Config } from '../config/config.js';
+import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
 import { createApp } from '../http/app.js';
 import { createBroadcastApp } from '../http/broadcast-app.js';
@@ -41,6 +42,8 @@ export interface LocalStack {
 export interface LocalStackOptions {
   /** Where one line per request goes (the terminal of `make local`); without it requests are logged as JSON. */
   requestLines?: RequestLine;
+  /** For tests: tokens of another issuer (the browser tests' stand-in sign-in provider) instead of the config's. */
+  verifier?: TokenVerifier;
 }
 
 /**
@@ -137,7 +140,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
             ? { ...config.uploads, publicUrl: config.uploads.publicUrl ?? apiUrl }
             : config.uploads,
       },
-      { storage: streamed, requestLines: options.requestLines },
+      { storage: streamed, requestLines: options.requestLines, verifier: options.verifier },
     );
     onStreamRecords = createCommentStreamHandler(commentStream);
     onWebSocketEvent = createWebSocketHandler(websocket);
