@@ -42,8 +42,9 @@ python-tools:
 	  echo "#########################################################################################"; \
 	  exit 1; }
 
-lint: $(DEPS) python-tools ## biome lint + format check; cfn-lint on the templates and the transformed template per environment
+lint: $(DEPS) python-tools ## Biome lint + format, the directions imports may point (dependency-cruiser), cfn-lint on the templates
 	npx biome check --error-on-warnings .
+	npx depcruise src web/src --config .dependency-cruiser.cjs --output-type err
 	npx tsx scripts/lint-templates.ts
 
 typecheck: $(DEPS) ## tsc --noEmit over source, tests and the web client

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
-import { compose } from '../../src/composition/compose.js';
+import { composeLocal } from '../../src/composition/compose-local.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/http/app.js';
+import { createBroadcastApp } from '../../src/http/broadcast-app.js';
+import { routeAsApiGateway } from '../../src/local/api-gateway-routes.js';
 import { countCommands } from '../../test/support/count-commands.js';
 import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
 import type { BenchContext } from '../lib/context.js';
@@ -42,18 +44,23 @@ export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureRe
       LOG_LEVEL: 'ERROR',
     });
     const sent = countCommands(db.client);
-    const app = createApp(await compose(config, { storage: db.storage }));
+    // The API and the broadcast function's apps, routed as API Gateway routes them.
+    const composed = await composeLocal(config, { storage: db.storage });
+    const apps = [createApp(composed.api), createBroadcastApp(composed.broadcast)] as const;
+    const fetch = routeAsApiGateway({ api: apps[0].fetch, broadcast: apps[1].fetch });
     const send: Send = async (call) => {
       const headers: Record<string, string> = { ...call.headers };
       if (call.token) headers.authorization = `Bearer ${call.token}`;
       if (call.body !== undefined) headers['content-type'] ??= 'application/json';
       if (call.raw) headers['content-length'] = String(call.raw.length);
       const body = call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
-      const response = await app.request(call.path, {
-        method: call.method,
-        headers,
-        ...(body ? { body } : {}),
-      });
+      const response = await fetch(
+        new Request(`http://127.0.0.1${call.path}`, {
+          method: call.method,
+          headers,
+          ...(body ? { body } : {}),
+        }),
+      );
       const text = await response.text();
       return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : {} };
     };
@@ -78,7 +85,7 @@ export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureRe
       });
     }
     const registered = new Set(
-      app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
+      apps.flatMap((app) => app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`)),
     );
     const unmeasured = [...registered].filter((route) => !SCENARIOS.some((s) => s.route === route));
     return report(counted, unmeasured);

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type WebSocket from 'ws';
+import { startLocalStack } from '../../src/composition/local-stack.js';
 import { loadConfig } from '../../src/config/config.js';
-import { startLocalStack } from '../../src/local/local-stack.js';
 import { apiRequest } from '../../test/support/api-request.js';
 import { runJson } from '../lib/child.js';
 import type { BenchContext } from '../lib/context.js';

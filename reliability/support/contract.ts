@@ -1,20 +1,6 @@
+import type { ErrorCode } from '../../src/domain/shared/errors.js';
+import { statusOf } from '../../src/http/error-response.js';
 import type { Answer } from './http.js';
-
-/** The contract's status for each error code (CONTRACT.md, "Conventions"). */
-export const STATUS_OF_CODE: Record<string, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  precondition_failed: 412,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  validation_error: 422,
-  rate_limited: 429,
-  unavailable: 503,
-  internal: 500,
-};
 
 /**
  * What must never reach a client: stack frames, source paths, SDK and storage names, raw exception text.
@@ -50,7 +36,8 @@ export function errorShapeViolations(answer: Answer): string[] {
   if (extra.length > 0) problems.push(`error has extra keys ${extra.join(',')}`);
   if (typeof error.code !== 'string' || typeof error.message !== 'string' || error.message === '') {
     problems.push(`error without a code and message: ${answer.text.slice(0, 200)}`);
-  } else if (STATUS_OF_CODE[error.code] !== answer.status) {
+    // The one code → status table (CONTRACT.md, "Conventions"); a code outside it has no status and is reported.
+  } else if (statusOf[error.code as ErrorCode] !== answer.status) {
     problems.push(`code ${error.code} with status ${answer.status}`);
   }
   if (error.code === 'validation_error' && !Array.isArray(error.details)) {

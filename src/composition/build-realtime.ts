@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import type { Config } from '../config/config.js';
+import { persistentSecret } from '../adapters/local-disk/persistent-secret.js';
+import { type Config, ConfigError } from '../config/config.js';
 import { DEFAULT_FAN_OUT, type FanOutOptions } from '../domain/realtime/fan-out.js';
 import type { PushGateway } from '../domain/realtime/push.gateway.js';
 import { RealtimeService } from '../domain/realtime/realtime.service.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
-import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/routes/broadcast.routes.js';
-import { persistentSecret } from '../local/local-secrets.js';
+import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/middleware/broadcast-guard.js';
 import { traced } from '../observability/tracing.js';
 import { lazily } from './lazily.js';
 
@@ -17,22 +17,17 @@ import { lazily } from './lazily.js';
  */
 const LOCAL_FAN_OUT: FanOutOptions = { ...DEFAULT_FAN_OUT, timeoutMs: 15_000 };
 
-export interface Realtime {
-  realtime: RealtimeService;
-  broadcastGuard: BroadcastGuard;
-}
-
 /**
- * Live comments, when the config names the WebSocket API's management endpoint (the functions that push
- * and the local stack); without it there is nothing to push through, so the API serves no broadcast route.
+ * Live comments: pushes go through the WebSocket API's management endpoint, which the functions that push
+ * (and the local stack) are given; a function composed without it could push nowhere, so it refuses to start.
  */
-export async function buildRealtime(
-  config: Config,
-  storage: Storage,
-  tracer?: Tracer,
-): Promise<Realtime | undefined> {
+export function buildRealtime(config: Config, storage: Storage, tracer?: Tracer): RealtimeService {
   const endpoint = config.realtime.managementEndpoint;
-  if (!endpoint) return undefined;
+  if (!endpoint) {
+    throw new ConfigError(
+      'APP_WEBSOCKET_MANAGEMENT_ENDPOINT is not set: point it at the WebSocket API stage (https://{api}.execute-api.{region}.amazonaws.com/{stage}).',
+    );
+  }
   // Only pushes need the management API's client: loaded by the first push, not by every cold start.
   const gateway = lazily<PushGateway>(async () => {
     const { createManagementClient, ManagementApiPushGateway } = await import(
@@ -42,14 +37,13 @@ export async function buildRealtime(
     const client = createManagementClient({ endpoint, region, ...(credentials ? { credentials } : {}) });
     return new ManagementApiPushGateway({ client: traced(tracer, client) });
   }, ['send', 'disconnect']);
-  const realtime = new RealtimeService({
+  return new RealtimeService({
     connections: storage.connections,
     gateway,
     posts: storage.posts,
     clock: systemClock,
     ...(config.environment === 'local' ? { fanOut: LOCAL_FAN_OUT } : {}),
   });
-  return { realtime, broadcastGuard: await broadcastGuardFor(config) };
 }
 
 /**
@@ -57,7 +51,7 @@ export async function buildRealtime(
  * counts, so the Lambda entry behaves as deployed when run locally on AWS's sample events (a plain HTTP
  * request cannot carry an IAM authorizer: only a Lambda event has one).
  */
-async function broadcastGuardFor(config: Config): Promise<BroadcastGuard> {
+export async function broadcastGuardFor(config: Config): Promise<BroadcastGuard> {
   if (config.environment !== 'local') return iamGuard;
   const key = config.realtime.broadcastKey ?? (await localBroadcastKey(config.dataDir));
   return anyOf(iamGuard, localKeyGuard(key));

@@ -1,6 +1,3 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { HmacCursorCodec } from '../adapters/crypto/hmac-cursor-codec.js';
 import { ulidIds } from '../adapters/crypto/ulid-ids.js';
 import type { Config } from '../config/config.js';
@@ -13,27 +10,24 @@ import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
 import type { ImageStore } from '../domain/uploads/image-store.js';
 import { UploadService } from '../domain/uploads/upload.service.js';
-import type { AppDeps, DevTokenIssuer, LocalUploadEndpoint } from '../http/app-deps.js';
-import type { Realtime } from './build-realtime.js';
+import type { DevTokenIssuer, LocalUploadEndpoint } from '../http/app-deps.js';
+import type { RequestLine } from '../http/middleware/request-log.js';
+import type { ApiComposition, Observability } from './compositions.js';
 
-export interface ServiceInputs {
+export interface ApiInputs extends Observability {
   config: Config;
-  logger: Logger;
-  metrics?: Metrics | undefined;
-  tracer?: Tracer | undefined;
   storage: Storage;
   verifier: TokenVerifier;
   cursorSecret: string;
   imageStore: ImageStore;
   devTokens?: DevTokenIssuer | undefined;
   localUploads?: LocalUploadEndpoint | undefined;
-  realtime?: Realtime['realtime'];
-  broadcastGuard?: Realtime['broadcastGuard'];
+  requestLines?: RequestLine | undefined;
 }
 
-/** Wires the domain services onto their adapters. Shared by the Lambda entry, the local stack and tests. */
-export function buildAppDeps(inputs: ServiceInputs): AppDeps {
-  const { config, storage } = inputs;
+/** Wires the API's domain services onto their adapters. Shared by the API function and the local stack. */
+export function buildApiServices(inputs: ApiInputs): ApiComposition {
+  const { config, storage, logger, metrics, tracer } = inputs;
   const cursors = new HmacCursorCodec(inputs.cursorSecret);
   const ids = ulidIds();
   const clock = systemClock;
@@ -41,20 +35,15 @@ export function buildAppDeps(inputs: ServiceInputs): AppDeps {
     store: inputs.imageStore,
     clock,
     ids,
-    onDiscardFailure: (key, error) => inputs.logger.warn('image left behind', { key, error }),
+    onDiscardFailure: (key, error) => logger.warn('image left behind', { key, error }),
   });
-  const posts = new PostService({
-    posts: storage.posts,
-    images: uploads,
-    cursors,
-    clock,
-    ids,
-  });
+  const posts = new PostService({ posts: storage.posts, images: uploads, cursors, clock, ids });
   return {
     config,
-    logger: inputs.logger,
-    ...(inputs.metrics ? { metrics: inputs.metrics } : {}),
-    ...(inputs.tracer ? { tracer: inputs.tracer } : {}),
+    logger,
+    ...(metrics ? { metrics } : {}),
+    ...(tracer ? { tracer } : {}),
+    ...(inputs.requestLines ? { requestLines: inputs.requestLines } : {}),
     verifier: inputs.verifier,
     storage,
     posts,
@@ -64,8 +53,5 @@ export function buildAppDeps(inputs: ServiceInputs): AppDeps {
     uploads,
     ...(inputs.localUploads ? { localUploads: inputs.localUploads } : {}),
     ...(inputs.devTokens ? { devTokens: inputs.devTokens } : {}),
-    ...(inputs.realtime && inputs.broadcastGuard
-      ? { realtime: inputs.realtime, broadcastGuard: inputs.broadcastGuard }
-      : {}),
   };
 }

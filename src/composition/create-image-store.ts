@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
+import { persistentSecret } from '../adapters/local-disk/persistent-secret.js';
 import type { Config } from '../config/config.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/uploads/image-store.js';
-import { persistentSecret } from '../local/local-secrets.js';
 import { traced } from '../observability/tracing.js';
 import { lazily } from './lazily.js';
 

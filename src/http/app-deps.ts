@@ -1,17 +1,13 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
-import type { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { CommentService } from '../domain/comments/comment.service.js';
 import type { FavoriteService } from '../domain/favorites/favorite.service.js';
 import type { PostService } from '../domain/posts/post.service.js';
 import type { ProfileService } from '../domain/profiles/profile.service.js';
-import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import type { Storage } from '../domain/storage.js';
 import type { UploadService } from '../domain/uploads/upload.service.js';
-import type { BroadcastGuard } from './routes/broadcast.routes.js';
+import type { UploadEndpoint } from '../domain/uploads/upload-endpoint.js';
+import type { ShellDeps } from './app-shell.js';
 
 /** The local issuer's surface the HTTP layer serves (dev tokens and their JWKS); absent outside `local`. */
 export interface DevTokenIssuer {
@@ -20,16 +16,11 @@ export interface DevTokenIssuer {
 }
 
 /** The local stack's stand-in for S3's side of presigned URLs; absent in AWS. */
-export type LocalUploadEndpoint = Pick<LocalImageStore, 'receive' | 'serve'>;
+export type LocalUploadEndpoint = UploadEndpoint;
 
-/** Everything the HTTP app needs, built once by the composition root. */
-export interface AppDeps {
-  config: Pick<Config, 'environment' | 'version' | 'allowedOrigins' | 'exposeDocs'>;
-  logger: Logger;
-  /** Business and push metrics (EMF); absent locally. */
-  metrics?: Metrics;
-  /** X-Ray tracing; absent locally. */
-  tracer?: Tracer;
+/** What the API's HTTP app needs; the composition builds it for the API function and the local stack. */
+export interface AppDeps extends ShellDeps {
+  config: ShellDeps['config'] & Pick<Config, 'environment' | 'version' | 'exposeDocs'>;
   verifier: TokenVerifier;
   storage: Pick<Storage, 'ping'>;
   posts: PostService;
@@ -39,7 +30,4 @@ export interface AppDeps {
   uploads: UploadService;
   localUploads?: LocalUploadEndpoint;
   devTokens?: DevTokenIssuer;
-  /** Present where pushes can be made (the local stack; the broadcast function in AWS). */
-  realtime?: RealtimeService;
-  broadcastGuard?: BroadcastGuard;
 }

@@ -1,18 +1,10 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from './app-deps.js';
+import { answerErrors, createShell, smallJsonBodies } from './app-shell.js';
 import { installedSwaggerUi } from './docs/swagger-ui-files.js';
-import { errorResponse } from './error-response.js';
-import { handleError } from './handle-error.js';
 import type { HttpEnv } from './http-env.js';
 import { authenticate, signInGate } from './middleware/authenticate.js';
-import { businessMetrics } from './middleware/business-metrics.js';
-import { jsonOnly } from './middleware/json-only.js';
-import { requestId } from './middleware/request-id.js';
-import { requestLog } from './middleware/request-log.js';
-import { broadcastRoutes } from './routes/broadcast.routes.js';
+import { broadcastRoute } from './routes/broadcast.routes.js';
 import { commentRoutes } from './routes/comment.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
 import { docsRoutes } from './routes/docs.routes.js';
@@ -23,48 +15,26 @@ import { meRoutes } from './routes/me.routes.js';
 import { postRoutes } from './routes/post.routes.js';
 import { uploadRoutes } from './routes/upload.routes.js';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './app-shell.js';
 
-/** The one HTTP app: served by @hono/node-server locally and by the Lambda adapter in AWS. */
+/**
+ * The API function's app (everything under /api, health, docs; locally the dev routes and the upload
+ * endpoint): served by @hono/node-server locally and by the Lambda adapter in AWS. The broadcast route is
+ * its own function's app (broadcast-app.ts).
+ */
 export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
-  const app = new OpenAPIHono<HttpEnv>();
-
-  app.use(requestId());
-  app.use(requestLog(deps.logger));
-  if (deps.metrics) app.use(businessMetrics(deps.metrics));
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
-  app.use(
-    cors({
-      origin: deps.config.allowedOrigins.includes('*') ? '*' : deps.config.allowedOrigins,
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
-      maxAge: 600,
-    }),
-  );
+  const app = createShell(deps);
   app.route('/', healthRoutes(deps));
   // Who is calling is settled before anything reads the body: a bad token, or none on a protected route,
   // is 401 whatever the body says, so anonymous callers learn nothing of the body rules.
   app.use('/api/*', authenticate(deps.verifier, deps.profiles));
   app.use(signInGate());
   // The API's own bodies are small JSON; local image uploads (their own rules) sit outside these paths.
-  for (const path of ['/api/*', '/broadcast/*']) {
-    app.use(
-      path,
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) =>
-          errorResponse(c, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
-      }),
-    );
-    app.use(path, jsonOnly());
-  }
+  smallJsonBodies(app, '/api/*');
 
   for (const routes of [postRoutes, commentRoutes, favoriteRoutes, meRoutes]) app.route('/api', routes(deps));
   app.route('/api', uploadRoutes(deps.uploads));
   if (deps.localUploads) app.route('/', localUploadRoutes(deps.localUploads));
-  if (deps.realtime && deps.broadcastGuard)
-    app.route('/', broadcastRoutes(deps.realtime, deps.broadcastGuard, deps.metrics));
   if (deps.config.environment === 'local' && deps.devTokens) app.route('/', devRoutes(deps.devTokens));
 
   if (deps.config.exposeDocs) {
@@ -73,18 +43,21 @@ export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
       scheme: 'bearer',
       bearerFormat: 'JWT',
     });
-    app.doc31('/openapi.json', {
+    // Same API, another function: API Gateway routes it to the broadcast function, so it is documented here.
+    app.openAPIRegistry.registerPath(broadcastRoute);
+    app.doc31('/openapi.json', (c) => ({
       openapi: '3.1.0',
       info: {
         title: 'blogapp API',
         version: deps.config.version,
         description: 'Posts, comments, favorites, profiles.',
       },
-    });
+      // The stack that served this document, so Swagger UI and generated clients call it and no other.
+      servers: [{ url: new URL(c.req.url).origin, description: `${deps.config.environment} stack` }],
+    }));
     app.route('/', docsRoutes(installedSwaggerUi(), '/openapi.json'));
   }
 
-  app.notFound((c) => errorResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
-  app.onError((error, c) => handleError(error, c, deps.logger));
+  answerErrors(app, deps.logger);
   return app;
 }

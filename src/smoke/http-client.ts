@@ -1,37 +1,21 @@
-export interface JsonResponse {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: the suite reads whatever JSON the API answered and checks it.
-  body: any;
-  text: string;
-}
+import { type ApiClient, createApiClient } from '../../web/src/api/typed-client.js';
 
-/** One JSON request to the API under test, bounded in time so a hung deployment fails the check, not the run. */
-export async function requestJson(
-  apiUrl: string,
-  method: string,
-  path: string,
-  { token, body }: { token?: string; body?: unknown } = {},
-): Promise<JsonResponse> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${apiUrl}${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(10_000),
+export { type ApiClient, bearer } from '../../web/src/api/typed-client.js';
+
+/**
+ * The API's typed client (the web client's), for the deployment under test: each request is bounded in time,
+ * so a hung deployment fails the check, not the run.
+ */
+export function smokeClient(apiUrl: string, timeoutMs = 10_000): ApiClient {
+  return createApiClient({
+    baseUrl: apiUrl,
+    fetch: (request) => fetch(request, { signal: AbortSignal.timeout(timeoutMs) }),
   });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.status, body: parsed, text };
 }
 
 /** "answered 500 {...}" for failure messages, short enough to read in a terminal. */
-export function describeAnswer(response: JsonResponse): string {
-  return `answered ${response.status} ${response.text.slice(0, 200)}`.trim();
+export function describeAnswer(answer: { response: Response; data?: unknown; error?: unknown }): string {
+  const body = answer.error ?? answer.data;
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  return `answered ${answer.response.status} ${text.slice(0, 200)}`.trim();
 }

@@ -1,5 +1,5 @@
 import type { SmokeSignIn } from './cognito-smoke-user.js';
-import { describeAnswer, requestJson } from './http-client.js';
+import { type ApiClient, bearer, describeAnswer, smokeClient } from './http-client.js';
 import { openProbe, type SocketProbe } from './socket-probe.js';
 
 export type SmokeStatus = 'passed' | 'failed' | 'not-run';
@@ -57,6 +57,7 @@ export const SIGN_IN_CHECKS = ['sign-in', 'delete-user'] as const;
 export async function runSmokeSuite(options: SmokeOptions): Promise<SmokeResult[]> {
   // Tolerates the `/api` the local banner prints after the base, and a trailing slash.
   const apiUrl = options.apiUrl.replace(/\/+$/, '').replace(/\/api$/, '');
+  const api = smokeClient(apiUrl);
   const pushTimeoutMs = options.pushTimeoutMs ?? 5_000;
   const results: SmokeResult[] = [];
   const record = (result: SmokeResult) => {
@@ -83,18 +84,18 @@ export async function runSmokeSuite(options: SmokeOptions): Promise<SmokeResult[
 
   let environment: string | undefined;
   await check('health', async () => {
-    const response = await requestJson(apiUrl, 'GET', '/api/health');
-    if (response.status !== 200 || response.body?.status !== 'healthy') {
-      throw new Error(`GET /api/health ${describeAnswer(response)}`);
+    const answer = await api.GET('/api/health');
+    if (answer.response.status !== 200 || answer.data?.status !== 'healthy') {
+      throw new Error(`GET /api/health ${describeAnswer(answer)}`);
     }
-    environment = response.body.environment;
-    return `200 healthy (environment ${environment}, version ${response.body.version})`;
+    environment = answer.data.environment;
+    return `200 healthy (environment ${environment}, version ${answer.data.version})`;
   });
 
   await check('auth-required', async () => {
-    const response = await requestJson(apiUrl, 'POST', '/api/posts', { body: { title: 'smoke', body: 'x' } });
-    if (response.status !== 401)
-      throw new Error(`POST /api/posts without a token ${describeAnswer(response)}`);
+    const answer = await api.POST('/api/posts', { body: { title: 'smoke', body: 'x' } });
+    if (answer.response.status !== 401)
+      throw new Error(`POST /api/posts without a token ${describeAnswer(answer)}`);
     return 'POST /api/posts without a token is 401';
   });
 
@@ -120,19 +121,19 @@ export async function runSmokeSuite(options: SmokeOptions): Promise<SmokeResult[
     }
 
     await check('create-post', async () => {
-      token ??= await localToken(apiUrl);
-      const response = await requestJson(apiUrl, 'POST', '/api/posts', {
-        token,
+      token ??= await localToken(api);
+      const answer = await api.POST('/api/posts', {
+        headers: bearer(token),
         body: {
           title: `smoke ${new Date().toISOString()}`,
           body: 'Created by the smoke suite, deleted when it ends.',
           tags: ['smoke'],
         },
       });
-      if (response.status !== 201 || !response.body?.id) {
-        throw new Error(`POST /api/posts ${describeAnswer(response)}`);
+      if (answer.response.status !== 201 || !answer.data?.id) {
+        throw new Error(`POST /api/posts ${describeAnswer(answer)}`);
       }
-      postId = response.body.id;
+      postId = answer.data.id;
       return `201, post ${postId}`;
     });
 
@@ -150,14 +151,16 @@ export async function runSmokeSuite(options: SmokeOptions): Promise<SmokeResult[
     });
 
     await check('comment-push', async () => {
+      if (!postId || !token) throw new Error('no post to comment on');
       const sent = performance.now();
-      const response = await requestJson(apiUrl, 'POST', `/api/posts/${postId}/comments`, {
-        token,
+      const answer = await api.POST('/api/posts/{id}/comments', {
+        params: { path: { id: postId } },
+        headers: bearer(token),
         body: { body: 'smoke comment' },
       });
-      if (response.status !== 201)
-        throw new Error(`POST /api/posts/{id}/comments ${describeAnswer(response)}`);
-      const commentId = response.body?.id;
+      if (answer.response.status !== 201)
+        throw new Error(`POST /api/posts/{id}/comments ${describeAnswer(answer)}`);
+      const commentId = answer.data?.id;
       await socket?.waitFor(
         'comment.created push',
         (m) => m.type === 'comment.created' && (m.comment as { id?: string } | undefined)?.id === commentId,
@@ -167,19 +170,21 @@ export async function runSmokeSuite(options: SmokeOptions): Promise<SmokeResult[
     });
 
     await check('favorite', async () => {
-      const favorite = await requestJson(apiUrl, 'PUT', `/api/posts/${postId}/favorite`, { token });
-      if (favorite.status !== 204)
+      if (!postId || !token) throw new Error('no post to favorite');
+      const request = { params: { path: { id: postId } }, headers: bearer(token) };
+      const favorite = await api.PUT('/api/posts/{id}/favorite', request);
+      if (favorite.response.status !== 204)
         throw new Error(`PUT /api/posts/{id}/favorite ${describeAnswer(favorite)}`);
-      const post = await requestJson(apiUrl, 'GET', `/api/posts/${postId}`, { token });
-      const { favoriteCount, favoritedByMe } = post.body ?? {};
-      if (post.status !== 200 || favoriteCount !== 1 || favoritedByMe !== true) {
+      const post = await api.GET('/api/posts/{id}', request);
+      const { favoriteCount, favoritedByMe } = post.data ?? {};
+      if (post.response.status !== 200 || favoriteCount !== 1 || favoritedByMe !== true) {
         throw new Error(`after favoriting, GET /api/posts/{id} ${describeAnswer(post)}`);
       }
       return 'favorited: favoriteCount 1, favoritedByMe true';
     });
   } finally {
     await (socket as SocketProbe | undefined)?.close();
-    await cleanUp(apiUrl, postId, token, record);
+    await cleanUp(api, postId, token, record);
     if (signIn) await deleteUser(signIn, record);
   }
   return results;
@@ -207,7 +212,7 @@ async function deleteUser(signIn: SmokeSignIn, record: (result: SmokeResult) => 
 
 /** Always attempted once a post exists, whatever failed before: a smoke run leaves nothing behind. */
 async function cleanUp(
-  apiUrl: string,
+  api: ApiClient,
   postId: string | undefined,
   token: string | undefined,
   record: (result: SmokeResult) => void,
@@ -217,15 +222,16 @@ async function cleanUp(
   const started = performance.now();
   const ms = () => performance.now() - started;
   try {
-    const response = await requestJson(apiUrl, 'DELETE', `/api/posts/${postId}`, {
-      ...(token ? { token } : {}),
+    const answer = await api.DELETE('/api/posts/{id}', {
+      params: { path: { id: postId } },
+      ...(token ? { headers: bearer(token) } : {}),
     });
-    if (response.status !== 204) {
+    if (answer.response.status !== 204) {
       return record({
         check,
         status: 'failed',
         ms: ms(),
-        detail: `DELETE /api/posts/${postId} ${describeAnswer(response)}`,
+        detail: `DELETE /api/posts/${postId} ${describeAnswer(answer)}`,
       });
     }
     record({ check, status: 'passed', ms: ms(), detail: `204, post ${postId} deleted` });
@@ -240,12 +246,12 @@ async function cleanUp(
 }
 
 /** `local` only: a token from the stack's own issuer (`POST /api/dev/token`, 404 anywhere else). */
-async function localToken(apiUrl: string): Promise<string> {
-  const response = await requestJson(apiUrl, 'POST', '/api/dev/token', {
+async function localToken(api: ApiClient): Promise<string> {
+  const answer = await api.POST('/api/dev/token', {
     body: { userId: `smoke-${Date.now().toString(36)}`, name: 'Smoke test' },
   });
-  if (response.status !== 200 || !response.body?.token) {
-    throw new Error(`the local issuer (POST /api/dev/token) ${describeAnswer(response)}`);
+  if (answer.response.status !== 200 || !answer.data?.token) {
+    throw new Error(`the local issuer (POST /api/dev/token) ${describeAnswer(answer)}`);
   }
-  return response.body.token;
+  return answer.data.token;
 }

@@ -11,26 +11,11 @@ async function sourceFiles(dir: string): Promise<string[]> {
     .map((e) => relative(root, join(e.parentPath, e.name)));
 }
 
-function importsOf(source: string): string[] {
-  return [
-    ...source.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
-  ].map((m) => m[1] ?? m[2] ?? '');
-}
-
-/** The dependency rule: the domain in the middle knows nothing of HTTP, Lambda, AWS or the adapters. */
+/**
+ * What the import rules cannot say: configuration is read in one place. (Which way imports may point is
+ * dependency-cruiser's job: .dependency-cruiser.cjs, run by make lint and tested in dependency-rules.test.ts.)
+ */
 describe('layering', () => {
-  it('keeps the domain free of HTTP, Lambda, the AWS SDK, adapters and configuration', async () => {
-    const forbidden =
-      /^(hono|@hono\/|@aws-sdk\/|@smithy\/|@aws-lambda-powertools\/|aws-lambda|jose|ws|dynalite)|\/(adapters|http|entry|config|composition|local)\//;
-    const offenders: string[] = [];
-    for (const file of await sourceFiles('src/domain')) {
-      for (const spec of importsOf(await readFile(join(root, file), 'utf8'))) {
-        if (forbidden.test(spec)) offenders.push(`${file} imports ${spec}`);
-      }
-    }
-    expect(offenders).toEqual([]);
-  });
-
   it('reads process.env only in the configuration module (and the operator tools’ entry points)', async () => {
     const offenders: string[] = [];
     for (const file of await sourceFiles('src')) {

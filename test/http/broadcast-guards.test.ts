@@ -8,7 +8,7 @@ import {
   type BroadcastGuard,
   iamGuard,
   localKeyGuard,
-} from '../../src/http/routes/broadcast.routes.js';
+} from '../../src/http/middleware/broadcast-guard.js';
 
 /** A one-route app behind the guard; `event` plays the Lambda event Hono's adapter puts in `c.env`. */
 async function call(guard: BroadcastGuard, headers: Record<string, string> = {}, event?: unknown) {

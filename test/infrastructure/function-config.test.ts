@@ -48,8 +48,9 @@ function resolveDynamicReferences(t: Template, value: string, s: Scenario): stri
   });
 }
 
-/** Entries built on composeRealtime() refuse to start without the management endpoint. */
-const needsManagementEndpoint = (entry: string) => readFileSync(entry, 'utf8').includes('composeRealtime');
+/** Entries whose composition pushes (buildRealtime) refuse to start without the management endpoint. */
+const needsManagementEndpoint = (entry: string) =>
+  /compose(WebSocket|CommentStream|Broadcast)\(/.test(readFileSync(entry, 'utf8'));
 
 describe.each(['development', 'staging', 'production'])('in %s', (environment) => {
   describe.each(Object.keys(AUTH))('with %s auth', (auth) => {

@@ -63,6 +63,8 @@ describe('real-time Lambda entries with AWS sample events', () => {
     websocket = (await import('../../src/entry/lambda/websocket.handler.js')).handler as never;
     stream = (await import('../../src/entry/lambda/comment-stream.handler.js')).handler as never;
     broadcast = (await import('../../src/entry/lambda/broadcast.handler.js')).handler as never;
+    const api: Invoke<HttpV2Event, HttpResult> = (await import('../../src/entry/lambda/api.handler.js'))
+      .handler as never;
 
     const issuer = await LocalIssuer.open({
       keyFile: join(dataDir, 'local-issuer-key.json'),
@@ -70,7 +72,7 @@ describe('real-time Lambda entries with AWS sample events', () => {
       audience: LOCAL_AUDIENCE,
     });
     token = await issuer.issue({ userId: 'alice', name: 'Alice' });
-    const created = await broadcast(
+    const created = await api(
       httpEvent('py_apiGatewayProxyV2Event', {
         method: 'POST',
         path: '/api/posts',
@@ -185,5 +187,14 @@ describe('real-time Lambda entries with AWS sample events', () => {
     const unsigned = await broadcast(httpEvent('apigw-http_no-auth', request), lambdaContext());
     expect(unsigned.statusCode).toBe(403);
     expect(JSON.parse(unsigned.body)).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('the broadcast function serves its one route and nothing of the API', async () => {
+    const list = await broadcast(
+      httpEvent('apigw-http_iam-auth', { method: 'GET', path: '/api/posts', headers: {} }),
+      lambdaContext(),
+    );
+    expect(list.statusCode).toBe(404);
+    expect(JSON.parse(list.body)).toMatchObject({ error: { code: 'not_found' } });
   });
 });

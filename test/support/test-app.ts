@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compose } from '../../src/composition/compose.js';
+import { composeApi } from '../../src/composition/compose-api.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/http/app.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/local/embedded-dynamodb.js';
@@ -36,7 +36,7 @@ export async function startTestApp(
     ...(embedded ? { APP_DYNAMODB_ENDPOINT: embedded.endpoint } : {}),
     ...env,
   });
-  const app = createApp(await compose(config));
+  const app = createApp(await composeApi(config));
   const request = (method: string, path: string, options?: RequestOptions) =>
     apiRequest('http://127.0.0.1', method, path, options, (r) => app.fetch(r));
   return {

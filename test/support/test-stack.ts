@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type LocalStack, startLocalStack } from '../../src/composition/local-stack.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { TokenVerifier } from '../../src/domain/auth/actor.js';
-import { type LocalStack, startLocalStack } from '../../src/local/local-stack.js';
 import { type ApiResponse, apiRequest, devToken, type RequestOptions } from './api-request.js';
 
 export type { ApiResponse, RequestOptions } from './api-request.js';

@@ -2,8 +2,7 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import type { Comment } from '../../domain/comments/comment.js';
 import type { CommentRepository } from '../../domain/comments/comment.repository.js';
 import type { Post } from '../../domain/posts/post.js';
-import { postNotFound } from '../../domain/posts/post.service.js';
-import { ConflictError } from '../../domain/shared/errors.js';
+import { ConflictError, postNotFound } from '../../domain/shared/errors.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
 import type { PageRequest, StorePage } from '../../domain/shared/page.js';
 import { claimPut, replayOf } from './claims.js';

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FavoriteRepository } from '../../domain/favorites/favorite.repository.js';
 import type { PostRead } from '../../domain/posts/post.js';
-import { postNotFound } from '../../domain/posts/post.service.js';
+import { postNotFound } from '../../domain/shared/errors.js';
 import type { PageRequest, StorePage } from '../../domain/shared/page.js';
 import { batchGet, keyId } from './batch.js';
 import type { DynamoDbTable } from './dynamodb-client.js';

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Readable } from 'node:stream';
 import type { Clock } from '../../domain/shared/clock.js';
 import {
   BadRequestError,
@@ -10,26 +9,16 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../../domain/shared/errors.js';
-import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType } from '../../domain/uploads/image-rules.js';
+import {
+  isImageKey,
+  isUploadKey,
+  MAX_IMAGE_BYTES,
+  SNIFF_BYTES,
+  sniffImageType,
+} from '../../domain/uploads/image-rules.js';
 import type { ImageStore, PresignedUpload, StoredImage } from '../../domain/uploads/image-store.js';
-import { isImageKey, isUploadKey } from '../../domain/uploads/upload.service.js';
+import type { IncomingUpload, ServedImage, UploadEndpoint } from '../../domain/uploads/upload-endpoint.js';
 import { UrlSigner } from './url-signer.js';
-
-/** What the local upload endpoint hands over from a PUT to a presigned URL. */
-export interface IncomingUpload {
-  key: string;
-  expires: string | undefined;
-  signature: string | undefined;
-  contentType: string | undefined;
-  contentLength: string | undefined;
-  body: AsyncIterable<Uint8Array> | null;
-}
-
-export interface ServedImage {
-  contentType: string;
-  size: number;
-  stream: Readable;
-}
 
 interface Metadata {
   contentType: string;
@@ -42,7 +31,7 @@ interface Metadata {
  * a PUT URL binds key, type, size and expiry; a GET URL binds key and expiry. The bytes pass through this
  * process, so they are also checked here against the declared type, which S3 cannot do.
  */
-export class LocalImageStore implements ImageStore {
+export class LocalImageStore implements ImageStore, UploadEndpoint {
   private readonly root: string;
   private readonly signer: UrlSigner;
 

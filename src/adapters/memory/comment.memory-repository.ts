@@ -1,7 +1,7 @@
 import type { Comment } from '../../domain/comments/comment.js';
 import type { CommentRepository } from '../../domain/comments/comment.repository.js';
 import type { Post } from '../../domain/posts/post.js';
-import { postNotFound } from '../../domain/posts/post.service.js';
+import { postNotFound } from '../../domain/shared/errors.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
 import type { PageRequest, StorePage } from '../../domain/shared/page.js';
 import { previousOutcome, recordClaim } from './memory-claims.js';

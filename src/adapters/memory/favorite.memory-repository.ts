@@ -1,6 +1,6 @@
 import type { FavoriteRepository } from '../../domain/favorites/favorite.repository.js';
 import type { PostRead } from '../../domain/posts/post.js';
-import { postNotFound } from '../../domain/posts/post.service.js';
+import { postNotFound } from '../../domain/shared/errors.js';
 import type { PageRequest, StorePage } from '../../domain/shared/page.js';
 import { compareDescending, pageBy } from './memory-paging.js';
 import { copy, type MemoryState } from './memory-state.js';

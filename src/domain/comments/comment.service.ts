@@ -1,8 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import type { Created } from '../posts/post.service.js';
-import { idempotencyMismatch, postNotFound } from '../posts/post.service.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
-import { ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { ForbiddenError, idempotencyMismatch, NotFoundError, postNotFound } from '../shared/errors.js';
 import { claimFor } from '../shared/idempotency.js';
 import { type CursorCodec, type ListParams, type Page, toPage, toPageRequest } from '../shared/page.js';
 import { parseInput } from '../shared/validation.js';

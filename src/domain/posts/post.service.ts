@@ -1,6 +1,12 @@
 import type { Actor } from '../auth/actor.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
-import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../shared/errors.js';
+import {
+  ForbiddenError,
+  idempotencyMismatch,
+  PreconditionFailedError,
+  postNotFound,
+  ValidationError,
+} from '../shared/errors.js';
 import { claimFor } from '../shared/idempotency.js';
 import { type CursorCodec, type ListParams, type Page, toPage, toPageRequest } from '../shared/page.js';
 import { parseInput } from '../shared/validation.js';
@@ -169,18 +175,8 @@ export class PostService {
   }
 }
 
-export function postNotFound(id: string): NotFoundError {
-  return new NotFoundError(`No post with id ${JSON.stringify(id)}.`);
-}
-
 function stale(id: string): PreconditionFailedError {
   return new PreconditionFailedError(
     `Post ${JSON.stringify(id)} changed since you read it; fetch it again and retry with its new ETag.`,
   );
-}
-
-export function idempotencyMismatch(): ValidationError {
-  return new ValidationError('This Idempotency-Key was already used with a different request body.', [
-    { field: 'Idempotency-Key', message: 'reuse a key only to retry the same request' },
-  ]);
 }

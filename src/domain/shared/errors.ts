@@ -69,3 +69,15 @@ export class PayloadTooLargeError extends DomainError {
 export class UnsupportedMediaTypeError extends DomainError {
   readonly code = 'unsupported_media_type';
 }
+
+/** Raised wherever a post is looked up: by posts, comments and favorites, and by their repositories. */
+export function postNotFound(id: string): NotFoundError {
+  return new NotFoundError(`No post with id ${JSON.stringify(id)}.`);
+}
+
+/** An Idempotency-Key replayed with a different body: a client bug, never retried. */
+export function idempotencyMismatch(): ValidationError {
+  return new ValidationError('This Idempotency-Key was already used with a different request body.', [
+    { field: 'Idempotency-Key', message: 'reuse a key only to retry the same request' },
+  ]);
+}

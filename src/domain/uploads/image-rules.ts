@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keySegment } from '../shared/key-segment.js';
 
 /** The image types posts may carry, with the file extension their keys get. */
 export const IMAGE_TYPES = {
@@ -43,4 +44,32 @@ export function sniffImageType(head: Uint8Array): ImageType | null {
   if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'image/gif';
   if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
   return null;
+}
+
+/** Where a user's attached images are kept: no upload URL is ever signed for a key under it. */
+export function imagePrefix(userId: string): string {
+  return `images/${keySegment(userId)}/`;
+}
+
+/** Every upload of a user sits under one prefix, so ownership is read off the key itself. */
+export function uploadPrefix(userId: string): string {
+  return `uploads/${keySegment(userId)}/`;
+}
+
+/** Keys this service hands out, and nothing else: no `..`, no nesting, a known extension. */
+const UPLOAD_KEY = /^uploads\/[^/]+\/[0-9a-z]{26}\.(?:jpg|png|webp|gif)$/;
+const IMAGE_KEY = /^images\/[^/]+\/[0-9a-z]{26}\.(?:jpg|png|webp|gif)$/;
+
+/** A key an upload URL is signed for. */
+export function isUploadKey(key: string): boolean {
+  return UPLOAD_KEY.test(key) && !isDotSegment(key.split('/')[1]);
+}
+
+/** A key of a frozen, attached image: only ever written by the API itself. */
+export function isImageKey(key: string): boolean {
+  return IMAGE_KEY.test(key) && !isDotSegment(key.split('/')[1]);
+}
+
+function isDotSegment(segment: string | undefined): boolean {
+  return segment === '.' || segment === '..';
 }

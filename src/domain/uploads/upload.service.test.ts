@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { alice, bob, domainKit } from '../../../test/support/domain-kit.js';
 import { MemoryImageStore, PNG_HEAD } from '../../../test/support/memory-image-store.js';
-import { MAX_IMAGE_BYTES, sniffImageType } from './image-rules.js';
-import { isImageKey, isUploadKey, UPLOAD_URL_TTL_SECONDS, UploadService } from './upload.service.js';
+import { isImageKey, isUploadKey, MAX_IMAGE_BYTES, sniffImageType } from './image-rules.js';
+import { UPLOAD_URL_TTL_SECONDS, UploadService } from './upload.service.js';
 
 const bytes = (...values: (number | string)[]) =>
   Uint8Array.from(values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])));

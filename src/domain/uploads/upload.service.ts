@@ -1,14 +1,16 @@
 import type { Actor } from '../auth/actor.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
-import { keySegment } from '../shared/key-segment.js';
 import { parseInput } from '../shared/validation.js';
 import type { ImageCatalog } from './image-catalog.js';
 import {
   IMAGE_TYPES,
+  imagePrefix,
   isImageType,
+  isUploadKey,
   MAX_IMAGE_BYTES,
   requestUploadInput,
   sniffImageType,
+  uploadPrefix,
 } from './image-rules.js';
 import type { ImageStore, StoredImage } from './image-store.js';
 
@@ -96,32 +98,4 @@ function judge(stored: StoredImage | null): string | null {
 
 function extensionOf(key: string): string {
   return key.slice(key.lastIndexOf('.') + 1);
-}
-
-/** Where a user's attached images are kept: no upload URL is ever signed for a key under it. */
-export function imagePrefix(userId: string): string {
-  return `images/${keySegment(userId)}/`;
-}
-
-/** Every upload of a user sits under one prefix, so ownership is read off the key itself. */
-export function uploadPrefix(userId: string): string {
-  return `uploads/${keySegment(userId)}/`;
-}
-
-/** Keys this service hands out, and nothing else: no `..`, no nesting, a known extension. */
-const UPLOAD_KEY = /^uploads\/[^/]+\/[0-9a-z]{26}\.(?:jpg|png|webp|gif)$/;
-const IMAGE_KEY = /^images\/[^/]+\/[0-9a-z]{26}\.(?:jpg|png|webp|gif)$/;
-
-/** A key an upload URL is signed for. */
-export function isUploadKey(key: string): boolean {
-  return UPLOAD_KEY.test(key) && !isDotSegment(key.split('/')[1]);
-}
-
-/** A key of a frozen, attached image: only ever written by the API itself. */
-export function isImageKey(key: string): boolean {
-  return IMAGE_KEY.test(key) && !isDotSegment(key.split('/')[1]);
-}
-
-function isDotSegment(segment: string | undefined): boolean {
-  return segment === '.' || segment === '..';
 }

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { createApiClient } from '../../../web/src/api/typed-client.js';
 import { loadConfig } from '../../config/config.js';
 import { localStackUrls } from '../../local/running-stack.js';
 
@@ -45,33 +46,28 @@ const local = await localStackUrls(loadConfig());
 const apiUrl = parsed.values.api ?? local.apiUrl;
 const wsUrl = parsed.values.ws ?? local.wsUrl;
 
-interface Answer {
-  items?: { id: string }[];
-  token?: string;
-}
+const api = createApiClient({ baseUrl: apiUrl });
 
-async function getJson(method: string, path: string, body?: unknown): Promise<Answer> {
-  let response: Response;
-  try {
-    response = await fetch(`${apiUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch (error) {
-    fail(`no stack answers at ${apiUrl} (${(error as Error).message}): start it with \`make local\`.`);
-  }
-  const json = (await response.json().catch(() => ({}))) as Answer;
-  if (!response.ok) fail(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
-  return json;
+/** The answer's data; any failure ends the command with one line saying what to do. */
+async function answer<T>(
+  what: string,
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const result = await call.catch((error: Error) =>
+    fail(`no stack answers at ${apiUrl} (${error.message}): start it with \`make local\`.`),
+  );
+  if (!result.response.ok)
+    fail(`${what} answered ${result.response.status}: ${JSON.stringify(result.error)}`);
+  return result.data as T;
 }
 
 const postId =
   parsed.positionals[0] ??
-  (await getJson('GET', '/api/posts?limit=1')).items?.[0]?.id ??
+  (await answer('GET /api/posts', api.GET('/api/posts', { params: { query: { limit: 1 } } }))).items[0]?.id ??
   fail('there are no posts yet: write one (or run make seed), then watch it.');
 const token = parsed.values.as
-  ? (await getJson('POST', '/api/dev/token', { userId: parsed.values.as })).token
+  ? (await answer('POST /api/dev/token', api.POST('/api/dev/token', { body: { userId: parsed.values.as } })))
+      .token
   : undefined;
 
 const socket = new WebSocket(token ? `${wsUrl}?token=${encodeURIComponent(token)}` : wsUrl);

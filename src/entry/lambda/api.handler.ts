@@ -2,12 +2,12 @@
  * Lambda entry for the REST API: HTTP API (payload 2.0), REST API (1.0) and Function URL events, through
  * Hono's adapter. Configuration and adapters are built once per cold start, outside the handler.
  */
-import { compose } from '../../composition/compose.js';
+import { composeApi } from '../../composition/compose-api.js';
 import { loadConfig } from '../../config/config.js';
 import { createApp } from '../../http/app.js';
 import { lambdaHandler } from '../../http/lambda-handler.js';
 import { instrument } from './instrument.js';
 
-const deps = await compose(loadConfig());
+const deps = await composeApi(loadConfig());
 
 export const handler = instrument(deps, lambdaHandler(createApp(deps), deps.logger));

@@ -1,12 +1,14 @@
 /**
  * Lambda entry for POST /broadcast/comments, its own function so only it (and the broadcaster) may push:
- * the HTTP API route has IAM authorization, and the app refuses calls without a SigV4 caller.
+ * the HTTP API route has IAM authorization, and the app refuses calls without a SigV4 caller. It serves
+ * that route and nothing else.
  */
-import { createApp } from '../../http/app.js';
+import { composeBroadcast } from '../../composition/compose-broadcast.js';
+import { loadConfig } from '../../config/config.js';
+import { createBroadcastApp } from '../../http/broadcast-app.js';
 import { lambdaHandler } from '../../http/lambda-handler.js';
 import { instrument } from './instrument.js';
-import { composeRealtime } from './realtime-deps.js';
 
-const deps = await composeRealtime();
+const deps = await composeBroadcast(loadConfig());
 
-export const handler = instrument(deps, lambdaHandler(createApp(deps), deps.logger));
+export const handler = instrument(deps, lambdaHandler(createBroadcastApp(deps), deps.logger));

@@ -2,13 +2,11 @@
  * Lambda entry for the broadcaster: the main table's DynamoDB stream, in batches, with partial-batch
  * failure reporting (the event source mapping sets ReportBatchItemFailures and bisects on error).
  */
+import { composeCommentStream } from '../../composition/compose-comment-stream.js';
+import { loadConfig } from '../../config/config.js';
 import { createCommentStreamHandler } from '../../stream/comment-stream-handler.js';
 import { instrument } from './instrument.js';
-import { composeRealtime } from './realtime-deps.js';
 
-const deps = await composeRealtime();
+const deps = await composeCommentStream(loadConfig());
 
-export const handler = instrument(
-  deps,
-  createCommentStreamHandler({ realtime: deps.realtime, logger: deps.logger, metrics: deps.metrics }),
-);
+export const handler = instrument(deps, createCommentStreamHandler(deps));

@@ -3,8 +3,9 @@
  * where it is. Ctrl-C stops it cleanly. Every refusal to start is one line naming the variable or file.
  */
 import { resolve } from 'node:path';
+import { startLocalStack } from '../../composition/local-stack.js';
 import { ConfigError, loadConfig } from '../../config/config.js';
-import { startLocalStack } from '../../local/local-stack.js';
+import { terminalRequestLines } from '../../local/request-lines.js';
 import { findRunningStack, recordRunningStack } from '../../local/running-stack.js';
 
 function refuse(message: string): never {
@@ -30,7 +31,8 @@ if (holder) {
 
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
-  stack = await startLocalStack(config);
+  // One readable line per request here; the JSON access log is for AWS (CloudWatch Logs Insights).
+  stack = await startLocalStack(config, { requestLines: terminalRequestLines(process.stdout) });
 } catch (error) {
   const { code, message } = error as NodeJS.ErrnoException;
   if (code === 'EADDRINUSE') {

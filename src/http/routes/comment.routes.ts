@@ -24,11 +24,11 @@ const createComment = createRoute({
   request: {
     params: postIdParams,
     headers: idempotencyHeaders,
-    body: { content: { 'application/json': { schema: createCommentBody } } },
+    body: { content: { 'application/json': { schema: createCommentBody, example: { body: 'Nice post!' } } } },
   },
   responses: {
     201: json(commentSchema, 'The new comment'),
-    ...errorResponses(400, 401, 404, 413, 415, 422, 503),
+    ...errorResponses(400, 401, 404, 409, 413, 415, 422, 503),
   },
 });
 
@@ -38,7 +38,7 @@ const deleteComment = createRoute({
   summary: 'Delete a comment (its author or the post author)',
   ...signedIn,
   request: { params: z.object({ id: idParam, commentId: idParam }) },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 503) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 422, 503) },
 });
 
 export function commentRoutes({ comments }: AppDeps): OpenAPIHono<HttpEnv> {

@@ -12,10 +12,17 @@ const issueToken = createRoute({
   method: 'post',
   path: '/api/dev/token',
   summary: 'A token from the local issuer (local only)',
-  request: { body: { content: { 'application/json': { schema: devTokenRequest } }, required: true } },
+  request: {
+    body: {
+      content: {
+        'application/json': { schema: devTokenRequest, example: { userId: 'alice', name: 'Alice' } },
+      },
+      required: true,
+    },
+  },
   responses: {
     200: json(z.object({ token: z.string() }).openapi('DevToken'), 'A bearer token for userId'),
-    ...errorResponses(400, 415, 422),
+    ...errorResponses(400, 413, 415, 422),
   },
 });
 

@@ -13,7 +13,7 @@ const favorite = createRoute({
   summary: 'Favorite a post (idempotent)',
   ...signedIn,
   request: { params },
-  responses: { 204: { description: 'Favorited' }, ...errorResponses(401, 404, 503) },
+  responses: { 204: { description: 'Favorited' }, ...errorResponses(401, 404, 422, 503) },
 });
 
 const unfavorite = createRoute({
@@ -22,7 +22,7 @@ const unfavorite = createRoute({
   summary: 'Remove a favorite (idempotent)',
   ...signedIn,
   request: { params },
-  responses: { 204: { description: 'Not favorited' }, ...errorResponses(401, 404, 503) },
+  responses: { 204: { description: 'Not favorited' }, ...errorResponses(401, 404, 422, 503) },
 });
 
 export function favoriteRoutes({ favorites }: AppDeps): OpenAPIHono<HttpEnv> {

@@ -35,7 +35,7 @@ export function localUploadRoutes(store: LocalUploadEndpoint): Hono<HttpEnv> {
   });
   app.get(`${LOCAL_UPLOADS_PATH}/*`, async (c) => {
     const image = await store.serve(keyOf(c.req.path), c.req.query('expires'), c.req.query('signature'));
-    return c.body(Readable.toWeb(image.stream) as ReadableStream, 200, {
+    return c.body(Readable.toWeb(Readable.from(image.stream)) as ReadableStream, 200, {
       'content-type': image.contentType,
       'content-length': String(image.size),
       'cache-control': 'private, max-age=3600',

@@ -19,8 +19,12 @@ const updateMe = createRoute({
   path: '/me',
   summary: 'Change your display name',
   ...signedIn,
-  request: { body: { content: { 'application/json': { schema: updateProfileBody } } } },
-  responses: { 200: json(profileSchema, 'Your profile'), ...errorResponses(400, 401, 415, 422, 503) },
+  request: {
+    body: {
+      content: { 'application/json': { schema: updateProfileBody, example: { displayName: 'Grace' } } },
+    },
+  },
+  responses: { 200: json(profileSchema, 'Your profile'), ...errorResponses(400, 401, 413, 415, 422, 503) },
 });
 
 const myFavorites = createRoute({

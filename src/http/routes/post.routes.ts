@@ -31,9 +31,19 @@ const createPost = createRoute({
   ...signedIn,
   request: {
     headers: idempotencyHeaders,
-    body: { content: { 'application/json': { schema: createPostBody } } },
+    body: {
+      content: {
+        'application/json': {
+          schema: createPostBody,
+          example: { title: 'Hello, blog', body: 'My **first** post.', tags: ['intro'] },
+        },
+      },
+    },
   },
-  responses: { 201: json(postSchema, 'The new post'), ...errorResponses(400, 401, 413, 415, 422, 503) },
+  responses: {
+    201: json(postSchema, 'The new post'),
+    ...errorResponses(400, 401, 409, 413, 415, 422, 503),
+  },
 });
 
 const getPost = createRoute({
@@ -41,7 +51,7 @@ const getPost = createRoute({
   path: '/posts/{id}',
   summary: 'Get a post',
   request: { params: postIdParams },
-  responses: { 200: json(postSchema, 'The post, with its ETag'), ...errorResponses(401, 404, 503) },
+  responses: { 200: json(postSchema, 'The post, with its ETag'), ...errorResponses(401, 404, 422, 503) },
 });
 
 const updatePost = createRoute({
@@ -52,11 +62,18 @@ const updatePost = createRoute({
   request: {
     params: postIdParams,
     headers: ifMatchHeaders,
-    body: { content: { 'application/json': { schema: updatePostBody } } },
+    body: {
+      content: {
+        'application/json': {
+          schema: updatePostBody,
+          example: { title: 'Hello again', tags: ['intro', 'news'] },
+        },
+      },
+    },
   },
   responses: {
     200: json(postSchema, 'The edited post'),
-    ...errorResponses(400, 401, 403, 404, 412, 415, 422, 503),
+    ...errorResponses(400, 401, 403, 404, 412, 413, 415, 422, 503),
   },
 });
 
@@ -66,7 +83,7 @@ const deletePost = createRoute({
   summary: 'Delete your post with its comments and favorites',
   ...signedIn,
   request: { params: postIdParams, headers: ifMatchHeaders },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 412, 503) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 412, 422, 503) },
 });
 
 /** If-Match as a version: undefined when absent, null when it names nothing we issued (so it can only fail). */

@@ -21,7 +21,17 @@ const requestUpload = createRoute({
   path: '/uploads',
   summary: 'Ask for a URL to upload an image to (jpeg, png, webp or gif; at most 5 MiB)',
   ...signedIn,
-  request: { body: { content: { 'application/json': { schema: requestUploadInput } }, required: true } },
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: requestUploadInput,
+          example: { contentType: 'image/png', size: 48213 },
+        },
+      },
+      required: true,
+    },
+  },
   responses: {
     201: json(uploadTicket, 'Where to PUT the bytes, and the key to give the post'),
     ...errorResponses(400, 401, 413, 415, 422, 503),

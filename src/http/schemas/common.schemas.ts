@@ -45,15 +45,99 @@ export const idempotencyHeaders = z.object({
     }),
 });
 
-export function errorResponses(...statuses: number[]) {
-  const all: Record<
-    number,
-    { description: string; content: { 'application/json': { schema: typeof errorSchema } } }
+/**
+ * Each error status of the contract: what it means on this API (what the caller does next) and an example
+ * body. Routes list the statuses they can answer; every route can also be throttled (429).
+ */
+const ERROR_STATUSES = {
+  400: {
+    code: 'bad_request',
+    meaning:
+      'Malformed request: the body is not JSON, or the cursor is not one this API issued. Fix the request.',
+    message: 'The request body is not valid JSON.',
+  },
+  401: {
+    code: 'unauthorized',
+    meaning:
+      'No token on a route that needs one, or a token that is expired, badly signed or from another issuer. Sign in again.',
+    message: 'Sign in: this route needs "Authorization: Bearer <token>".',
+  },
+  403: {
+    code: 'forbidden',
+    meaning: 'Signed in, but not allowed: only the author may change or delete this.',
+    message: 'Only the author can change this post.',
+  },
+  404: {
+    code: 'not_found',
+    meaning: 'No such resource (or it was deleted).',
+    message: 'No post with id "01J…".',
+  },
+  409: {
+    code: 'conflict',
+    meaning:
+      'The new resource collides with an existing one: retry the request with the same Idempotency-Key.',
+    message: 'A post with id "01J…" already exists.',
+  },
+  412: {
+    code: 'precondition_failed',
+    meaning: 'If-Match does not name the current version: GET the resource again and retry with its ETag.',
+    message: 'Post "01J…" changed since you read it; fetch it again and retry with its new ETag.',
+  },
+  413: {
+    code: 'payload_too_large',
+    meaning: 'Request bodies are limited to 64 KiB.',
+    message: 'Request bodies are limited to 65536 bytes.',
+  },
+  415: {
+    code: 'unsupported_media_type',
+    meaning: 'The body must be JSON: send Content-Type: application/json.',
+    message: 'Send the request body as JSON (Content-Type: application/json).',
+  },
+  422: {
+    code: 'validation_error',
+    meaning: 'Fields break the rules: `details` names each field and what is wrong with it.',
+    message: 'The request has invalid fields.',
+    details: [{ field: 'title', message: 'must be 1–200 characters' }],
+  },
+  429: {
+    code: 'rate_limited',
+    meaning:
+      'Too many requests: wait Retry-After seconds. (In AWS, API Gateway throttling answers before the function with its own body, {"message":"Too Many Requests"}.)',
+    message: 'Too many requests; retry after a pause.',
+  },
+  503: {
+    code: 'unavailable',
+    meaning: 'Storage cannot be reached for the moment: retry after Retry-After seconds.',
+    message: 'The service is unavailable; retry shortly.',
+  },
+} as const;
+
+export type ErrorStatus = keyof typeof ERROR_STATUSES;
+
+const retryAfter = {
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' as const } },
+};
+
+/** The routes' error responses, in the contract's error shape, with an example each; 429 is always among them. */
+export function errorResponses(...statuses: ErrorStatus[]) {
+  const all: Partial<
+    Record<
+      ErrorStatus,
+      {
+        description: string;
+        headers?: typeof retryAfter;
+        content: { 'application/json': { schema: typeof errorSchema; example: unknown } };
+      }
+    >
   > = {};
-  for (const status of statuses) {
+  for (const status of [...new Set<ErrorStatus>([...statuses, 429])].sort()) {
+    const { code, meaning, message, ...rest } = ERROR_STATUSES[status];
     all[status] = {
-      description: `Error ${status}`,
-      content: { 'application/json': { schema: errorSchema } },
+      description: meaning,
+      ...(status === 429 || status === 503 ? { headers: retryAfter } : {}),
+      content: {
+        'application/json': { schema: errorSchema, example: { error: { code, message, ...rest } } },
+      },
     };
   }
   return all;

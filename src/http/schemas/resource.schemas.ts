@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { createCommentInput } from '../../domain/comments/comment.js';
-import { createPostInput, updatePostInput } from '../../domain/posts/post.js';
-import { updateProfileInput } from '../../domain/profiles/profile.js';
+import { type Comment, createCommentInput } from '../../domain/comments/comment.js';
+import { createPostInput, type PostView, updatePostInput } from '../../domain/posts/post.js';
+import { type Profile, updateProfileInput } from '../../domain/profiles/profile.js';
 import { pageOf } from './common.schemas.js';
 
 /**
@@ -49,3 +49,17 @@ export const profileSchema = z
 
 export const postPage = pageOf(postSchema, 'PostPage');
 export const commentPage = pageOf(commentSchema, 'CommentPage');
+
+/** True when A and B have exactly the same fields and types. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+
+/**
+ * The wire shapes are the domain's resources, field for field: a field added to or dropped from either side
+ * fails the compile here, so the document (and the client types generated from it) cannot drift from them.
+ */
+export type ResourceSchemasMatchDomain = [
+  Holds<Same<z.output<typeof postSchema>, PostView>>,
+  Holds<Same<z.output<typeof commentSchema>, Comment>>,
+  Holds<Same<z.output<typeof profileSchema>, Profile>>,
+];

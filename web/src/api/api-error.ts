@@ -31,23 +31,22 @@ export function asApiError(error: unknown): ApiError {
 
 /** Reads an error response; bodies that are not the contract's shape (a proxy's HTML page) still give a message. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
-  const requestId = response.headers.get('x-request-id');
+  const text = await response.text().catch(() => '');
+  let body: unknown = text;
   try {
-    const body = (await response.json()) as {
-      error?: { code?: string; message?: string; details?: unknown };
-    };
-    if (body.error?.code && body.error.message) {
-      const details = Array.isArray(body.error.details) ? (body.error.details as FieldIssue[]) : [];
-      return new ApiError(response.status, body.error.code, body.error.message, details, requestId);
-    }
+    body = JSON.parse(text);
   } catch {
-    // not JSON: fall through to the status line
+    // not JSON: errorFromBody falls back to the status line
   }
-  return new ApiError(
-    response.status,
-    'http_error',
-    `The server answered ${response.status}.`,
-    [],
-    requestId,
-  );
+  return errorFromBody(response.status, body, response.headers.get('x-request-id'));
+}
+
+/** An error answer's parsed body as an ApiError; anything but the contract's shape gives the status line. */
+export function errorFromBody(status: number, body: unknown, requestId: string | null): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (typeof error?.code === 'string' && typeof error.message === 'string' && error.code && error.message) {
+    const details = Array.isArray(error.details) ? (error.details as FieldIssue[]) : [];
+    return new ApiError(status, error.code, error.message, details, requestId);
+  }
+  return new ApiError(status, 'http_error', `The server answered ${status}.`, [], requestId);
 }

@@ -1,44 +1,46 @@
-import { errorFromResponse } from './api-error';
+import { type ApiError, errorFromBody } from './api-error';
+import { type ApiClient, createApiClient } from './typed-client';
 
-export interface HttpOptions {
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Send the signed-in user's token (only where the route needs or benefits from it). */
-  auth?: boolean;
-  /** A token to try instead of the session's (signing in); its 401 is the caller's to report. */
-  token?: string;
-}
-
+/** The typed API client twice: one that sends the session's token, one that sends only what a call gives. */
 export interface HttpClient {
-  /** JSON in, JSON out; throws ApiError for any non-2xx answer. */
-  call<T>(method: string, path: string, options?: HttpOptions): Promise<{ data: T; headers: Headers }>;
+  /** Sends the signed-in user's token when there is one; a 401 to it means the session ended. */
+  session: ApiClient;
+  /** Sends no token of its own (health, dev tokens, trying a token before signing in with it). */
+  anonymous: ApiClient;
 }
 
 export interface HttpClientOptions {
   baseUrl: string;
   token: () => string | null;
-  /** Told when a request that carried a token got 401, i.e. the token expired or was revoked. */
+  /** Told when a request that carried the session's token got 401, i.e. the token expired or was revoked. */
   onUnauthorized: () => void;
 }
 
 export function createHttpClient({ baseUrl, token, onUnauthorized }: HttpClientOptions): HttpClient {
-  return {
-    async call<T>(method: string, path: string, options: HttpOptions = {}) {
-      const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-      const bearer = options.auth === false ? null : (options.token ?? token());
-      if (bearer) headers.authorization = `Bearer ${bearer}`;
-      if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-      });
-      if (!response.ok) {
-        if (response.status === 401 && bearer && !options.token) onUnauthorized();
-        throw await errorFromResponse(response);
-      }
-      const data = (response.status === 204 ? null : await response.json()) as T;
-      return { data, headers: response.headers };
+  const session = createApiClient({ baseUrl, headers: { accept: 'application/json' } });
+  session.use({
+    onRequest({ request }) {
+      const bearer = token();
+      if (bearer && !request.headers.has('authorization'))
+        request.headers.set('authorization', `Bearer ${bearer}`);
+      return request;
     },
-  };
+    onResponse({ request, response }) {
+      if (response.status === 401 && request.headers.has('authorization')) onUnauthorized();
+    },
+  });
+  return { session, anonymous: createApiClient({ baseUrl, headers: { accept: 'application/json' } }) };
+}
+
+/** An answer of the typed client: its data on success, else the contract's error as an ApiError. */
+export async function unwrap<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<{ data: T; headers: Headers }> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw errorOf(response, error);
+  return { data: data as T, headers: response.headers };
+}
+
+function errorOf(response: Response, body: unknown): ApiError {
+  return errorFromBody(response.status, body, response.headers.get('x-request-id'));
 }

@@ -1,60 +1,17 @@
-/** The contract's resources (../shared/CONTRACT.md), as the client reads them. */
-export interface Post {
-  id: string;
-  authorId: string;
-  authorName: string;
-  title: string;
-  body: string;
-  tags: string[];
-  imageKey: string | null;
-  imageUrl: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  commentCount: number;
-  favoriteCount: number;
-  favoritedByMe: boolean;
-}
+import type { ApiSchemas } from './typed-client';
 
-export interface Comment {
-  id: string;
-  postId: string;
-  authorId: string;
-  authorName: string;
-  body: string;
-  createdAt: string;
-}
-
-export interface Profile {
-  id: string;
-  displayName: string;
-  createdAt: string;
-}
+/** The contract's resources, as the OpenAPI document defines them (generated: schema.d.ts). */
+export type Post = ApiSchemas['Post'];
+export type Comment = ApiSchemas['Comment'];
+export type Profile = ApiSchemas['Profile'];
+export type Health = ApiSchemas['Health'];
+export type Upload = ApiSchemas['UploadTicket'];
+export type PostInput = ApiSchemas['CreatePost'];
+export type PostChanges = ApiSchemas['UpdatePost'];
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-export interface Health {
-  status: string;
-  environment: 'local' | 'development' | 'staging' | 'production';
-  version: string;
-}
-
-export interface PostInput {
-  title: string;
-  body: string;
-  tags: string[];
-  imageKey?: string | null;
-}
-
-export interface Upload {
-  key: string;
-  uploadUrl: string;
-  method: 'PUT';
-  headers: Record<string, string>;
-  expiresAt: string;
 }
 
 /** One entry of a 422's `details`. */

@@ -3,22 +3,25 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
-import { localBroadcastKey } from '../composition/build-realtime.js';
-import { compose } from '../composition/compose.js';
-import { createStorage } from '../composition/create-storage.js';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
 import { createApp } from '../http/app.js';
+import { createBroadcastApp } from '../http/broadcast-app.js';
+import type { RequestLine } from '../http/middleware/request-log.js';
+import { routeAsApiGateway } from '../local/api-gateway-routes.js';
+import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
+import { guardHosts, hostGuard } from '../local/host-guard.js';
+import { expirePendingUploads } from '../local/pending-upload-expiry.js';
+import { withCommentStream } from '../local/stream/comment-stream-feed.js';
+import { serveWebClient } from '../local/web-client.js';
+import { imageOrigins, signInOrigins } from '../local/web-client-csp.js';
+import { type LocalWebSocketGateway, startLocalWebSocketGateway } from '../local/websocket/index.js';
 import { type CommentStreamHandler, createCommentStreamHandler } from '../stream/comment-stream-handler.js';
 import { createWebSocketHandler, type WebSocketHandler } from '../websocket/websocket-handler.js';
-import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
-import { guardHosts, hostGuard } from './host-guard.js';
-import { expirePendingUploads } from './pending-upload-expiry.js';
-import { withCommentStream } from './stream/comment-stream-feed.js';
-import { serveWebClient } from './web-client.js';
-import { imageOrigins, signInOrigins } from './web-client-csp.js';
-import { type LocalWebSocketGateway, startLocalWebSocketGateway } from './websocket/index.js';
+import { localBroadcastKey } from './build-realtime.js';
+import { composeLocal } from './compose-local.js';
+import { createStorage } from './create-storage.js';
 
 export interface LocalStack {
   apiUrl: string;
@@ -36,17 +39,20 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
+export interface LocalStackOptions {
+  /** Where one line per request goes (the terminal of `make local`); without it requests are logged as JSON. */
+  requestLines?: RequestLine;
+  /** For tests: tokens of another issuer (the browser tests' stand-in sign-in provider) instead of the config's. */
+  verifier?: TokenVerifier;
+}
+
 /**
  * Starts everything `make local` runs, wired as in AWS: the embedded DynamoDB (unless the config points
  * elsewhere or asks for memory), the WebSocket gateway running the WebSocket Lambda handler, the broadcaster
  * fed by stream records of committed comment writes, and the same Hono app the API Lambda serves.
  * Tests start it too, on free ports.
  */
-export async function startLocalStack(
-  config: Config,
-  /** For tests: tokens of another issuer (the browser tests' stand-in sign-in provider) instead of the config's. */
-  overrides: { verifier?: TokenVerifier } = {},
-): Promise<LocalStack> {
+export async function startLocalStack(config: Config, options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = resolve(config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -118,7 +124,7 @@ export async function startLocalStack(
       ),
     };
     const broadcastKey = config.realtime.broadcastKey ?? (await localBroadcastKey(dataDir));
-    const deps = await compose(
+    const { api, websocket, commentStream, broadcast } = await composeLocal(
       {
         ...config,
         repository,
@@ -134,19 +140,18 @@ export async function startLocalStack(
             ? { ...config.uploads, publicUrl: config.uploads.publicUrl ?? apiUrl }
             : config.uploads,
       },
-      { storage: streamed, ...(overrides.verifier ? { verifier: overrides.verifier } : {}) },
+      { storage: streamed, requestLines: options.requestLines, verifier: options.verifier },
     );
-    const realtime = deps.realtime;
-    if (!realtime) throw new Error('The local stack composed no realtime service.');
-    onStreamRecords = createCommentStreamHandler({ realtime, logger: deps.logger });
-    onWebSocketEvent = createWebSocketHandler({ realtime, verifier: deps.verifier, logger: deps.logger });
-    if (deps.localUploads instanceof LocalImageStore) {
-      const stop = expirePendingUploads(deps.localUploads, config.local.pendingUploadExpiryMs, (error) =>
-        deps.logger.error('Local uploads: pending uploads could not be expired', { error }),
+    onStreamRecords = createCommentStreamHandler(commentStream);
+    onWebSocketEvent = createWebSocketHandler(websocket);
+    if (api.localUploads instanceof LocalImageStore) {
+      const stop = expirePendingUploads(api.localUploads, config.local.pendingUploadExpiryMs, (error) =>
+        api.logger.error('Local uploads: pending uploads could not be expired', { error }),
       );
       closers.push(stop);
     }
-    const app = createApp(deps);
+    const app = createApp(api);
+    const broadcastApp = createBroadcastApp(broadcast);
     const auth = config.auth;
     const webClient = serveWebClient(
       app,
@@ -160,7 +165,7 @@ export async function startLocalStack(
           }
         : undefined,
     );
-    fetchApp = app.fetch;
+    fetchApp = routeAsApiGateway({ api: app.fetch, broadcast: broadcastApp.fetch });
     return {
       apiUrl,
       wsUrl: gateway.url,

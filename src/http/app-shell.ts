@@ -1,0 +1,67 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config/config.js';
+import { errorResponse } from './error-response.js';
+import { handleError } from './handle-error.js';
+import type { HttpEnv } from './http-env.js';
+import { businessMetrics } from './middleware/business-metrics.js';
+import { jsonOnly } from './middleware/json-only.js';
+import { requestId } from './middleware/request-id.js';
+import { type RequestLine, requestLog } from './middleware/request-log.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** What every HTTP function's app is built from, whatever routes it serves. */
+export interface ShellDeps {
+  config: Pick<Config, 'allowedOrigins'>;
+  logger: Logger;
+  /** Business and push metrics (EMF); absent locally. */
+  metrics?: Metrics;
+  /** Where the one line per request goes besides the log (the local stack's terminal); absent in AWS. */
+  requestLines?: RequestLine;
+}
+
+/**
+ * The middleware every function's app starts with (request id, access log, metrics, security headers,
+ * CORS), so the API and the broadcast function answer alike although each serves only its own routes.
+ */
+export function createShell(deps: ShellDeps): OpenAPIHono<HttpEnv> {
+  const app = new OpenAPIHono<HttpEnv>();
+  app.use(requestId());
+  app.use(requestLog(deps.logger, deps.requestLines));
+  if (deps.metrics) app.use(businessMetrics(deps.metrics));
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use(
+    cors({
+      origin: deps.config.allowedOrigins.includes('*') ? '*' : deps.config.allowedOrigins,
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
+  return app;
+}
+
+/** Small JSON bodies only under `path`: anything else is refused before a handler reads it. */
+export function smallJsonBodies(app: OpenAPIHono<HttpEnv>, path: string): void {
+  app.use(
+    path,
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        errorResponse(c, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+    }),
+  );
+  app.use(path, jsonOnly());
+}
+
+/** The contract's answers for an unknown route and for any error a handler throws. */
+export function answerErrors(app: OpenAPIHono<HttpEnv>, logger: Logger): void {
+  app.notFound((c) => errorResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+  app.onError((error, c) => handleError(error, c, logger));
+}
