@@ -7,14 +7,15 @@ import { localBroadcastKey } from '../composition/build-realtime.js';
 import { compose } from '../composition/compose.js';
 import { createStorage } from '../composition/create-storage.js';
 import type { Config } from '../config/config.js';
-import type { Storage } from '../domain/storage.js';
 import { createApp } from '../http/app.js';
-import { type CommentStreamHandler, createCommentStreamHandler } from '../stream/comment-stream-handler.js';
+import { createChangeProcessor } from '../stream/change-processor.js';
+import { createCommentStreamHandler } from '../stream/comment-stream-handler.js';
 import { createWebSocketHandler, type WebSocketHandler } from '../websocket/websocket-handler.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
 import { guardHosts, hostGuard } from './host-guard.js';
 import { expirePendingUploads } from './pending-upload-expiry.js';
-import { withCommentStream } from './stream/comment-stream-feed.js';
+import { deliverChangeFeed } from './stream/change-feed-delivery.js';
+import { startEventSourceMapping } from './stream/event-source-mapping.js';
 import { serveWebClient } from './web-client.js';
 import { imageOrigins, signInOrigins } from './web-client-csp.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from './websocket/index.js';
@@ -102,16 +103,7 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     });
     closers.push(() => gateway.close());
 
-    let onStreamRecords: CommentStreamHandler | undefined;
     const storage = await createStorage(repository);
-    const streamed: Storage = {
-      ...storage,
-      comments: withCommentStream(
-        storage.comments,
-        async (event) => onStreamRecords?.(event),
-        (error) => console.error('Local comment stream: a record could not be broadcast', error),
-      ),
-    };
     const broadcastKey = config.realtime.broadcastKey ?? (await localBroadcastKey(dataDir));
     const deps = await compose(
       {
@@ -129,11 +121,30 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
             ? { ...config.uploads, publicUrl: config.uploads.publicUrl ?? apiUrl }
             : config.uploads,
       },
-      { storage: streamed },
+      { storage },
     );
     const realtime = deps.realtime;
     if (!realtime) throw new Error('The local stack composed no realtime service.');
-    onStreamRecords = createCommentStreamHandler({ realtime, logger: deps.logger });
+    const afterWrites = { realtime, logger: deps.logger };
+    if (storage.changes) {
+      closers.push(
+        deliverChangeFeed({
+          feed: storage.changes,
+          process: createChangeProcessor(afterWrites),
+          logger: deps.logger,
+        }),
+      );
+    } else if (embedded && repository.provider === 'dynamodb') {
+      // The main table's stream, read as Lambda's event source mapping reads it, by the stream function's handler.
+      const mapping = startEventSourceMapping({
+        streams: embedded.streams,
+        tableName: repository.tableName,
+        handler: createCommentStreamHandler(afterWrites),
+        logger: deps.logger,
+        options: { onFailureFile: join(dataDir, 'stream-failures.jsonl') },
+      });
+      closers.push(() => mapping.close());
+    }
     onWebSocketEvent = createWebSocketHandler({ realtime, verifier: deps.verifier, logger: deps.logger });
     if (deps.localUploads instanceof LocalImageStore) {
       const stop = expirePendingUploads(deps.localUploads, config.local.pendingUploadExpiryMs, (error) =>

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from '../../src/adapters/auth/local-issuer.js';
-import { commentStreamRecord } from '../../src/adapters/dynamodb/comment-stream-records.js';
 import { createDynamoDbClient, DynamoDbConnectionStore } from '../../src/adapters/dynamodb/index.js';
+import { commentItem } from '../../src/adapters/dynamodb/item-mappers.js';
 import type { Comment } from '../../src/domain/comments/comment.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/local/embedded-dynamodb.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from '../../src/local/websocket/index.js';
-import { awsEvent, type HttpV2Event, httpEvent } from '../support/aws-events.js';
+import { awsEvent, dynamoStreamRecord, type HttpV2Event, httpEvent } from '../support/aws-events.js';
 import { lambdaContext } from '../support/lambda-context.js';
 import { openSocket } from '../support/ws-client.js';
 
@@ -156,8 +156,7 @@ describe('real-time Lambda entries with AWS sample events', () => {
       body: 'pushed from the stream',
       createdAt: '2026-11-23T10:00:00.000Z',
     } as Comment;
-    const sample = awsEvent<DynamoDBStreamEvent>('py_dynamoStreamEvent');
-    const record = { ...sample.Records[0], ...commentStreamRecord('INSERT', comment, 'eventsource_arn') };
+    const record = dynamoStreamRecord('INSERT', commentItem(comment));
     expect(await stream({ Records: [record] }, lambdaContext())).toEqual({ batchItemFailures: [] });
 
     expect(await reader.next('comment.created')).toMatchObject({

@@ -62,6 +62,8 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       stringIndex(GSI1, { ProjectionType: 'ALL' }),
       stringIndex(GSI2, { ProjectionType: 'ALL' }),
     ],
+    // Comment pushes, post sweeps and renames read it (the SAM template's StreamSpecification).
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };
 }
 

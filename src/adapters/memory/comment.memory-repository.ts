@@ -6,7 +6,7 @@ import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempo
 import type { PageRequest, StorePage } from '../../domain/shared/page.js';
 import { previousOutcome, recordClaim } from './memory-claims.js';
 import { pageBy } from './memory-paging.js';
-import { copy, type MemoryState } from './memory-state.js';
+import { copy, emitChange, type MemoryState } from './memory-state.js';
 
 export class MemoryCommentRepository implements CommentRepository {
   constructor(private readonly state: MemoryState) {}
@@ -21,6 +21,7 @@ export class MemoryCommentRepository implements CommentRepository {
     this.state.comments.set(post.id, comments);
     post.commentCount += 1;
     recordClaim(this.state, claim, comment);
+    emitChange(this.state, { type: 'comment.created', comment });
     return { created: true };
   }
 
@@ -47,6 +48,7 @@ export class MemoryCommentRepository implements CommentRepository {
     const comments = this.state.comments.get(postId);
     if (!post || !comments?.delete(commentId)) return false;
     post.commentCount -= 1;
+    emitChange(this.state, { type: 'comment.deleted', postId, commentId });
     return true;
   }
 }
