@@ -19,8 +19,8 @@ describe('a write from the AWS CLI on the local stack’s DynamoDB endpoint', ()
   beforeAll(async () => {
     stack = await startTestStack('dynamodb');
     const alice = await stack.token('alice', 'Alice');
-    postId = (await stack.request('POST', '/api/posts', { token: alice, body: { title: 'cli', body: 'b' } })).body
-      .id;
+    postId = (await stack.request('POST', '/api/posts', { token: alice, body: { title: 'cli', body: 'b' } }))
+      .body.id;
     reader = await openSocket(stack.wsUrl);
     reader.send({ action: 'subscribe', postId });
     await reader.next('subscribed');
@@ -48,7 +48,16 @@ describe('a write from the AWS CLI on the local stack’s DynamoDB endpoint', ()
     ]);
     await run(
       'aws',
-      ['dynamodb', 'put-item', '--endpoint-url', endpoint, '--table-name', 'blogapp-local', '--item', JSON.stringify(item)],
+      [
+        'dynamodb',
+        'put-item',
+        '--endpoint-url',
+        endpoint,
+        '--table-name',
+        'blogapp-local',
+        '--item',
+        JSON.stringify(item),
+      ],
       {
         env: {
           ...process.env,
@@ -62,6 +71,10 @@ describe('a write from the AWS CLI on the local stack’s DynamoDB endpoint', ()
       },
     );
 
-    expect(await reader.next('comment.created', 30_000)).toEqual({ type: 'comment.created', postId, comment });
+    expect(await reader.next('comment.created', 30_000)).toEqual({
+      type: 'comment.created',
+      postId,
+      comment,
+    });
   });
 });
