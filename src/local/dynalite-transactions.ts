@@ -32,14 +32,45 @@ export interface WriteInterceptor {
   tableOperation(call: Call, operation: string, raw: string): Promise<Reply> | undefined;
 }
 
+/**
+ * dynalite's private modules this file uses, and what it uses of each. They are no public API, so the
+ * version is pinned exactly in package.json, and `requirePrivate` refuses to start (as the test in
+ * test/local/dynalite-internals.test.ts fails) if an upgrade moved any of them.
+ */
+export const DYNALITE_INTERNALS: Record<string, { functions: string[]; objects: string[] }> = {
+  'dynalite/validations/index.js': { functions: ['checkTypes', 'checkValidations'], objects: [] },
+  'dynalite/db/index.js': { functions: ['checkConditional'], objects: [] },
+  'dynalite/validations/putItem.js': { functions: ['custom'], objects: ['types'] },
+  'dynalite/validations/updateItem.js': { functions: ['custom'], objects: ['types'] },
+  'dynalite/validations/deleteItem.js': { functions: ['custom'], objects: ['types'] },
+};
+
 const require = createRequire(import.meta.url);
-const validations = require('dynalite/validations/index.js');
-const db = require('dynalite/db/index.js');
+
+/** Requires one of DYNALITE_INTERNALS, checking it still exports what is used. */
+export function requirePrivate(path: string): Wire {
+  const expected = DYNALITE_INTERNALS[path];
+  if (!expected) throw new Error(`${path} is not listed in DYNALITE_INTERNALS`);
+  const loaded = require(path);
+  const missing = [
+    ...expected.functions.filter((name) => typeof loaded?.[name] !== 'function'),
+    ...expected.objects.filter((name) => typeof loaded?.[name] !== 'object' || loaded[name] === null),
+  ];
+  if (missing.length > 0) {
+    throw new Error(
+      `dynalite's ${path} no longer exports ${missing.join(', ')}: src/local/dynalite-transactions.ts relies on dynalite's internals; pin dynalite back to the version in package.json, or adapt that file to the new version.`,
+    );
+  }
+  return loaded;
+}
+
+const validations = requirePrivate('dynalite/validations/index.js');
+const db = requirePrivate('dynalite/db/index.js');
 const rules: Record<string, { types: Wire; custom?: Wire }> = {
-  Put: require('dynalite/validations/putItem.js'),
-  Update: require('dynalite/validations/updateItem.js'),
-  Delete: require('dynalite/validations/deleteItem.js'),
-  ConditionCheck: require('dynalite/validations/deleteItem.js'),
+  Put: requirePrivate('dynalite/validations/putItem.js'),
+  Update: requirePrivate('dynalite/validations/updateItem.js'),
+  Delete: requirePrivate('dynalite/validations/deleteItem.js'),
+  ConditionCheck: requirePrivate('dynalite/validations/deleteItem.js'),
 };
 const ACTIONS: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem' };
 const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
