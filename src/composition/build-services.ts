@@ -31,8 +31,11 @@ export interface ServiceInputs {
   broadcastGuard?: Realtime['broadcastGuard'];
 }
 
+/** The app's dependencies, with the whole storage for the functions that work after writes (the stream). */
+export type ComposedDeps = AppDeps & { storage: Storage };
+
 /** Wires the domain services onto their adapters. Shared by the Lambda entry, the local stack and tests. */
-export function buildAppDeps(inputs: ServiceInputs): AppDeps {
+export function buildAppDeps(inputs: ServiceInputs): ComposedDeps {
   const { config, storage } = inputs;
   const cursors = new HmacCursorCodec(inputs.cursorSecret);
   const ids = ulidIds();

@@ -3,11 +3,11 @@ import { createTokenVerifier } from '../adapters/auth/create-token-verifier.js';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
-import type { AppDeps, DevTokenIssuer } from '../http/app-deps.js';
+import type { DevTokenIssuer } from '../http/app-deps.js';
 import { persistentSecret } from '../local/local-secrets.js';
 import { createTracer } from '../observability/tracing.js';
 import { buildRealtime } from './build-realtime.js';
-import { buildAppDeps } from './build-services.js';
+import { buildAppDeps, type ComposedDeps } from './build-services.js';
 import { createImageStore } from './create-image-store.js';
 import { createLogger } from './create-logger.js';
 import { createMetrics } from './create-metrics.js';
@@ -17,7 +17,7 @@ import { createStorage } from './create-storage.js';
  * The composition root: builds every adapter the config names and wires the app's dependencies.
  * The Lambda entries and the local stack all start here, so they differ only in configuration.
  */
-export async function compose(config: Config, overrides: { storage?: Storage } = {}): Promise<AppDeps> {
+export async function compose(config: Config, overrides: { storage?: Storage } = {}): Promise<ComposedDeps> {
   const logger = createLogger(config);
   const tracer = await createTracer(config);
   const storage = overrides.storage ?? (await createStorage(config.repository, tracer));

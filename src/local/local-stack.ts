@@ -8,6 +8,7 @@ import { compose } from '../composition/compose.js';
 import { createStorage } from '../composition/create-storage.js';
 import type { Config } from '../config/config.js';
 import { createApp } from '../http/app.js';
+import { afterWriteDeps } from '../stream/after-write.js';
 import { createChangeProcessor } from '../stream/change-processor.js';
 import { createCommentStreamHandler } from '../stream/comment-stream-handler.js';
 import { createWebSocketHandler, type WebSocketHandler } from '../websocket/websocket-handler.js';
@@ -125,7 +126,7 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     );
     const realtime = deps.realtime;
     if (!realtime) throw new Error('The local stack composed no realtime service.');
-    const afterWrites = { realtime, logger: deps.logger };
+    const afterWrites = afterWriteDeps({ realtime, storage, images: deps.uploads, logger: deps.logger });
     if (storage.changes) {
       closers.push(
         deliverChangeFeed({

@@ -1,6 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { StorageChange } from '../domain/changes/storage-change.js';
+import type { PostSweepService } from '../domain/posts/post-sweep.service.js';
+import type { AuthorRenameService } from '../domain/profiles/author-rename.service.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import { reportFanOut } from '../observability/fan-out-report.js';
 
@@ -16,9 +18,9 @@ export type ChangeProcessor = (change: StorageChange, context?: ChangeContext) =
 export interface ChangeProcessorDeps {
   realtime: RealtimeService;
   /** Sweeps a deleted post's comments, favorites and image. */
-  sweepPost?: (change: Extract<StorageChange, { type: 'post.deleted' }>) => Promise<unknown>;
+  sweeper?: PostSweepService | undefined;
   /** Copies a new display name to the user's posts and comments. */
-  renameAuthor?: (change: Extract<StorageChange, { type: 'profile.renamed' }>) => Promise<unknown>;
+  renamer?: AuthorRenameService | undefined;
   logger: Logger;
   metrics?: Metrics | undefined;
 }
@@ -38,10 +40,14 @@ export function createChangeProcessor(deps: ChangeProcessorDeps): ChangeProcesso
         return;
       }
       case 'post.deleted':
-        await deps.sweepPost?.(change);
+        if (!deps.sweeper) return;
+        await deps.sweeper.sweep(change.post);
+        deps.logger.info('deleted post swept', { postId: change.post.id, ...context });
         return;
       case 'profile.renamed':
-        await deps.renameAuthor?.(change);
+        if (!deps.renamer) return;
+        await deps.renamer.rename(change.userId, change.displayName);
+        deps.logger.info('author name copied to posts and comments', { userId: change.userId, ...context });
         return;
     }
   };

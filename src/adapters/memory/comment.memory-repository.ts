@@ -3,7 +3,7 @@ import type { CommentRepository } from '../../domain/comments/comment.repository
 import type { Post } from '../../domain/posts/post.js';
 import { postNotFound } from '../../domain/posts/post.service.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
-import type { PageRequest, StorePage } from '../../domain/shared/page.js';
+import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
 import { previousOutcome, recordClaim } from './memory-claims.js';
 import { pageBy } from './memory-paging.js';
 import { copy, emitChange, type MemoryState } from './memory-state.js';
@@ -41,6 +41,16 @@ export class MemoryCommentRepository implements CommentRepository {
     const post = this.state.posts.get(postId);
     const comment = this.state.comments.get(postId)?.get(commentId);
     return { post: post ? copy(post) : null, comment: comment ? copy(comment) : null };
+  }
+
+  async renameAuthor(authorId: string, authorName: string, page: PageRequest): Promise<StoreKey | null> {
+    const theirs = [...this.state.comments.values()]
+      .flatMap((comments) => [...comments.values()])
+      .filter((comment) => comment.authorId === authorId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const { items, nextKey } = pageBy(theirs, (comment) => comment.id, page);
+    for (const comment of items) comment.authorName = authorName;
+    return nextKey;
   }
 
   async delete(postId: string, commentId: string): Promise<boolean> {
