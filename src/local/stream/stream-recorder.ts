@@ -99,12 +99,14 @@ export async function createStreamRecorder(options: { path?: string } = {}): Pro
         if (operation === 'UpdateTable' && request.StreamSpecification) {
           const { StreamSpecification: spec, ...rest } = request;
           await enable(call, table, spec);
-          // dynalite refuses an UpdateTable with nothing it knows to change.
-          const onlyStream = Object.keys(rest).length === 1;
-          return withStream(
-            table,
-            await call(onlyStream ? 'DescribeTable' : operation, onlyStream ? { TableName: table } : rest),
-          );
+          if (Object.keys(rest).length > 1) return withStream(table, await call(operation, rest));
+          // dynalite refuses an UpdateTable with nothing else to change: answer as DynamoDB does.
+          const described = await call('DescribeTable', { TableName: table });
+          const reply =
+            described.status === 200
+              ? { status: 200, body: { TableDescription: described.body.Table } }
+              : described;
+          return withStream(table, reply);
         }
         const reply = await call(operation, raw);
         if (operation === 'CreateTable' && reply.status === 200)
