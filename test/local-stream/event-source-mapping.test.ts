@@ -24,7 +24,6 @@ function shard() {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
-      streamOf: () => undefined,
     },
     write(count: number): DynamoDBRecord[] {
       return Array.from({ length: count }, () => {

@@ -22,7 +22,7 @@ type FailureCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
  * line in `onFailureFile` shaped as Lambda's invocation record, with the records themselves added.
  */
 export function startEventSourceMapping(deps: {
-  streams: Pick<StreamRecorder, 'subscribe' | 'streamOf'>;
+  streams: Pick<StreamRecorder, 'subscribe'>;
   tableName: string;
   handler: StreamHandler;
   logger: Pick<Log, 'error'>;

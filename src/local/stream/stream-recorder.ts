@@ -18,8 +18,6 @@ export type StreamListener = (record: DynamoDBRecord) => void;
 export interface StreamRecorder extends WriteInterceptor {
   /** Follows a table's stream from now on (StartingPosition LATEST); returns the unsubscribe. */
   subscribe(tableName: string, listener: StreamListener): () => void;
-  /** The table's stream, if it has one enabled. */
-  streamOf(tableName: string): TableStream | undefined;
 }
 
 const STREAMS_FILE = 'streams.json';
@@ -84,7 +82,6 @@ export async function createStreamRecorder(options: { path?: string } = {}): Pro
       set.add(listener);
       return () => set.delete(listener);
     },
-    streamOf: (table) => streams.get(table),
 
     tableOperation(call, operation, raw) {
       const request = parse(raw);
