@@ -69,7 +69,10 @@ describe('a write from the AWS CLI on the local stack’s DynamoDB endpoint', ()
         },
         timeout: 60_000,
       },
-    );
+    ).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      throw new Error('the AWS CLI (`aws`) is not on PATH: install awscli (pip install awscli), then rerun.');
+    });
 
     expect(await reader.next('comment.created', 30_000)).toEqual({
       type: 'comment.created',
