@@ -4,6 +4,7 @@ import type { StorageChange } from '../domain/changes/storage-change.js';
 import type { PostSweepService } from '../domain/posts/post-sweep.service.js';
 import type { AuthorRenameService } from '../domain/profiles/author-rename.service.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
+import { UnavailableError } from '../domain/shared/errors.js';
 import { reportFanOut } from '../observability/fan-out-report.js';
 
 /** Where a change came from, for the logs. */
@@ -51,4 +52,9 @@ export function createChangeProcessor(deps: ChangeProcessorDeps): ChangeProcesso
         return;
     }
   };
+}
+
+/** Only storage or the push API being unavailable can pass with time; anything else fails every retry. */
+export function isTransient(error: unknown): boolean {
+  return error instanceof UnavailableError;
 }

@@ -6,8 +6,7 @@ import {
   storageChangeOf,
   UndecodableRecordError,
 } from '../adapters/dynamodb/stream-changes.js';
-import { UnavailableError } from '../domain/shared/errors.js';
-import { type ChangeProcessorDeps, createChangeProcessor } from './change-processor.js';
+import { type ChangeProcessorDeps, createChangeProcessor, isTransient } from './change-processor.js';
 
 export type CommentStreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
@@ -46,11 +45,6 @@ export function createCommentStreamHandler(deps: ChangeProcessorDeps): CommentSt
     }
     return { batchItemFailures: [] };
   };
-}
-
-/** Only storage or the push API being unavailable can pass with time; anything else fails every retry. */
-export function isTransient(error: unknown): boolean {
-  return error instanceof UnavailableError;
 }
 
 /** The record, whole, in the log (where an operator can replay it) and counted, then skipped. */

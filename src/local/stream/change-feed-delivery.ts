@@ -1,7 +1,6 @@
 import type { ChangeFeed, StorageChange } from '../../domain/changes/storage-change.js';
 import type { Log } from '../../observability/log.js';
-import type { ChangeProcessor } from '../../stream/change-processor.js';
-import { isTransient } from '../../stream/comment-stream-handler.js';
+import { type ChangeProcessor, isTransient } from '../../stream/change-processor.js';
 import { type LocalStreamOptions, resolveStreamOptions } from './stream-options.js';
 
 /**
