@@ -153,4 +153,36 @@ describe('the local event source mapping', () => {
     // The first attempt and two retries.
     expect(invocations).toBe(3);
   });
+
+  it('fails an invocation that outlives the function timeout, and one whose records are too old', async () => {
+    const source = shard();
+    const seen: number[][] = [];
+    start(
+      source,
+      async (event) => {
+        seen.push(seq(event));
+        // Never answers: only the timeout ends it.
+        return new Promise<never>(() => {});
+      },
+      { functionTimeoutMs: 20, maximumRetryAttempts: 1, bisectBatchOnFunctionError: false },
+    );
+    source.write(1);
+    await until(() => errors.length === 1);
+    expect(seen).toEqual([[1], [1]]);
+    await mapping?.close();
+
+    const old = shard();
+    const delivered: number[] = [];
+    start(
+      old,
+      async (event) => {
+        delivered.push(...seq(event));
+        return { batchItemFailures: [] };
+      },
+      { maximumRecordAgeMs: -1 },
+    );
+    old.write(1);
+    await until(() => errors.length === 2);
+    expect(delivered).toEqual([]);
+  });
 });

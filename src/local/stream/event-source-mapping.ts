@@ -100,7 +100,7 @@ export function startEventSourceMapping(deps: {
     let retry: DynamoDBRecord[][];
     let error: unknown;
     try {
-      const response = await deps.handler({ Records: batch });
+      const response = await withTimeout(deps.handler({ Records: batch }), options.functionTimeoutMs);
       const failures = options.reportBatchItemFailures ? (response?.batchItemFailures ?? []) : [];
       if (failures.length === 0) return;
       const named = failures.map(({ itemIdentifier }) =>
@@ -160,4 +160,13 @@ export function startEventSourceMapping(deps: {
 
 function arrival(seconds: number | undefined): string | undefined {
   return seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
+}
+
+/** The handler's answer, or a failure once `ms` have passed, as Lambda ends an invocation at its timeout. */
+function withTimeout<T>(running: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Task timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([running, timedOut]).finally(() => clearTimeout(timer));
 }

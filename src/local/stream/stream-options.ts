@@ -20,6 +20,8 @@ export const localStreamDefaults = {
   maximumRetryAttempts: 5,
   /** Records older than this are not delivered any more but sent to the on-failure destination. */
   maximumRecordAgeMs: 600_000,
+  /** An invocation running longer fails as Lambda's timeout does (the template's Timeout: 60 s). */
+  functionTimeoutMs: 60_000,
   /** The first retry waits this long; each later one twice as long as the one before. */
   retryBaseDelayMs: 50,
   /** The longest wait between two retries. */
