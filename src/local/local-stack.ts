@@ -33,6 +33,8 @@ export interface LocalStack {
   storage: string;
   /** The DynamoDB endpoint the stack uses (the embedded one locally); absent on the memory provider. */
   dynamodbEndpoint?: string;
+  /** Where stream batches out of retries are written, when the embedded DynamoDB's stream is read. */
+  streamFailures?: string;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -127,6 +129,7 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     const realtime = deps.realtime;
     if (!realtime) throw new Error('The local stack composed no realtime service.');
     const afterWrites = afterWriteDeps({ realtime, storage, images: deps.uploads, logger: deps.logger });
+    let streamFailures: string | undefined;
     if (storage.changes) {
       closers.push(
         deliverChangeFeed({
@@ -136,13 +139,14 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
         }),
       );
     } else if (embedded && repository.provider === 'dynamodb') {
+      streamFailures = join(dataDir, 'stream-failures.jsonl');
       // The main table's stream, read as Lambda's event source mapping reads it, by the stream function's handler.
       const mapping = startEventSourceMapping({
         streams: embedded.streams,
         tableName: repository.tableName,
         handler: createCommentStreamHandler(afterWrites),
         logger: deps.logger,
-        options: { onFailureFile: join(dataDir, 'stream-failures.jsonl') },
+        options: { onFailureFile: streamFailures },
       });
       closers.push(() => mapping.close());
     }
@@ -173,6 +177,7 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
       ...(repository.provider === 'dynamodb' && repository.endpoint
         ? { dynamodbEndpoint: repository.endpoint }
         : {}),
+      ...(streamFailures ? { streamFailures } : {}),
       dataDir,
       close: closeAll,
     };
