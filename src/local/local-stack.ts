@@ -17,6 +17,7 @@ import { guardHosts, hostGuard } from './host-guard.js';
 import { expirePendingUploads } from './pending-upload-expiry.js';
 import { deliverChangeFeed } from './stream/change-feed-delivery.js';
 import { startEventSourceMapping } from './stream/event-source-mapping.js';
+import type { StreamRecorder } from './stream/stream-recorder.js';
 import { serveWebClient } from './web-client.js';
 import { imageOrigins, signInOrigins } from './web-client-csp.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from './websocket/index.js';
@@ -45,7 +46,17 @@ export interface LocalStack {
  * fed by stream records of committed comment writes, and the same Hono app the API Lambda serves.
  * Tests start it too, on free ports.
  */
-export async function startLocalStack(config: Config): Promise<LocalStack> {
+export async function startLocalStack(
+  config: Config,
+  options: {
+    /**
+     * The table's stream when the stack uses a DynamoDB other than its embedded one that still has the
+     * embedded one's streams (a test's own server, which it stops and restarts); without it such a stack
+     * reads no stream, as against any other DynamoDB.
+     */
+    streams?: Pick<StreamRecorder, 'subscribe'>;
+  } = {},
+): Promise<LocalStack> {
   const dataDir = resolve(config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -129,6 +140,7 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
     const realtime = deps.realtime;
     if (!realtime) throw new Error('The local stack composed no realtime service.');
     const afterWrites = afterWriteDeps({ realtime, storage, images: deps.uploads, logger: deps.logger });
+    const streams = embedded?.streams ?? options.streams;
     let streamFailures: string | undefined;
     if (storage.changes) {
       closers.push(
@@ -138,11 +150,11 @@ export async function startLocalStack(config: Config): Promise<LocalStack> {
           logger: deps.logger,
         }),
       );
-    } else if (embedded && repository.provider === 'dynamodb') {
+    } else if (streams && repository.provider === 'dynamodb') {
       streamFailures = join(dataDir, 'stream-failures.jsonl');
       // The main table's stream, read as Lambda's event source mapping reads it, by the stream function's handler.
       const mapping = startEventSourceMapping({
-        streams: embedded.streams,
+        streams,
         tableName: repository.tableName,
         handler: createCommentStreamHandler(afterWrites),
         logger: deps.logger,

@@ -18,6 +18,7 @@ export async function startTestStack(
   provider: 'memory' | 'dynamodb',
   env: Record<string, string> = {},
   dataDir?: string,
+  stackOptions: Parameters<typeof startLocalStack>[1] = {},
 ): Promise<TestStack> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'blogapp-test-')));
   const config = loadConfig({
@@ -28,7 +29,7 @@ export async function startTestStack(
     LOG_LEVEL: 'ERROR',
     ...env,
   });
-  const stack = await startLocalStack(config);
+  const stack = await startLocalStack(config, stackOptions);
   const request = (method: string, path: string, options: RequestOptions = {}) =>
     apiRequest(stack.apiUrl, method, path, options);
   return {
