@@ -11,7 +11,7 @@ import { describe, errorShapeViolations } from '../support/contract.js';
 import { type Answer, call } from '../support/http.js';
 import { Latencies } from '../support/latency.js';
 import { type Progress, quiet, type SuiteResult, Violations } from '../support/report.js';
-import { createComment, createPost, snapshot } from '../support/world.js';
+import { createComment, createPost, settledSnapshot, snapshot } from '../support/world.js';
 
 export interface BadInputOptions {
   /** Generated HTTP requests; WebSocket frames are half as many. */
@@ -421,6 +421,11 @@ export async function runBadInput(options: BadInputOptions): Promise<SuiteResult
         if (answer.status >= 400 && after !== baseline)
           problems.push(`storage changed on a ${answer.status}`);
         baseline = after;
+        // A rename reaches old posts and comments from the table's stream, after its 200: the baseline is
+        // what storage holds once that is done (the contract's 2 s locally).
+        if (answer.status < 300 && method === 'PATCH' && path.split('?')[0] === '/api/me') {
+          baseline = await settledSnapshot(base, allTokens, baseline);
+        }
       }
       if (
         answer.status === 204 &&

@@ -53,10 +53,16 @@ export async function runFaults(options: FaultsOptions): Promise<SuiteResult> {
   const outage = options.outage ?? 'stop';
   const db = await RestartableDynamoDb.start();
   const relay = await BlockablePort.start(db.endpoint);
-  const stack = await startTestStack('dynamodb', {
-    APP_DYNAMODB_ENDPOINT: outage === 'stop' ? db.endpoint : relay.endpoint,
-    APP_DYNAMODB_TABLE: 'blogapp-faults',
-  });
+  // Pushes come from the stopped-and-restarted server's stream, as they would from DynamoDB's.
+  const stack = await startTestStack(
+    'dynamodb',
+    {
+      APP_DYNAMODB_ENDPOINT: outage === 'stop' ? db.endpoint : relay.endpoint,
+      APP_DYNAMODB_TABLE: 'blogapp-faults',
+    },
+    undefined,
+    { streams: db.streams },
+  );
   const base = stack.apiUrl;
   const sockets: Awaited<ReturnType<typeof openRaw>>[] = [];
   try {

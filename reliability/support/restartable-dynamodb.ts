@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/local/embedded-dynamodb.js';
+import type { StreamListener } from '../../src/local/stream/stream-recorder.js';
 
 /**
  * The local stack's own DynamoDB (dynalite with our transactions), persisted to a temporary directory on a
@@ -10,6 +11,21 @@ import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/local/em
  */
 export class RestartableDynamoDb {
   private server: EmbeddedDynamoDb | undefined;
+  private readonly followers = new Set<{ table: string; listener: StreamListener; stop?: () => void }>();
+
+  /** Its tables' streams, followed across stops and restarts (each restart is a new server). */
+  readonly streams = {
+    subscribe: (table: string, listener: StreamListener): (() => void) => {
+      const follower: { table: string; listener: StreamListener; stop?: () => void } = { table, listener };
+      const stop = this.server?.streams.subscribe(table, listener);
+      if (stop) follower.stop = stop;
+      this.followers.add(follower);
+      return () => {
+        follower.stop?.();
+        this.followers.delete(follower);
+      };
+    },
+  };
 
   private constructor(
     readonly path: string,
@@ -40,8 +56,11 @@ export class RestartableDynamoDb {
   /** Starts again on the same port with the same data. */
   async resume(): Promise<void> {
     if (this.server) return;
-    this.server = await startEmbeddedDynamoDb({ path: this.path, port: this.port });
-    this.port = Number(new URL(this.server.endpoint).port);
+    const server = await startEmbeddedDynamoDb({ path: this.path, port: this.port });
+    this.server = server;
+    this.port = Number(new URL(server.endpoint).port);
+    for (const follower of this.followers)
+      follower.stop = server.streams.subscribe(follower.table, follower.listener);
   }
 
   async close(): Promise<void> {

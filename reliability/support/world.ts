@@ -50,6 +50,21 @@ export async function snapshot(base: string, tokens: string[]): Promise<string> 
   return JSON.stringify(parts);
 }
 
+/**
+ * The snapshot once work after a write (the stream's sweeps and renames) has finished: taken until two in a
+ * row agree, for at most the contract's 2 s.
+ */
+export async function settledSnapshot(base: string, tokens: string[], first: string): Promise<string> {
+  const deadline = Date.now() + 2_000;
+  let previous = first;
+  for (;;) {
+    await new Promise((resume) => setTimeout(resume, 100));
+    const next = await snapshot(base, tokens);
+    if (next === previous || Date.now() > deadline) return next;
+    previous = next;
+  }
+}
+
 /** Creates a post and returns it; throws unless 201. */
 export async function createPost(
   base: string,

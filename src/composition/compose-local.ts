@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { Storage } from '../domain/storage.js';
 import type { RequestLine } from '../http/middleware/request-log.js';
+import { afterWriteDeps } from '../stream/after-write.js';
 import { broadcastGuardFor, buildRealtime } from './build-realtime.js';
 import { assembleApi } from './compose-api.js';
 import type { LocalComposition } from './compositions.js';
@@ -10,7 +11,7 @@ import { createObservability } from './observability.js';
 
 /**
  * Every function of the stack in one process, as `make local` runs them: one storage (the local stack's,
- * which feeds the comment stream), one realtime service, one verifier, one logger.
+ * whose writes the stream emulation reads), one realtime service, one verifier, one logger.
  */
 export async function composeLocal(
   config: Config,
@@ -26,10 +27,14 @@ export async function composeLocal(
   const auth = inputs.verifier ? { verifier: inputs.verifier } : await createAuth(config);
   const realtime = buildRealtime(config, storage, observability.tracer);
   const lines = requestLines ? { requestLines } : {};
+  const api = await assembleApi(config, storage, observability, auth, requestLines);
   return {
-    api: await assembleApi(config, storage, observability, auth, requestLines),
+    api,
     websocket: { ...observability, realtime, verifier: auth.verifier },
-    commentStream: { ...observability, realtime },
+    commentStream: {
+      ...observability,
+      ...afterWriteDeps({ realtime, storage, images: api.uploads, logger: observability.logger }),
+    },
     broadcast: {
       ...observability,
       ...lines,

@@ -5,6 +5,7 @@ import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import type { AppDeps } from '../http/app-deps.js';
 import type { BroadcastAppDeps } from '../http/broadcast-app.js';
+import type { ChangeProcessorDeps } from '../stream/change-processor.js';
 
 /**
  * What each entry is built from: one type per Lambda function (and the local stack, which runs them all),
@@ -27,10 +28,11 @@ export interface WebSocketComposition extends Observability {
   verifier: TokenVerifier;
 }
 
-/** The comment-stream function: turns stream records into pushes; no HTTP, no tokens, no images. */
-export interface CommentStreamComposition extends Observability {
-  realtime: RealtimeService;
-}
+/**
+ * The table's stream function: comment changes pushed to readers, a deleted post's remains swept (images
+ * included), renames copied; no HTTP and no tokens.
+ */
+export type CommentStreamComposition = Observability & ChangeProcessorDeps;
 
 /** The broadcast function: its one route, behind its guard. */
 export type BroadcastComposition = BroadcastAppDeps & Observability;

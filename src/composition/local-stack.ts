@@ -5,7 +5,6 @@ import { serve } from '@hono/node-server';
 import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
-import type { Storage } from '../domain/storage.js';
 import { createApp } from '../http/app.js';
 import { createBroadcastApp } from '../http/broadcast-app.js';
 import type { RequestLine } from '../http/middleware/request-log.js';
@@ -13,11 +12,14 @@ import { routeAsApiGateway } from '../local/api-gateway-routes.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
 import { guardHosts, hostGuard } from '../local/host-guard.js';
 import { expirePendingUploads } from '../local/pending-upload-expiry.js';
-import { withCommentStream } from '../local/stream/comment-stream-feed.js';
+import { deliverChangeFeed } from '../local/stream/change-feed-delivery.js';
+import { startEventSourceMapping } from '../local/stream/event-source-mapping.js';
+import type { StreamRecorder } from '../local/stream/stream-recorder.js';
 import { serveWebClient } from '../local/web-client.js';
 import { imageOrigins, signInOrigins } from '../local/web-client-csp.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from '../local/websocket/index.js';
-import { type CommentStreamHandler, createCommentStreamHandler } from '../stream/comment-stream-handler.js';
+import { createChangeProcessor } from '../stream/change-processor.js';
+import { createCommentStreamHandler } from '../stream/comment-stream-handler.js';
 import { createWebSocketHandler, type WebSocketHandler } from '../websocket/websocket-handler.js';
 import { localBroadcastKey } from './build-realtime.js';
 import { composeLocal } from './compose-local.js';
@@ -35,6 +37,8 @@ export interface LocalStack {
   storage: string;
   /** The DynamoDB endpoint the stack uses (the embedded one locally); absent on the memory provider. */
   dynamodbEndpoint?: string;
+  /** Where stream batches out of retries are written, when the embedded DynamoDB's stream is read. */
+  streamFailures?: string;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -44,6 +48,12 @@ export interface LocalStackOptions {
   requestLines?: RequestLine;
   /** For tests: tokens of another issuer (the browser tests' stand-in sign-in provider) instead of the config's. */
   verifier?: TokenVerifier;
+  /**
+   * The table's stream when the stack uses a DynamoDB other than its embedded one that still has the
+   * embedded one's streams (a test's own server, which it stops and restarts); without it such a stack
+   * reads no stream, as against any other DynamoDB.
+   */
+  streams?: Pick<StreamRecorder, 'subscribe'>;
 }
 
 /**
@@ -113,16 +123,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     });
     closers.push(() => gateway.close());
 
-    let onStreamRecords: CommentStreamHandler | undefined;
     const storage = await createStorage(repository);
-    const streamed: Storage = {
-      ...storage,
-      comments: withCommentStream(
-        storage.comments,
-        async (event) => onStreamRecords?.(event),
-        (error) => console.error('Local comment stream: a record could not be broadcast', error),
-      ),
-    };
     const broadcastKey = config.realtime.broadcastKey ?? (await localBroadcastKey(dataDir));
     const { api, websocket, commentStream, broadcast } = await composeLocal(
       {
@@ -140,9 +141,31 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
             ? { ...config.uploads, publicUrl: config.uploads.publicUrl ?? apiUrl }
             : config.uploads,
       },
-      { storage: streamed, requestLines: options.requestLines, verifier: options.verifier },
+      { storage, requestLines: options.requestLines, verifier: options.verifier },
     );
-    onStreamRecords = createCommentStreamHandler(commentStream);
+    // What follows a write (pushes, sweeps, renames) runs off the table's stream, as in AWS: the embedded
+    // DynamoDB's own stream read as Lambda's event source mapping reads it, or the memory provider's feed.
+    const streams = embedded?.streams ?? options.streams;
+    let streamFailures: string | undefined;
+    if (storage.changes) {
+      closers.push(
+        deliverChangeFeed({
+          feed: storage.changes,
+          process: createChangeProcessor(commentStream),
+          logger: commentStream.logger,
+        }),
+      );
+    } else if (streams && repository.provider === 'dynamodb') {
+      streamFailures = join(dataDir, 'stream-failures.jsonl');
+      const mapping = startEventSourceMapping({
+        streams,
+        tableName: repository.tableName,
+        handler: createCommentStreamHandler(commentStream),
+        logger: commentStream.logger,
+        options: { onFailureFile: streamFailures },
+      });
+      closers.push(() => mapping.close());
+    }
     onWebSocketEvent = createWebSocketHandler(websocket);
     if (api.localUploads instanceof LocalImageStore) {
       const stop = expirePendingUploads(api.localUploads, config.local.pendingUploadExpiryMs, (error) =>
@@ -180,6 +203,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       ...(repository.provider === 'dynamodb' && repository.endpoint
         ? { dynamodbEndpoint: repository.endpoint }
         : {}),
+      ...(streamFailures ? { streamFailures } : {}),
       dataDir,
       close: closeAll,
     };

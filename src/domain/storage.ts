@@ -1,3 +1,4 @@
+import type { ChangeFeed } from './changes/storage-change.js';
 import type { CommentRepository } from './comments/comment.repository.js';
 import type { FavoriteRepository } from './favorites/favorite.repository.js';
 import type { PostRepository } from './posts/post.repository.js';
@@ -14,4 +15,9 @@ export interface Storage {
   connections: ConnectionStore;
   /** Resolves when storage answers; throws UnavailableError when it does not. */
   ping(): Promise<void>;
+  /**
+   * Committed changes, when the provider has no stream outside the process to report them (memory); the
+   * dynamodb provider's changes arrive on the table's stream instead.
+   */
+  changes?: ChangeFeed;
 }

@@ -12,30 +12,74 @@ import { crc32 } from 'node:zlib';
  */
 
 // biome-ignore lint/suspicious/noExplicitAny: DynamoDB's wire JSON, checked by dynalite's own validators.
-type Wire = any;
+export type Wire = any;
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-interface Reply {
+export interface Reply {
   status: number;
   body: Wire;
 }
-type Call = (operation: string, payload: unknown) => Promise<Reply>;
+/** One request (wire JSON or its text) through dynalite's handler, in process. */
+export type Call = (operation: string, payload: unknown) => Promise<Reply>;
+/** A table's key attribute names (empty while the table does not exist). */
+export type KeysOf = (table: string) => Promise<string[]>;
+
+/**
+ * Sees every write where it is serialised (the stream recorder): `writes` wraps the call each write and
+ * each transaction's write goes through, and `tableOperation` may answer table operations itself.
+ */
+export interface WriteInterceptor {
+  writes(call: Call, keysOf: KeysOf): Call;
+  tableOperation(call: Call, operation: string, raw: string): Promise<Reply> | undefined;
+}
+
+/**
+ * dynalite's private modules this file uses, and what it uses of each. They are no public API, so the
+ * version is pinned exactly in package.json, and `requirePrivate` refuses to start (as the test in
+ * test/local/dynalite-internals.test.ts fails) if an upgrade moved any of them.
+ */
+export const DYNALITE_INTERNALS: Record<string, { functions: string[]; objects: string[] }> = {
+  'dynalite/validations/index.js': { functions: ['checkTypes', 'checkValidations'], objects: [] },
+  'dynalite/db/index.js': { functions: ['checkConditional'], objects: [] },
+  'dynalite/validations/putItem.js': { functions: ['custom'], objects: ['types'] },
+  'dynalite/validations/updateItem.js': { functions: ['custom'], objects: ['types'] },
+  'dynalite/validations/deleteItem.js': { functions: ['custom'], objects: ['types'] },
+};
 
 const require = createRequire(import.meta.url);
-const validations = require('dynalite/validations/index.js');
-const db = require('dynalite/db/index.js');
+
+/** Requires one of DYNALITE_INTERNALS, checking it still exports what is used. */
+export function requirePrivate(path: string): Wire {
+  const expected = DYNALITE_INTERNALS[path];
+  if (!expected) throw new Error(`${path} is not listed in DYNALITE_INTERNALS`);
+  const loaded = require(path);
+  const missing = [
+    ...expected.functions.filter((name) => typeof loaded?.[name] !== 'function'),
+    ...expected.objects.filter((name) => typeof loaded?.[name] !== 'object' || loaded[name] === null),
+  ];
+  if (missing.length > 0) {
+    throw new Error(
+      `dynalite's ${path} no longer exports ${missing.join(', ')}: src/local/dynalite-transactions.ts relies on dynalite's internals; pin dynalite back to the version in package.json, or adapt that file to the new version.`,
+    );
+  }
+  return loaded;
+}
+
+const validations = requirePrivate('dynalite/validations/index.js');
+const db = requirePrivate('dynalite/db/index.js');
 const rules: Record<string, { types: Wire; custom?: Wire }> = {
-  Put: require('dynalite/validations/putItem.js'),
-  Update: require('dynalite/validations/updateItem.js'),
-  Delete: require('dynalite/validations/deleteItem.js'),
-  ConditionCheck: require('dynalite/validations/deleteItem.js'),
+  Put: requirePrivate('dynalite/validations/putItem.js'),
+  Update: requirePrivate('dynalite/validations/updateItem.js'),
+  Delete: requirePrivate('dynalite/validations/deleteItem.js'),
+  ConditionCheck: requirePrivate('dynalite/validations/deleteItem.js'),
 };
 const ACTIONS: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem' };
 const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
+const TABLE_OPERATIONS = new Set(['CreateTable', 'UpdateTable', 'DeleteTable', 'DescribeTable']);
 const MAX_ITEM_BYTES = 400 * 1024;
 const PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 
-/** Adds transactions to a dynalite server, before it listens. */
-export function withTransactions(server: Server): Server {
+/** Adds transactions to a dynalite server, before it listens; `interceptor` sees every write. */
+export function withTransactions(server: Server, interceptor?: WriteInterceptor): Server {
   const [dynalite] = server.listeners('request') as Handler[];
   if (!dynalite) throw new Error('withTransactions expects a dynalite server');
   server.removeAllListeners('request');
@@ -43,18 +87,24 @@ export function withTransactions(server: Server): Server {
   const keyNames = new Map<string, string[]>();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-    if (!WRITES.has(operation) && !operation.startsWith('Transact')) return dynalite(req, res);
+    const tableOperation = interceptor && TABLE_OPERATIONS.has(operation);
+    if (!WRITES.has(operation) && !operation.startsWith('Transact') && !tableOperation) {
+      return dynalite(req, res);
+    }
     readBody(req)
       .then((raw) =>
         serially(async () => {
           const call = caller(dynalite, req.headers);
+          const answered = tableOperation ? interceptor.tableOperation(call, operation, raw) : undefined;
+          if (answered) return respond(res, await answered);
           const keysOf = async (table: string) => {
             const names = keyNames.get(table) ?? (await keySchemaOf(call, table));
             // A missing table has no key yet; remember only what can no longer change.
             if (names.length > 0) keyNames.set(table, names);
             return names;
           };
-          return respond(res, await handle(call, keysOf, operation, raw));
+          const write = interceptor ? interceptor.writes(call, keysOf) : call;
+          return respond(res, await handle(call, write, keysOf, operation, raw));
         }),
       )
       .catch((error: unknown) =>
@@ -67,18 +117,24 @@ export function withTransactions(server: Server): Server {
   return server;
 }
 
-type KeysOf = (table: string) => Promise<string[]>;
-
-async function handle(call: Call, keysOf: KeysOf, operation: string, raw: string): Promise<Reply> {
+async function handle(
+  call: Call,
+  write: Call,
+  keysOf: KeysOf,
+  operation: string,
+  raw: string,
+): Promise<Reply> {
   let request: Wire;
   try {
     request = JSON.parse(raw);
   } catch {
     return call(operation, raw);
   }
-  if (operation === 'TransactWriteItems') return transactWrite(call, keysOf, request.TransactItems ?? []);
+  if (operation === 'TransactWriteItems') {
+    return transactWrite(call, write, keysOf, request.TransactItems ?? []);
+  }
   if (operation === 'TransactGetItems') return transactGet(call, request.TransactItems ?? []);
-  const reply = await call(operation, raw);
+  const reply = await write(operation, raw);
   const failed = reply.status === 400 && reply.body.__type === `${PREFIX}ConditionalCheckFailedException`;
   if (failed && request.ReturnValuesOnConditionCheckFailure === 'ALL_OLD') {
     const key = request.Key ?? pick(request.Item, await keysOf(request.TableName));
@@ -88,7 +144,7 @@ async function handle(call: Call, keysOf: KeysOf, operation: string, raw: string
   return reply;
 }
 
-async function transactWrite(call: Call, keysOf: KeysOf, items: Wire[]): Promise<Reply> {
+async function transactWrite(call: Call, write: Call, keysOf: KeysOf, items: Wire[]): Promise<Reply> {
   const ops: { kind: string; params: Wire; key: Wire; checked: Wire }[] = [];
   const seen = new Set<string>();
   try {
@@ -143,7 +199,7 @@ async function transactWrite(call: Call, keysOf: KeysOf, items: Wire[]): Promise
   for (const op of ops) {
     const action = ACTIONS[op.kind];
     if (!action) continue;
-    const done = await call(action, op.params);
+    const done = await write(action, op.params);
     if (done.status !== 200) return done;
   }
   return { status: 200, body: {} };
@@ -198,7 +254,8 @@ function invalid(message: string): Reply {
   return { status: 400, body: { __type: 'com.amazon.coral.validate#ValidationException', message } };
 }
 
-function pick(item: Wire, names: string[]): Wire {
+/** The key attributes of `item`. */
+export function pick(item: Wire, names: string[]): Wire {
   return Object.fromEntries(names.map((name) => [name, item?.[name]]));
 }
 

@@ -2,21 +2,25 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import { withTransactions } from './dynalite-transactions.js';
+import { createStreamRecorder, type StreamRecorder } from './stream/stream-recorder.js';
 
 export interface EmbeddedDynamoDb {
   endpoint: string;
+  /** The tables' DynamoDB Streams: every committed write from any client, as stream records. */
+  streams: StreamRecorder;
   close(): Promise<void>;
 }
 
 /**
  * A DynamoDB-compatible server in this process (dynalite): persisted to `path` for the local stack,
  * in memory for tests. Table operations complete at once instead of emulating AWS's delays, and
- * transactions come from our add-on, since dynalite has none.
+ * transactions and streams come from our add-ons, since dynalite has neither.
  */
 export async function startEmbeddedDynamoDb(
   options: { path?: string; port?: number } = {},
 ): Promise<EmbeddedDynamoDb> {
   if (options.path) await mkdir(options.path, { recursive: true });
+  const streams = await createStreamRecorder(options.path ? { path: options.path } : {});
   const server = withTransactions(
     dynalite({
       ...(options.path ? { path: options.path } : {}),
@@ -24,6 +28,7 @@ export async function startEmbeddedDynamoDb(
       deleteTableMs: 0,
       updateTableMs: 0,
     }),
+    streams,
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -32,6 +37,7 @@ export async function startEmbeddedDynamoDb(
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    streams,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -2,44 +2,33 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import {
-  commentEventOf,
   correlationIdOf,
+  storageChangeOf,
   UndecodableRecordError,
-} from '../adapters/dynamodb/comment-stream-records.js';
-import type { RealtimeService } from '../domain/realtime/realtime.service.js';
-import { UnavailableError } from '../domain/shared/errors.js';
-import { reportFanOut } from '../observability/fan-out-report.js';
+} from '../adapters/dynamodb/stream-changes.js';
+import { type ChangeProcessorDeps, createChangeProcessor, isTransient } from './change-processor.js';
 
 export type CommentStreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
 /**
- * The broadcaster: pushes each comment change in a stream batch to the post's subscribers. Push failures
+ * The main table's stream function: each change in a batch goes to the change processor (comment changes
+ * pushed to the post's subscribers, a deleted post swept, a rename copied). Push failures
  * are counted, not retried here (a reader missing one frame refetches). A record that fails for a reason
  * that may pass (storage unavailable) stops the batch and is reported, so Lambda retries from it and order
  * is kept; a record that can never succeed (undecodable, or a failure no retry can fix) is logged whole
  * and parked at once, so it does not hold up every later record of its shard until it expires.
  */
-export function createCommentStreamHandler(deps: {
-  realtime: RealtimeService;
-  logger: Logger;
-  metrics?: Metrics;
-}): CommentStreamHandler {
+export function createCommentStreamHandler(deps: ChangeProcessorDeps): CommentStreamHandler {
+  const process = createChangeProcessor(deps);
   return async (event) => {
     for (const record of event.Records) {
       try {
-        const change = commentEventOf(record);
+        const change = storageChangeOf(record);
         if (!change) continue;
-        const result = await deps.realtime.publish(change);
-        reportFanOut(
-          result,
-          {
-            event: change.type,
-            sequenceNumber: record.dynamodb?.SequenceNumber,
-            correlationId: correlationIdOf(record),
-          },
-          deps.logger,
-          deps.metrics,
-        );
+        await process(change, {
+          sequenceNumber: record.dynamodb?.SequenceNumber,
+          correlationId: correlationIdOf(record),
+        });
       } catch (error) {
         if (!isTransient(error)) {
           park(record, error, deps);
@@ -56,11 +45,6 @@ export function createCommentStreamHandler(deps: {
     }
     return { batchItemFailures: [] };
   };
-}
-
-/** Only storage or the push API being unavailable can pass with time; anything else fails every retry. */
-function isTransient(error: unknown): boolean {
-  return error instanceof UnavailableError;
 }
 
 /** The record, whole, in the log (where an operator can replay it) and counted, then skipped. */

@@ -100,12 +100,14 @@ describe('comment stream', () => {
     expect(template.Resources.CommentStreamFailures?.Type).toBe('AWS::SQS::Queue');
   });
 
-  it('filters to the comment changes the broadcaster turns into pushes', () => {
+  it('filters to the changes the stream function acts on: comments, post removals, profile edits', () => {
     const [stream] = Object.values(eventsOf('CommentStreamFunction'));
     const criteria = stream?.Properties.FilterCriteria as { Filters: { Pattern: string }[] } | undefined;
     const filters = criteria?.Filters ?? [];
     expect(filters.map(({ Pattern }) => JSON.parse(Pattern))).toEqual([
       { eventName: ['INSERT', 'REMOVE'], dynamodb: { Keys: { sk: { S: [{ prefix: 'COMMENT#' }] } } } },
+      { eventName: ['REMOVE'], dynamodb: { Keys: { sk: { S: ['#POST'] } } } },
+      { eventName: ['MODIFY'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
     ]);
   });
 });

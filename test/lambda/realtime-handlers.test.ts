@@ -1,16 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from '../../src/adapters/auth/local-issuer.js';
-import { commentStreamRecord } from '../../src/adapters/dynamodb/comment-stream-records.js';
-import { createDynamoDbClient, DynamoDbConnectionStore } from '../../src/adapters/dynamodb/index.js';
+import {
+  createDynamoDbClient,
+  createDynamoDbStorage,
+  DynamoDbConnectionStore,
+} from '../../src/adapters/dynamodb/index.js';
+import { commentItem, postItem, profileItem } from '../../src/adapters/dynamodb/item-mappers.js';
 import type { Comment } from '../../src/domain/comments/comment.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/local/embedded-dynamodb.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from '../../src/local/websocket/index.js';
-import { awsEvent, type HttpV2Event, httpEvent } from '../support/aws-events.js';
+import { awsEvent, dynamoStreamRecord, type HttpV2Event, httpEvent } from '../support/aws-events.js';
 import { lambdaContext } from '../support/lambda-context.js';
+import { aComment, aPost } from '../support/storage-fixtures.js';
 import { openSocket } from '../support/ws-client.js';
 
 type Invoke<E, R> = (event: E, context: Context) => Promise<R>;
@@ -158,8 +164,7 @@ describe('real-time Lambda entries with AWS sample events', () => {
       body: 'pushed from the stream',
       createdAt: '2026-11-23T10:00:00.000Z',
     } as Comment;
-    const sample = awsEvent<DynamoDBStreamEvent>('py_dynamoStreamEvent');
-    const record = { ...sample.Records[0], ...commentStreamRecord('INSERT', comment, 'eventsource_arn') };
+    const record = dynamoStreamRecord('INSERT', commentItem(comment));
     expect(await stream({ Records: [record] }, lambdaContext())).toEqual({ batchItemFailures: [] });
 
     expect(await reader.next('comment.created')).toMatchObject({
@@ -170,6 +175,49 @@ describe('real-time Lambda entries with AWS sample events', () => {
     expect(await connections.get(stale)).toBeNull();
     expect(await connections.subscribersOf(postId)).not.toContain(stale);
     await reader.close();
+  });
+
+  it('sweeps a deleted post from its REMOVE record and copies a rename from the profile’s MODIFY record', async () => {
+    const client = createDynamoDbClient({ endpoint: db.endpoint, region: 'us-east-1' });
+    const storage = createDynamoDbStorage({
+      client,
+      tableName: 'blogapp-rt-test',
+      connectionsTableName: 'blogapp-rt-test-connections',
+    });
+    const [doomed, kept] = [
+      aPost({ authorId: 'zoe', authorName: 'Zoe' }),
+      aPost({ authorId: 'zoe', authorName: 'Zoe' }),
+    ];
+    for (const post of [doomed, kept]) await storage.posts.create(post);
+    const comment = aComment(kept.id, { authorId: 'zoe', authorName: 'Zoe' });
+    for (const c of [aComment(doomed.id), comment]) await storage.comments.create(c);
+    await storage.favorites.add('bob', doomed.id, new Date().toISOString());
+    expect(await storage.posts.delete(doomed.id, 1)).toBe(true);
+    const profile = { id: 'zoe', displayName: 'Zoe B.', createdAt: '2026-01-01T00:00:00.000Z' };
+
+    const answer = await stream(
+      {
+        Records: [
+          dynamoStreamRecord('REMOVE', postItem(doomed)),
+          dynamoStreamRecord('MODIFY', profileItem(profile), profileItem({ ...profile, displayName: 'Zoe' })),
+        ],
+      },
+      lambdaContext(),
+    );
+
+    expect(answer).toEqual({ batchItemFailures: [] });
+    const left = await client.send(
+      new QueryCommand({
+        TableName: 'blogapp-rt-test',
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `POST#${doomed.id}` },
+        ConsistentRead: true,
+      }),
+    );
+    expect(left.Items).toEqual([]);
+    expect((await storage.posts.find(kept.id))?.post.authorName).toBe('Zoe B.');
+    expect((await storage.comments.findWithPost(kept.id, comment.id)).comment?.authorName).toBe('Zoe B.');
+    client.destroy();
   });
 
   it('serves POST /broadcast/comments to an IAM-signed caller only', async () => {

@@ -1,7 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import { commentStreamRecord } from '../../src/adapters/dynamodb/comment-stream-records.js';
 import { commentItem, toComment } from '../../src/adapters/dynamodb/item-mappers.js';
 import { MemoryConnectionStore } from '../../src/adapters/memory/connection.memory-store.js';
 import type { Comment } from '../../src/domain/comments/comment.js';
@@ -10,6 +9,7 @@ import type { HttpEnv } from '../../src/http/http-env.js';
 import { requestId } from '../../src/http/middleware/request-id.js';
 import { correlationId, withCorrelationId } from '../../src/observability/correlation.js';
 import { createCommentStreamHandler } from '../../src/stream/comment-stream-handler.js';
+import { dynamoStreamRecord } from '../support/aws-events.js';
 
 const comment: Comment = {
   id: '01JCZ3K8QV6W2Y5X9T7R4M0N1P',
@@ -50,7 +50,7 @@ describe('correlation id', () => {
       posts: { find: async () => null },
       clock: { now: () => new Date() },
     });
-    const record = withCorrelationId('trace-abc', () => commentStreamRecord('INSERT', comment));
+    const record = withCorrelationId('trace-abc', () => dynamoStreamRecord('INSERT', commentItem(comment)));
     const handler = createCommentStreamHandler({ realtime, logger });
     expect(await handler({ Records: [record] })).toEqual({ batchItemFailures: [] });
     expect(info).toHaveBeenCalledWith(

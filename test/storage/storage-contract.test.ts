@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type OpenProvider, storageProviders } from '../support/storage-providers.js';
+import { afterWritesContract } from './contract/after-writes.contract.js';
 import { commentContract } from './contract/comments.contract.js';
 import { concurrencyContract } from './contract/concurrency.contract.js';
 import { favoriteContract } from './contract/favorites.contract.js';
@@ -30,4 +31,5 @@ describe.each(storageProviders)('$name storage', (provider) => {
   describe('idempotency', () => idempotencyContract(fresh));
   describe('profiles', () => profileContract(fresh));
   describe('under concurrency', () => concurrencyContract(fresh));
+  describe('for the work after writes', () => afterWritesContract(fresh));
 });

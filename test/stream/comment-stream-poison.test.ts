@@ -1,12 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { commentStreamRecord } from '../../src/adapters/dynamodb/comment-stream-records.js';
+import { commentItem } from '../../src/adapters/dynamodb/item-mappers.js';
 import { MemoryConnectionStore } from '../../src/adapters/memory/connection.memory-store.js';
 import type { Comment } from '../../src/domain/comments/comment.js';
 import { RealtimeService } from '../../src/domain/realtime/realtime.service.js';
 import { UnavailableError } from '../../src/domain/shared/errors.js';
 import { createCommentStreamHandler } from '../../src/stream/comment-stream-handler.js';
+import { dynamoStreamRecord } from '../support/aws-events.js';
 
 const comment = (id: string): Comment => ({
   id,
@@ -19,7 +20,7 @@ const comment = (id: string): Comment => ({
 
 /** A comment INSERT as DynamoDB writes it, with `change` applied to its new image. */
 function insert(id: string, change: (image: Record<string, unknown>) => void = () => {}): DynamoDBRecord {
-  const record = commentStreamRecord('INSERT', comment(id));
+  const record = dynamoStreamRecord('INSERT', commentItem(comment(id)));
   change(record.dynamodb?.NewImage as Record<string, unknown>);
   return record;
 }

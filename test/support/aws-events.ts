@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 const dir = join(import.meta.dirname, '../fixtures/aws-events');
 
@@ -50,4 +52,30 @@ export function httpEvent(
     event.isBase64Encoded = request.base64 ?? false;
   }
   return event;
+}
+
+/**
+ * AWS's sample DynamoDB stream record re-aimed at one item of ours: its keys and images replaced by
+ * `item`'s (marshalled as DynamoDB writes them), everything else as AWS sends it. An INSERT carries the
+ * new image, a REMOVE the old one, a MODIFY both (`before` is the old image).
+ */
+export function dynamoStreamRecord(
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE',
+  item: Record<string, unknown>,
+  before?: Record<string, unknown>,
+): DynamoDBRecord {
+  const [sample] = awsEvent<DynamoDBStreamEvent>('py_dynamoStreamEvent').Records;
+  if (!sample?.dynamodb) throw new Error('py_dynamoStreamEvent.json has no record');
+  const image = marshall(item, { removeUndefinedValues: true }) as never;
+  const { NewImage: _new, OldImage: _old, ...rest } = sample.dynamodb;
+  return {
+    ...sample,
+    eventName,
+    dynamodb: {
+      ...rest,
+      Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
+      ...(eventName === 'REMOVE' ? { OldImage: image } : { NewImage: image }),
+      ...(eventName === 'MODIFY' && before ? { OldImage: marshall(before) as never } : {}),
+    },
+  };
 }

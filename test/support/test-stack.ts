@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalStack, startLocalStack } from '../../src/composition/local-stack.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { TokenVerifier } from '../../src/domain/auth/actor.js';
 import { type ApiResponse, apiRequest, devToken, type RequestOptions } from './api-request.js';
 
 export type { ApiResponse, RequestOptions } from './api-request.js';
@@ -19,7 +18,7 @@ export async function startTestStack(
   provider: 'memory' | 'dynamodb',
   env: Record<string, string> = {},
   dataDir?: string,
-  overrides: { verifier?: TokenVerifier } = {},
+  stackOptions: Parameters<typeof startLocalStack>[1] = {},
 ): Promise<TestStack> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'blogapp-test-')));
   const config = loadConfig({
@@ -30,7 +29,7 @@ export async function startTestStack(
     LOG_LEVEL: 'ERROR',
     ...env,
   });
-  const stack = await startLocalStack(config, overrides);
+  const stack = await startLocalStack(config, stackOptions);
   const request = (method: string, path: string, options: RequestOptions = {}) =>
     apiRequest(stack.apiUrl, method, path, options);
   return {

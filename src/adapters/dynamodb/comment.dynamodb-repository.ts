@@ -4,13 +4,22 @@ import type { CommentRepository } from '../../domain/comments/comment.repository
 import type { Post } from '../../domain/posts/post.js';
 import { ConflictError, postNotFound } from '../../domain/shared/errors.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
-import type { PageRequest, StorePage } from '../../domain/shared/page.js';
+import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
+import { renameAuthorIn } from './author-names.js';
 import { claimPut, replayOf } from './claims.js';
 import type { DynamoDbTable } from './dynamodb-client.js';
 import { guarded } from './errors.js';
 import { commentItem, toComment, toPost } from './item-mappers.js';
 import { exclusiveStartKey, pageOf, TABLE_KEY } from './paging.js';
-import { COMMENT_PREFIX, COMMENT_SK_END, commentKey, POST_SK, postKey, postPk } from './table-design.js';
+import {
+  COMMENT_PREFIX,
+  COMMENT_SK_END,
+  commenterPartition,
+  commentKey,
+  POST_SK,
+  postKey,
+  postPk,
+} from './table-design.js';
 import { isRefused, type TransactItem, transactGet, transactWrite } from './transactions.js';
 
 export class DynamoDbCommentRepository implements CommentRepository {
@@ -74,6 +83,10 @@ export class DynamoDbCommentRepository implements CommentRepository {
     const comments = hasPost ? items.slice(1) : items;
     const { items: kept, nextKey } = pageOf(comments, page.limit, output.LastEvaluatedKey, TABLE_KEY);
     return { items: kept.map(toComment), nextKey };
+  }
+
+  async renameAuthor(authorId: string, authorName: string, page: PageRequest): Promise<StoreKey | null> {
+    return renameAuthorIn(this.client, this.tableName, commenterPartition(authorId), authorName, page);
   }
 
   async findWithPost(

@@ -3,6 +3,8 @@ import {
   type CreateTableCommandInput,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
+  type TableDescription,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -26,22 +28,36 @@ export async function ensureTable(
   tableName: string,
   options: EnsureTableOptions = {},
 ): Promise<void> {
-  const definition = options.definition ?? tableDefinition;
+  const definition = (options.definition ?? tableDefinition)(tableName);
   try {
-    await client.send(new CreateTableCommand(definition(tableName)));
+    await client.send(new CreateTableCommand(definition));
   } catch (error) {
     // Already there, or being created by a racing process: either way, wait for it below.
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
   }
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  let existing: TableDescription | undefined;
   for (;;) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    existing = Table;
     const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE');
     if (Table?.TableStatus === 'ACTIVE' && indexesActive) break;
     if (Date.now() > deadline) throw new Error(`Table ${tableName} is not ACTIVE after waiting.`);
     await sleep(POLL_MS);
   }
+  await enableStream(client, definition, existing);
   await enableTtl(client, tableName);
+}
+
+/** A table made before its design had a stream (older local data) gets it. */
+async function enableStream(
+  client: DynamoDBDocumentClient,
+  definition: CreateTableCommandInput,
+  table: TableDescription | undefined,
+): Promise<void> {
+  const wanted = definition.StreamSpecification;
+  if (!wanted?.StreamEnabled || table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(new UpdateTableCommand({ TableName: definition.TableName, StreamSpecification: wanted }));
 }
 
 /**

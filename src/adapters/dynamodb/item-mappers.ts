@@ -7,6 +7,7 @@ import type { Item } from './paging.js';
 import {
   authorPartition,
   claimKey,
+  commenterPartition,
   commentKey,
   favoriteKey,
   favoritesPartition,
@@ -45,11 +46,16 @@ export function toPost(item: Item): Post {
   };
 }
 
-/** Also stamps the id of the request that wrote it, which the table's stream hands to the broadcaster. */
+/**
+ * On the author's comments partition of GSI2, so a rename finds them; also stamps the id of the request
+ * that wrote it, which the table's stream hands to the broadcaster.
+ */
 export function commentItem(comment: Comment): Item {
   const requestId = correlationId();
   return {
     ...commentKey(comment.postId, comment.id),
+    gsi2pk: commenterPartition(comment.authorId),
+    gsi2sk: comment.id,
     ...comment,
     ...(requestId ? { correlationId: requestId } : {}),
   };

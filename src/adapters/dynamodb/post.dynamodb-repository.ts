@@ -10,7 +10,8 @@ import type { Post, PostChanges, PostRead } from '../../domain/posts/post.js';
 import type { PostRepository } from '../../domain/posts/post.repository.js';
 import { ConflictError } from '../../domain/shared/errors.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
-import type { PageRequest, StorePage } from '../../domain/shared/page.js';
+import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
+import { renameAuthorIn } from './author-names.js';
 import { batchGet, deletePartition, keyId } from './batch.js';
 import { claimPut, replayOf } from './claims.js';
 import type { DynamoDbTable } from './dynamodb-client.js';
@@ -145,10 +146,9 @@ export class DynamoDbPostRepository implements PostRepository {
   }
 
   /**
-   * The post item goes first, on its version. Every comment and favorite write requires the post item in
-   * the same transaction, so from that moment nothing new can join the partition; what committed before is
-   * seen by the strongly consistent Query below and deleted. If the sweep is interrupted, the leftovers are
-   * invisible: comment lists need the post item, and favorite lists skip posts that are gone.
+   * One conditional delete of the post item. Every comment and favorite write requires the post item in
+   * the same transaction, so from that moment nothing new can join the partition, and comment lists (which
+   * need the post item) are 404; the table's stream then sweeps the rest (sweepRemains).
    */
   async delete(id: string, expectedVersion: number): Promise<boolean> {
     try {
@@ -161,12 +161,20 @@ export class DynamoDbPostRepository implements PostRepository {
           ExpressionAttributeValues: { ':expected': expectedVersion },
         }),
       );
+      return true;
     } catch (error) {
       if (isConditionFailed(error)) return false;
       throw translateError(error);
     }
+  }
+
+  /** Whatever committed to the partition before the post went is seen by the strongly consistent Query. */
+  async sweepRemains(id: string): Promise<void> {
     await deletePartition(this.client, this.tableName, postPk(id));
-    return true;
+  }
+
+  async renameAuthor(authorId: string, authorName: string, page: PageRequest): Promise<StoreKey | null> {
+    return renameAuthorIn(this.client, this.tableName, authorPartition(authorId), authorName, page);
   }
 
   private async favoritedBy(viewerId: string | undefined, posts: Post[]): Promise<Set<string>> {

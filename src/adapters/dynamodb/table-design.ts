@@ -7,7 +7,7 @@ import { keySegment } from '../../domain/shared/key-segment.js';
  * | item        | pk                     | sk                 | gsi1pk / gsi1sk | gsi2pk / gsi2sk                 |
  * |-------------|------------------------|--------------------|-----------------|---------------------------------|
  * | post        | POST#<id>              | #POST              | POSTS / <id>    | AUTHOR#<authorId> / <id>        |
- * | comment     | POST#<postId>          | COMMENT#<id>       |                 |                                 |
+ * | comment     | POST#<postId>          | COMMENT#<id>       |                 | COMMENTER#<authorId> / <id>     |
  * | favorite    | POST#<postId>          | FAV#<userId>       |                 | FAVS#<userId> / <at>#<postId>   |
  * | profile     | USER#<id>              | PROFILE            |                 |                                 |
  * | claim       | IDEMP#<user>#<key>     | IDEMP              |                 |                                 |
@@ -42,6 +42,8 @@ export const favoriteKey = (postId: string, userId: string): ItemKey => ({
   sk: `FAV#${userId}`,
 });
 export const authorPartition = (authorId: string) => `AUTHOR#${authorId}`;
+/** A user's comments, for the rename sweep: kept apart from AUTHOR#, so the posts-by-author Query reads only posts. */
+export const commenterPartition = (authorId: string) => `COMMENTER#${authorId}`;
 export const favoritesPartition = (userId: string) => `FAVS#${userId}`;
 export const profileKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 export const claimKey = (userId: string, key: string): ItemKey => ({
@@ -62,6 +64,8 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       stringIndex(GSI1, { ProjectionType: 'ALL' }),
       stringIndex(GSI2, { ProjectionType: 'ALL' }),
     ],
+    // Comment pushes, post sweeps and renames read it (the SAM template's StreamSpecification).
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };
 }
 

@@ -3,10 +3,10 @@ import type { CommentRepository } from '../../domain/comments/comment.repository
 import type { Post } from '../../domain/posts/post.js';
 import { postNotFound } from '../../domain/shared/errors.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
-import type { PageRequest, StorePage } from '../../domain/shared/page.js';
+import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
 import { previousOutcome, recordClaim } from './memory-claims.js';
 import { pageBy } from './memory-paging.js';
-import { copy, type MemoryState } from './memory-state.js';
+import { copy, emitChange, type MemoryState } from './memory-state.js';
 
 export class MemoryCommentRepository implements CommentRepository {
   constructor(private readonly state: MemoryState) {}
@@ -21,6 +21,7 @@ export class MemoryCommentRepository implements CommentRepository {
     this.state.comments.set(post.id, comments);
     post.commentCount += 1;
     recordClaim(this.state, claim, comment);
+    emitChange(this.state, { type: 'comment.created', comment });
     return { created: true };
   }
 
@@ -42,11 +43,22 @@ export class MemoryCommentRepository implements CommentRepository {
     return { post: post ? copy(post) : null, comment: comment ? copy(comment) : null };
   }
 
+  async renameAuthor(authorId: string, authorName: string, page: PageRequest): Promise<StoreKey | null> {
+    const theirs = [...this.state.comments.values()]
+      .flatMap((comments) => [...comments.values()])
+      .filter((comment) => comment.authorId === authorId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const { items, nextKey } = pageBy(theirs, (comment) => comment.id, page);
+    for (const comment of items) comment.authorName = authorName;
+    return nextKey;
+  }
+
   async delete(postId: string, commentId: string): Promise<boolean> {
     const post = this.state.posts.get(postId);
     const comments = this.state.comments.get(postId);
     if (!post || !comments?.delete(commentId)) return false;
     post.commentCount -= 1;
+    emitChange(this.state, { type: 'comment.deleted', postId, commentId });
     return true;
   }
 }

@@ -1,3 +1,4 @@
+import type { ChangeListener, StorageChange } from '../../domain/changes/storage-change.js';
 import type { Comment } from '../../domain/comments/comment.js';
 import type { Post } from '../../domain/posts/post.js';
 import type { Profile } from '../../domain/profiles/profile.js';
@@ -14,6 +15,8 @@ export interface MemoryState {
   favorites: Map<string, Map<string, string>>;
   profiles: Map<string, Profile>;
   claims: Map<string, { fingerprint: string; result: unknown; expiresAt: number }>;
+  /** Who hears of committed changes (the memory provider's stand-in for a table stream). */
+  listeners: Set<ChangeListener>;
 }
 
 export function emptyState(): MemoryState {
@@ -23,7 +26,13 @@ export function emptyState(): MemoryState {
     favorites: new Map(),
     profiles: new Map(),
     claims: new Map(),
+    listeners: new Set(),
   };
+}
+
+/** Tells the listeners of a committed change; each gets its own copy. */
+export function emitChange(state: MemoryState, change: StorageChange): void {
+  for (const listener of state.listeners) listener(copy(change));
 }
 
 /** Copies leave the store, so callers can never mutate stored records by accident. */

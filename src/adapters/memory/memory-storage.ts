@@ -16,5 +16,11 @@ export function createMemoryStorage(): Storage {
     profiles: new MemoryProfileRepository(state),
     connections: new MemoryConnectionStore(),
     ping: async () => {},
+    changes: {
+      subscribe(listener) {
+        state.listeners.add(listener);
+        return () => state.listeners.delete(listener);
+      },
+    },
   };
 }

@@ -1,10 +1,10 @@
 import type { Post, PostChanges, PostRead } from '../../domain/posts/post.js';
 import type { PostRepository } from '../../domain/posts/post.repository.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
-import type { PageRequest, StorePage } from '../../domain/shared/page.js';
+import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
 import { previousOutcome, recordClaim } from './memory-claims.js';
 import { compareDescending, pageBy } from './memory-paging.js';
-import { copy, type MemoryState } from './memory-state.js';
+import { copy, emitChange, type MemoryState } from './memory-state.js';
 
 export class MemoryPostRepository implements PostRepository {
   constructor(private readonly state: MemoryState) {}
@@ -46,9 +46,23 @@ export class MemoryPostRepository implements PostRepository {
     const post = this.state.posts.get(id);
     if (!post || post.version !== expectedVersion) return false;
     this.state.posts.delete(id);
+    emitChange(this.state, { type: 'post.deleted', post });
+    return true;
+  }
+
+  async sweepRemains(id: string): Promise<void> {
+    if (this.state.posts.has(id)) return;
     this.state.comments.delete(id);
     this.state.favorites.delete(id);
-    return true;
+  }
+
+  async renameAuthor(authorId: string, authorName: string, page: PageRequest): Promise<StoreKey | null> {
+    const posts = [...this.state.posts.values()]
+      .filter((post) => post.authorId === authorId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const { items, nextKey } = pageBy(posts, (post) => post.id, page);
+    for (const post of items) post.authorName = authorName;
+    return nextKey;
   }
 
   private read(post: Post, viewerId: string | undefined): PostRead {

@@ -1,6 +1,6 @@
 import type { Profile } from '../../domain/profiles/profile.js';
 import type { ProfileRepository } from '../../domain/profiles/profile.repository.js';
-import { copy, type MemoryState } from './memory-state.js';
+import { copy, emitChange, type MemoryState } from './memory-state.js';
 
 export class MemoryProfileRepository implements ProfileRepository {
   constructor(private readonly state: MemoryState) {}
@@ -15,7 +15,9 @@ export class MemoryProfileRepository implements ProfileRepository {
   async rename(id: string, displayName: string): Promise<Profile | null> {
     const profile = this.state.profiles.get(id);
     if (!profile) return null;
+    const renamed = profile.displayName !== displayName;
     profile.displayName = displayName;
+    if (renamed) emitChange(this.state, { type: 'profile.renamed', userId: id, displayName });
     return copy(profile);
   }
 }

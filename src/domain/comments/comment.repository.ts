@@ -1,6 +1,6 @@
 import type { Post } from '../posts/post.js';
 import type { CreateOutcome, IdempotencyClaim } from '../shared/idempotency.js';
-import type { PageRequest, StorePage } from '../shared/page.js';
+import type { PageRequest, StoreKey, StorePage } from '../shared/page.js';
 import type { Comment } from './comment.js';
 
 /** Storage of comments; each write moves the post's commentCount in the same transaction. */
@@ -13,4 +13,6 @@ export interface CommentRepository {
   findWithPost(postId: string, commentId: string): Promise<{ post: Post | null; comment: Comment | null }>;
   /** Deletes and uncounts the comment; false when it was already gone. */
   delete(postId: string, commentId: string): Promise<boolean>;
+  /** Sets `authorName` on one page of `authorId`'s comments; returns where the next page starts, null after the last. */
+  renameAuthor(authorId: string, authorName: string, page: PageRequest): Promise<StoreKey | null>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alice, bob, domainKit } from '../../../test/support/domain-kit.js';
 import { PNG_HEAD } from '../../../test/support/memory-image-store.js';
 import { etagOf, versionFromEtag } from './post.js';
+import { PostSweepService } from './post-sweep.service.js';
 
 const draft = { title: '  Hello  ', body: ' First post ', tags: ['news', 'news', 'aws'] };
 
@@ -100,7 +101,7 @@ describe('PostService', () => {
   });
 
   it('shows only images the author uploaded, keeps them while shown and deletes them after', async () => {
-    const { posts, uploads, imageStore } = domainKit();
+    const { posts, uploads, imageStore, storage } = domainKit();
     const upload = async (actor = alice) => {
       const ticket = await uploads.requestUpload(actor, { contentType: 'image/png', size: PNG_HEAD.length });
       imageStore.put(ticket.key, 'image/png', PNG_HEAD);
@@ -132,6 +133,9 @@ describe('PostService', () => {
     const third = await upload();
     const { value: another } = await posts.create(alice, { ...draft, imageKey: third });
     await posts.delete(alice, another.id);
+    // Deleting answers once the post is gone; the image goes with the sweep that follows.
+    expect(imageStore.objects.has(another.imageKey ?? '')).toBe(true);
+    await new PostSweepService({ posts: storage.posts, images: uploads }).sweep(another);
     expect(imageStore.objects.has(another.imageKey ?? '')).toBe(false);
   });
 

@@ -117,14 +117,12 @@ export class PostService {
     }
   }
 
+  /** Deletes the post only; its comments, favorites and image are swept after (PostSweepService). */
   async delete(actor: Actor, id: string, ifMatchVersion?: number | null): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const { post: current } = await this.ownedPost(actor, id);
       if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
-      if (await this.deps.posts.delete(id, current.version)) {
-        if (current.imageKey) await this.deps.images.discard(current.imageKey);
-        return;
-      }
+      if (await this.deps.posts.delete(id, current.version)) return;
       if (ifMatchVersion !== undefined || attempt >= MAX_WRITE_ATTEMPTS) throw stale(id);
     }
   }

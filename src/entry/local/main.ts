@@ -68,6 +68,10 @@ blogapp local stack is up — environment: ${config.environment}
       ? `\n  DynamoDB ${stack.dynamodbEndpoint}  (aws dynamodb scan --table-name ${config.repository.provider === 'dynamodb' ? config.repository.tableName : ''} --endpoint-url ${stack.dynamodbEndpoint})`
       : ''
   }${
+    stack.streamFailures
+      ? `\n  Stream   every committed write to it, from any client, reaches the stream handler (batches out of retries: ${stack.streamFailures})`
+      : ''
+  }${
     nodeMajor < 22
       ? `\n  Note     Node ${process.versions.node}: Lambda runs Node 22 (see .nvmrc), and AWS SDK releases after January 2027 need it too.`
       : ''
