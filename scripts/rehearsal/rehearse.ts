@@ -61,7 +61,7 @@ export async function rehearse(
 
 async function scenario(print: Print, root: string, endpoint: string): Promise<void> {
   print(`Rehearsal: npm run deploy's code path against moto_server at ${endpoint} (dummy credentials)`);
-  const clients = awsClients({ region: REGION });
+  const clients = awsClients({ region: REGION }, { emulated: true });
   const template = await loadTemplate();
   const adapter = motoAdapter(REGION);
   const zips: ZipCache = new Map();
@@ -99,6 +99,7 @@ async function scenario(print: Print, root: string, endpoint: string): Promise<v
         engine: (target, parameters, deployOptions) =>
           createEngine(target, parameters, deployOptions, {
             emulator: adapter,
+            clients: awsClients(target, { emulated: true }),
             zips,
             ...(variant ? { template: variant } : {}),
           }),

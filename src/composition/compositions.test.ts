@@ -23,8 +23,14 @@ describe('a composition per entry', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('the comment stream gets the realtime service and a logger: no services, verifier or image store', async () => {
-    expect(Object.keys(await composeCommentStream(config)).sort()).toEqual(['logger', 'realtime']);
+  it('the stream function gets pushes, the sweep and the rename: no post service, verifier or HTTP', async () => {
+    expect(Object.keys(await composeCommentStream(config)).sort()).toEqual([
+      'logger',
+      'metrics',
+      'realtime',
+      'renamer',
+      'sweeper',
+    ]);
   });
 
   it('the WebSocket function adds only the token verifier', async () => {

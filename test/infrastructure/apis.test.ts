@@ -16,6 +16,7 @@ describe('HTTP API', () => {
       [
         'HttpApi ANY /api/{proxy+}',
         'HttpApi GET /docs',
+        'HttpApi GET /docs/{file}',
         'HttpApi GET /health',
         'HttpApi GET /openapi.json',
       ].sort(),

@@ -60,6 +60,7 @@ describe('bootstrap template', () => {
     expect(unscoped.sort()).toEqual([
       'AccessLogDelivery',
       'FunctionEventSources',
+      'IdentityCreate',
       'ReadOnlyLookups',
       'TemplateValidation',
     ]);

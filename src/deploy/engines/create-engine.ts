@@ -14,7 +14,7 @@ export function createEngine(
   target: Target,
   parameters: Record<string, string>,
   options: DeployOptions,
-  extra: Partial<Pick<CloudFormationEngineOptions, 'emulator' | 'zips' | 'template'>> = {},
+  extra: Partial<Pick<CloudFormationEngineOptions, 'emulator' | 'zips' | 'template' | 'clients'>> = {},
 ): DeployEngine {
   if (options.engine !== 'cloudformation') {
     throw new UsageError(

@@ -9,6 +9,7 @@ import { parseCliArgs } from '../../deploy/cli-args.js';
 import { runCli } from '../../deploy/cli-main.js';
 import { askYesNo } from '../../deploy/confirm.js';
 import { runDeploy } from '../../deploy/deploy.js';
+import { awsClients } from '../../deploy/engines/cloudformation/clients.js';
 import { createEngine } from '../../deploy/engines/create-engine.js';
 import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../../deploy/engines/engine.js';
 import { UsageError } from '../../deploy/errors.js';
@@ -92,6 +93,12 @@ await runCli(USAGE, async () => {
   }
 
   const rehearsal = values['moto-rehearsal'] ? await motoRehearsal() : {};
+  // An emulator on loopback (moto) has no per-bucket host names: S3 is then addressed by path.
+  const emulated = Boolean(process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3);
+  const engineExtras = (target: { region?: string; profile?: string }) => ({
+    ...rehearsal,
+    clients: awsClients(target, { emulated }),
+  });
   if (values.rollback) {
     const target = await loadTarget(root, common.environment, common);
     const options = {
@@ -103,7 +110,7 @@ await runCli(USAGE, async () => {
       recover: false,
       skipSmoke: true,
     };
-    const outputs = await createEngine(target, target.parameters, options, rehearsal).outputs();
+    const outputs = await createEngine(target, target.parameters, options, engineExtras(target)).outputs();
     return rollBackStack(target.stackName, outputs, { aliases: sdkLambdaAliases(lambda(target)), print });
   }
   await runDeploy(
@@ -126,7 +133,8 @@ await runCli(USAGE, async () => {
       root,
       interactive: Boolean(process.stdin.isTTY),
       confirm: askYesNo,
-      engine: (target, parameters, options) => createEngine(target, parameters, options, rehearsal),
+      engine: (target, parameters, options) =>
+        createEngine(target, parameters, options, engineExtras(target)),
       lambda,
     },
   );

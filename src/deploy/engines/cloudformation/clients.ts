@@ -14,12 +14,14 @@ export interface AwsClients {
  * SSO, web identity in CI). AWS_ENDPOINT_URL (an emulator such as moto) is honoured by the SDK itself; S3 is
  * then addressed by path, as emulators on loopback have no per-bucket host names.
  */
-export function awsClients(target: Pick<Target, 'region' | 'profile'>, env = process.env): AwsClients {
+export function awsClients(
+  target: Pick<Target, 'region' | 'profile'>,
+  { emulated = false }: { emulated?: boolean } = {},
+): AwsClients {
   const config = {
     ...(target.region ? { region: target.region } : {}),
     ...(target.profile ? { profile: target.profile } : {}),
   };
-  const emulated = Boolean(env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3);
   return {
     cloudformation: new CloudFormationClient(config),
     s3: new S3Client({ ...config, forcePathStyle: emulated }),
