@@ -3,7 +3,7 @@
  * and lists every test that failed at least once, with its first failure. A flaky test shows up here with
  * the message that says why, so it can be fixed at its cause rather than retried.
  *
- *   npx tsx scripts/test-stress.ts [--runs 5] [--busy] [--project check|stack] [vitest filters...]
+ *   npx tsx scripts/test-stress.ts [--runs 5] [--busy] [--project check|stack] [--exclude glob] [filters...]
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -32,6 +32,7 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '5' },
     busy: { type: 'boolean', default: false },
     project: { type: 'string' },
+    exclude: { type: 'string', multiple: true },
   },
   allowPositionals: true,
 });
@@ -48,6 +49,7 @@ function keepACoreBusy() {
 function runVitest(outputFile: string): Promise<number> {
   const args = ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${outputFile}`];
   if (values.project) args.push('--project', values.project);
+  for (const glob of values.exclude ?? []) args.push('--exclude', glob);
   args.push(...positionals);
   return new Promise((resolve, reject) => {
     const child = spawn('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
