@@ -77,7 +77,7 @@ build: $(DEPS) ## bundle each function as the SAM template says (dist/lambda/<Lo
 	npx tsx scripts/build.ts
 	npx vite build --config web/vite.config.ts
 
-web-dev: $(DEPS) ## the web client with hot reload on :5173 (API proxied to a running make local)
+web-dev: $(DEPS) ## the web client with hot reload on :5173 (API proxied to the running make local, on whatever port)
 	npx vite --config web/vite.config.ts
 
 reliability: $(DEPS) ## the long bad-input, concurrency, load, fault and security runs; one table of figures

@@ -1,25 +1,27 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { loadConfig } from '../src/config/config.js';
+import { localStackUrls } from '../src/local/running-stack.js';
 
 /**
  * Builds the web client (web/) into dist/web, which the local stack serves at `/`.
- * `npx vite --config web/vite.config.ts` serves it with hot reload on :5173, proxying the API to :3000.
+ * `make web-dev` serves it with hot reload on :5173, proxying the API to the running `make local` (found
+ * through its data dir, whatever port it started on).
  */
-export default defineConfig({
-  root: import.meta.dirname,
-  // Relative asset URLs, so the build works from any directory it is served under.
-  base: './',
-  build: {
-    outDir: '../dist/web',
-    emptyOutDir: true,
-    target: 'es2022',
-  },
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  server: {
-    port: 5173,
-    proxy: {
-      '/api': 'http://127.0.0.1:3000',
-      '/local-uploads': 'http://127.0.0.1:3000',
-      '/blogapp-config.js': 'http://127.0.0.1:3000',
+export default defineConfig(async ({ command }): Promise<UserConfig> => {
+  const api = command === 'serve' ? (await localStackUrls(loadConfig())).apiUrl : '';
+  return {
+    root: import.meta.dirname,
+    // Relative asset URLs, so the build works from any directory it is served under.
+    base: './',
+    build: {
+      outDir: '../dist/web',
+      emptyOutDir: true,
+      target: 'es2022',
     },
-  },
+    oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } },
+    server: {
+      port: 5173,
+      proxy: Object.fromEntries(['/api', '/local-uploads', '/blogapp-config.js'].map((path) => [path, api])),
+    },
+  };
 });

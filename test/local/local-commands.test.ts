@@ -40,6 +40,12 @@ describe('local commands follow the running stack', () => {
     expect(posts.body.items.length).toBeGreaterThan(0);
   });
 
+  it('runs the smoke suite against the running stack without being told its ports', async () => {
+    const smoke = await runCliProcess('src/entry/cli/smoke.ts', [], { env: env() });
+    expect(smoke.stdout).toContain(`smoke suite against ${apiUrl}`);
+    expect(smoke.code).toBe(0);
+  });
+
   it('prints a comment pushed to the post `npm run live` watches', async () => {
     const alice = (await apiRequest(apiUrl, 'POST', '/api/dev/token', { body: { userId: 'alice' } })).body
       .token;
