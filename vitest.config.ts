@@ -28,6 +28,9 @@ export default defineConfig({
     env: {
       // Node 20 here, Node 22 in Lambda: the SDK's notice about it would print once per test file.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // Powertools then writes through the global console, which Vitest holds back for passing tests, instead
+      // of straight to the process's streams (tests that read the JSON lines set it to false themselves).
+      POWERTOOLS_DEV: 'true',
     },
     // Two cores here and in CI: more workers only add contention for the dynalite servers the suites start.
     maxWorkers: 2,

@@ -4,6 +4,10 @@ import { createMetrics } from '../../src/composition/create-metrics.js';
 import type { HttpEnv } from '../../src/http/http-env.js';
 import { businessMetrics } from '../../src/http/middleware/business-metrics.js';
 
+// These tests read Powertools' own JSON lines from the process's streams, as Lambda does, not the console
+// that the rest of the suite sends them to (vitest.config.ts).
+vi.stubEnv('POWERTOOLS_DEV', 'false');
+
 /** EMF documents Powertools printed to stdout while `run` ran. */
 async function emfDuring(run: () => unknown): Promise<Record<string, unknown>[]> {
   const lines: string[] = [];

@@ -2,6 +2,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withKeys } from '../../src/observability/log.js';
 
+// These tests read Powertools' own JSON lines from the process's streams, as Lambda does, not the console
+// that the rest of the suite sends them to (vitest.config.ts).
+vi.stubEnv('POWERTOOLS_DEV', 'false');
+
 describe('withKeys', () => {
   afterEach(() => vi.restoreAllMocks());
 
