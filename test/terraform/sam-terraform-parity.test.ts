@@ -17,11 +17,12 @@ import { type PlanJson, terraformFacts } from './support/terraform-facts.js';
 // The SAM template (after AWS's SAM translator) and the Terraform plan of the same environment must declare
 // the same tables, functions, permissions, routes and outputs, so the two stacks cannot drift apart. The plan
 // is made by the deploy engine (--plan-only) against moto, whose answers only fill in data sources.
+// The parameters are samconfig.toml's for development, as environments/development sets the same variables.
 const PARAMETERS = {
   Environment: 'development',
   AllowedOrigins: 'http://localhost:5173,http://127.0.0.1:5173',
-  AuthProvider: 'firebase',
-  FirebaseProjectId: 'blogapp-development',
+  AuthProvider: 'managed-cognito',
+  LogRetentionDays: '7',
 };
 /** Beyond SAM's Outputs: what the canary controller reads (CodeDeploy's part in SAM), and variable names known at plan. */
 const TERRAFORM_ONLY_OUTPUTS = ['CanaryAlarmNames', 'FunctionEnvironmentNames', 'PublishedVersions'];
