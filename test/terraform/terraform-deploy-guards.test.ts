@@ -29,6 +29,7 @@ const deps: TerraformDeployDeps = {
   },
   alarms: { inAlarm: untouchable('inAlarm') },
   clock: systemClock,
+  publishSite: untouchable('publishSite'),
   verify: untouchable('verify'),
 };
 const options = (overrides: Partial<TerraformDeployOptions>): TerraformDeployOptions => ({

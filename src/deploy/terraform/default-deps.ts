@@ -4,6 +4,7 @@ import { sdkAlarmWatch, sdkLambdaAliases } from '../canary/aws-adapters.js';
 import { systemClock } from '../canary/ports.js';
 import { askYesNo } from '../confirm.js';
 import type { Print } from '../progress.js';
+import { deploySite } from '../site/deploy-site.js';
 import { verifyDeployment } from '../verify-deployment.js';
 import { buildFunctionZips } from './bundles.js';
 import { terraformCli } from './terraform-cli.js';
@@ -43,6 +44,7 @@ export function terraformEngineDeps(settings: TerraformEngineSettings): Terrafor
     aliases: sdkLambdaAliases(new LambdaClient(client)),
     alarms: sdkAlarmWatch(new CloudWatchClient(client)),
     clock: systemClock,
+    publishSite: (outputs, progress) => deploySite(outputs, client, progress),
     verify: (outputs, progress) =>
       verifyDeployment(
         outputs,

@@ -5,6 +5,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { deterministicZip } from '../../../src/deploy/bundles/deterministic-zip.js';
 import { sdkAlarmWatch, sdkLambdaAliases } from '../../../src/deploy/canary/aws-adapters.js';
 import { systemClock } from '../../../src/deploy/canary/ports.js';
+import type { StackOutputs } from '../../../src/deploy/engines/engine.js';
 import type { FunctionZip } from '../../../src/deploy/terraform/bundles.js';
 import { terraformCli } from '../../../src/deploy/terraform/terraform-cli.js';
 import type { Outputs, TerraformDeployDeps } from '../../../src/deploy/terraform/terraform-deploy.js';
@@ -54,6 +55,8 @@ export function motoEngineDeps(
     print: (line: string) => void;
     buildZips: TerraformDeployDeps['buildZips'];
     verified?: Outputs[];
+    /** The outputs each deploy handed the site publisher. */
+    published?: StackOutputs[];
   },
 ): TerraformDeployDeps & { dispose(): void } {
   const lambda = new LambdaClient(motoClientConfig(moto));
@@ -68,6 +71,11 @@ export function motoEngineDeps(
     aliases: sdkLambdaAliases(lambda),
     alarms: sdkAlarmWatch(cloudwatch),
     clock: systemClock,
+    // Moto has no CloudFront distribution to publish behind (MOTO_SKIPS); the publisher itself is tested
+    // against s3rver in test/deploy/site. What it would be handed is recorded.
+    publishSite: async (outputs) => {
+      settings.published?.push(outputs);
+    },
     verify: async (outputs) => {
       settings.verified?.push(outputs);
       return undefined;
