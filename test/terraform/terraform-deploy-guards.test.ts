@@ -29,6 +29,7 @@ const deps: TerraformDeployDeps = {
   },
   alarms: { inAlarm: untouchable('inAlarm') },
   clock: systemClock,
+  loginBrandings: { exists: untouchable('exists'), create: untouchable('create') },
   publishSite: untouchable('publishSite'),
   verify: untouchable('verify'),
 };

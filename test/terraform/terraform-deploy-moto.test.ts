@@ -49,6 +49,7 @@ let backendFile: string;
 let lines: string[] = [];
 const verified: Outputs[] = [];
 const published: StackOutputs[] = [];
+const brandings = new Set<string>();
 let clients: { dynamodb: DynamoDBClient; lambda: LambdaClient; s3: S3Client };
 
 const options = (overrides: Partial<TerraformDeployOptions> = {}): TerraformDeployOptions => ({
@@ -75,6 +76,7 @@ beforeAll(async () => {
     buildZips: buildFunctionZips,
     verified,
     published,
+    brandings,
   });
   const config = motoClientConfig(moto);
   clients = {
@@ -138,6 +140,8 @@ describe('Terraform engine against moto (development)', () => {
       WebClientId: outputs?.WebClientId,
     });
     await clients.s3.send(new HeadBucketCommand({ Bucket: String(outputs?.SiteBucketName) }));
+    // The branding Terraform's provider cannot declare is given to the web client once.
+    expect([...brandings]).toEqual([`${outputs?.UserPoolId}/${outputs?.WebClientId}`]);
     expect(outputs?.ApiUrl).toMatch(/^https:\/\/\w+\.execute-api\.us-east-1\.amazonaws\.com$/);
     expect(outputs?.WebSocketURL).toMatch(
       /^wss:\/\/\w+\.execute-api\.us-east-1\.amazonaws\.com\/development$/,

@@ -10,6 +10,7 @@ import { DeployError } from '../errors.js';
 import { type Print, Progress } from '../progress.js';
 import { STACK_FUNCTIONS } from '../stack.js';
 import type { FunctionZip } from './bundles.js';
+import { ensureLoginBranding, type LoginBrandings } from './login-branding.js';
 import { destructiveChanges, formatChangeTable, type PlanJson, planChanges } from './plan-changes.js';
 import { environmentRoot } from './roots.js';
 import type { TerraformCli } from './terraform-cli.js';
@@ -39,6 +40,8 @@ export interface TerraformDeployDeps {
   aliases: LambdaAliases;
   alarms: AlarmWatch;
   clock: Clock;
+  /** The web client's managed login branding (no Terraform resource for it in the pinned provider). */
+  loginBrandings: LoginBrandings;
   /** Publishes the web client to the site the outputs name (deploySite, as the CloudFormation engine does). */
   publishSite(outputs: StackOutputs, progress: Progress): Promise<void>;
   /** Health check and smoke suite against the outputs; the failure, or undefined when all passed. */
@@ -82,7 +85,7 @@ export async function runTerraformDeploy(
   print(
     `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${options.environment} (Terraform, ${relative(deps.root, cwd)})`,
   );
-  const progress = new Progress(print, options.planOnly ? 4 : production ? 9 : 8);
+  const progress = new Progress(print, options.planOnly ? 4 : production ? 10 : 9);
 
   await progress.step('preflight', () => preflight(terraform, options, deps, progress));
   await progress.step('bundles (esbuild, deterministic zips)', async () => {
@@ -161,6 +164,9 @@ export async function runTerraformDeploy(
   }
 
   // Before the checks, so the smoke suite meets the web client that goes with these functions.
+  await progress.step('managed login branding', () =>
+    ensureLoginBranding(stringOutputs(outputs), deps.loginBrandings, progress),
+  );
   await progress.step('web client', () => deps.publishSite(stringOutputs(outputs), progress));
 
   await progress.step('health check and smoke suite', async () => {

@@ -55,6 +55,8 @@ export function motoEngineDeps(
     print: (line: string) => void;
     buildZips: TerraformDeployDeps['buildZips'];
     verified?: Outputs[];
+    /** The managed login brandings created, as `<user pool id>/<client id>`. */
+    brandings?: Set<string>;
     /** The outputs each deploy handed the site publisher. */
     published?: StackOutputs[];
   },
@@ -71,6 +73,13 @@ export function motoEngineDeps(
     aliases: sdkLambdaAliases(lambda),
     alarms: sdkAlarmWatch(cloudwatch),
     clock: systemClock,
+    // A hand-written stand-in: moto 5.2.1 has no managed login brandings (its real adapter is sdkLoginBrandings).
+    loginBrandings: {
+      exists: async (pool, client) => settings.brandings?.has(`${pool}/${client}`) ?? false,
+      create: async (pool, client) => {
+        settings.brandings?.add(`${pool}/${client}`);
+      },
+    },
     // Moto has no CloudFront distribution to publish behind (MOTO_SKIPS); the publisher itself is tested
     // against s3rver in test/deploy/site. What it would be handed is recorded.
     publishSite: async (outputs) => {

@@ -55,14 +55,22 @@ resource "aws_cognito_user_pool" "this" {
     attribute_data_type = "String"
     required            = true
     mutable             = true
-    string_attribute_constraints {}
+    # Cognito's own limits, spelled out: left empty, every plan shows a schema change Cognito refuses.
+    string_attribute_constraints {
+      min_length = 0
+      max_length = 2048
+    }
   }
   schema {
     name                = "name"
     attribute_data_type = "String"
     required            = false
     mutable             = true
-    string_attribute_constraints {}
+    # Cognito's own limits, spelled out: left empty, every plan shows a schema change Cognito refuses.
+    string_attribute_constraints {
+      min_length = 0
+      max_length = 2048
+    }
   }
 }
 
