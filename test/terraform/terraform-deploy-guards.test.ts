@@ -29,6 +29,8 @@ const deps: TerraformDeployDeps = {
   },
   alarms: { inAlarm: untouchable('inAlarm') },
   clock: systemClock,
+  loginBrandings: { exists: untouchable('exists'), create: untouchable('create') },
+  publishSite: untouchable('publishSite'),
   verify: untouchable('verify'),
 };
 const options = (overrides: Partial<TerraformDeployOptions>): TerraformDeployOptions => ({

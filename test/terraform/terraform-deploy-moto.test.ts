@@ -23,6 +23,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StackOutputs } from '../../src/deploy/engines/engine.js';
 import { buildFunctionZips } from '../../src/deploy/terraform/bundles.js';
 import { environmentRoot, stateKey } from '../../src/deploy/terraform/roots.js';
 import {
@@ -47,6 +48,8 @@ let workDir: string;
 let backendFile: string;
 let lines: string[] = [];
 const verified: Outputs[] = [];
+const published: StackOutputs[] = [];
+const brandings = new Set<string>();
 let clients: { dynamodb: DynamoDBClient; lambda: LambdaClient; s3: S3Client };
 
 const options = (overrides: Partial<TerraformDeployOptions> = {}): TerraformDeployOptions => ({
@@ -72,6 +75,8 @@ beforeAll(async () => {
     print: (line) => lines.push(line),
     buildZips: buildFunctionZips,
     verified,
+    published,
+    brandings,
   });
   const config = motoClientConfig(moto);
   clients = {
@@ -126,6 +131,17 @@ describe('Terraform engine against moto (development)', () => {
     const outputs = await runTerraformDeploy(options(), deps());
 
     expect(verified).toEqual([outputs]);
+    // The site publisher gets the string outputs: the site bucket, the API and the sign-in settings.
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({
+      SiteBucketName: outputs?.SiteBucketName,
+      ApiUrl: outputs?.ApiUrl,
+      UserPoolId: outputs?.UserPoolId,
+      WebClientId: outputs?.WebClientId,
+    });
+    await clients.s3.send(new HeadBucketCommand({ Bucket: String(outputs?.SiteBucketName) }));
+    // The branding Terraform's provider cannot declare is given to the web client once.
+    expect([...brandings]).toEqual([`${outputs?.UserPoolId}/${outputs?.WebClientId}`]);
     expect(outputs?.ApiUrl).toMatch(/^https:\/\/\w+\.execute-api\.us-east-1\.amazonaws\.com$/);
     expect(outputs?.WebSocketURL).toMatch(
       /^wss:\/\/\w+\.execute-api\.us-east-1\.amazonaws\.com\/development$/,
@@ -161,6 +177,11 @@ describe('Terraform engine against moto (development)', () => {
         'Active',
       ]);
       expect(fn.Environment?.Variables?.APP_DYNAMODB_TABLE).toBe('blogapp-development-table');
+      // The pool this stack made, and its web and smoke clients, reach every function.
+      expect(fn.Environment?.Variables?.COGNITO_USER_POOL_ID).toBe(outputs?.UserPoolId);
+      expect(fn.Environment?.Variables?.COGNITO_CLIENT_ID).toBe(
+        `${outputs?.WebClientId},${outputs?.SmokeClientId}`,
+      );
       const live = await clients.lambda.send(new GetAliasCommand({ FunctionName: name, Name: 'live' }));
       expect(live.FunctionVersion).toBe('1');
     }

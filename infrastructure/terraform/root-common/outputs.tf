@@ -53,6 +53,50 @@ output "BroadcastFunctionName" {
   value = module.stack.BroadcastFunctionName
 }
 
+output "UserPoolId" {
+  value = module.stack.UserPoolId
+}
+
+output "WebClientId" {
+  value = module.stack.WebClientId
+}
+
+output "SmokeClientId" {
+  value = module.stack.SmokeClientId
+}
+
+output "SignInIssuer" {
+  value = module.stack.SignInIssuer
+}
+
+output "SignInDomain" {
+  value = module.stack.SignInDomain
+}
+
+output "SiteUrl" {
+  value = module.stack.SiteUrl
+}
+
+output "SiteBucketName" {
+  value = module.stack.SiteBucketName
+}
+
+output "SiteDistributionId" {
+  value = module.stack.SiteDistributionId
+}
+
+output "SiteDistributionDomain" {
+  value = module.stack.SiteDistributionDomain
+}
+
+output "ApiCustomUrl" {
+  value = module.stack.ApiCustomUrl
+}
+
+output "ApiDomainTarget" {
+  value = module.stack.ApiDomainTarget
+}
+
 output "CanaryAlarmNames" {
   value = module.stack.CanaryAlarmNames
 }

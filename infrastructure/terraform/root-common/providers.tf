@@ -30,6 +30,12 @@ variable "create_websocket_deployment" {
   default     = true
 }
 
+variable "create_site_cdn" {
+  description = "Tests only: false against moto, which has no CloudFront cache or response headers policies."
+  type        = bool
+  default     = true
+}
+
 locals {
   emulated = var.aws_endpoint_url != null
 }
@@ -43,8 +49,10 @@ provider "aws" {
 
   endpoints {
     apigatewayv2   = var.aws_endpoint_url
+    cloudfront     = var.aws_endpoint_url
     cloudwatch     = var.aws_endpoint_url
     cloudwatchlogs = var.aws_endpoint_url
+    cognitoidp     = var.aws_endpoint_url
     dynamodb       = var.aws_endpoint_url
     iam            = var.aws_endpoint_url
     lambda         = var.aws_endpoint_url

@@ -1,11 +1,14 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { sdkAlarmWatch, sdkLambdaAliases } from '../canary/aws-adapters.js';
 import { systemClock } from '../canary/ports.js';
 import { askYesNo } from '../confirm.js';
 import type { Print } from '../progress.js';
+import { deploySite } from '../site/deploy-site.js';
 import { verifyDeployment } from '../verify-deployment.js';
 import { buildFunctionZips } from './bundles.js';
+import { sdkLoginBrandings } from './login-branding.js';
 import { terraformCli } from './terraform-cli.js';
 import type { TerraformDeployDeps } from './terraform-deploy.js';
 
@@ -43,6 +46,8 @@ export function terraformEngineDeps(settings: TerraformEngineSettings): Terrafor
     aliases: sdkLambdaAliases(new LambdaClient(client)),
     alarms: sdkAlarmWatch(new CloudWatchClient(client)),
     clock: systemClock,
+    loginBrandings: sdkLoginBrandings(new CognitoIdentityProviderClient(client)),
+    publishSite: (outputs, progress) => deploySite(outputs, client, progress),
     verify: (outputs, progress) =>
       verifyDeployment(
         outputs,

@@ -4,11 +4,13 @@ import { runCanary } from '../canary/canary-controller.js';
 import { type AlarmWatch, type AliasState, type Clock, type LambdaAliases, LIVE } from '../canary/ports.js';
 import { rollBackLive } from '../canary/rollback.js';
 import { CommandNotFoundError, type CommandResult } from '../command.js';
+import type { StackOutputs } from '../engines/engine.js';
 import type { DeployEnvironment } from '../environments.js';
 import { DeployError } from '../errors.js';
 import { type Print, Progress } from '../progress.js';
 import { STACK_FUNCTIONS } from '../stack.js';
 import type { FunctionZip } from './bundles.js';
+import { ensureLoginBranding, type LoginBrandings } from './login-branding.js';
 import { destructiveChanges, formatChangeTable, type PlanJson, planChanges } from './plan-changes.js';
 import { environmentRoot } from './roots.js';
 import type { TerraformCli } from './terraform-cli.js';
@@ -38,6 +40,10 @@ export interface TerraformDeployDeps {
   aliases: LambdaAliases;
   alarms: AlarmWatch;
   clock: Clock;
+  /** The web client's managed login branding (no Terraform resource for it in the pinned provider). */
+  loginBrandings: LoginBrandings;
+  /** Publishes the web client to the site the outputs name (deploySite, as the CloudFormation engine does). */
+  publishSite(outputs: StackOutputs, progress: Progress): Promise<void>;
   /** Health check and smoke suite against the outputs; the failure, or undefined when all passed. */
   verify(outputs: Outputs, progress: Progress): Promise<string | undefined>;
   /** More `-backend-config` arguments (the tests point the backend at moto with a file). */
@@ -79,7 +85,7 @@ export async function runTerraformDeploy(
   print(
     `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${options.environment} (Terraform, ${relative(deps.root, cwd)})`,
   );
-  const progress = new Progress(print, options.planOnly ? 4 : production ? 8 : 7);
+  const progress = new Progress(print, options.planOnly ? 4 : production ? 10 : 9);
 
   await progress.step('preflight', () => preflight(terraform, options, deps, progress));
   await progress.step('bundles (esbuild, deterministic zips)', async () => {
@@ -156,6 +162,12 @@ export async function runTerraformDeploy(
       );
     });
   }
+
+  // Before the checks, so the smoke suite meets the web client that goes with these functions.
+  await progress.step('managed login branding', () =>
+    ensureLoginBranding(stringOutputs(outputs), deps.loginBrandings, progress),
+  );
+  await progress.step('web client', () => deps.publishSite(stringOutputs(outputs), progress));
 
   await progress.step('health check and smoke suite', async () => {
     const failure = await deps.verify(outputs, progress);
@@ -258,6 +270,12 @@ async function readOutputs(terraform: TerraformCli): Promise<Outputs> {
   const raw = JSON.parse(result.stdout) as Record<string, { value: unknown }>;
   return Object.fromEntries(Object.entries(raw).map(([key, { value }]) => [key, value]));
 }
+
+/** The outputs the site publisher reads are strings; the maps (versions, alarm names) are the canary's. */
+const stringOutputs = (outputs: Outputs): StackOutputs =>
+  Object.fromEntries(
+    Object.entries(outputs).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 
 /** Where each function's `live` points before the apply moves it (nothing on the first deploy). */
 async function liveVersions(

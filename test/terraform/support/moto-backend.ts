@@ -32,10 +32,15 @@ export async function motoBackend(moto: MotoServer, dir: string): Promise<string
 
 /**
  * What moto cannot create, and the variable that leaves it out of the apply. Everything else in the roots is
- * applied for real. (AWS needs a deployment for the WebSocket stage to serve; moto has no such API.)
+ * applied for real. (AWS needs a deployment for the WebSocket stage to serve; moto has no such API. Moto
+ * 5.2.1 has CloudFront distributions and origin access controls but no cache or response headers policies,
+ * which the site's distribution needs, so the three go together.)
  */
 export const MOTO_SKIPS = {
   aws_apigatewayv2_deployment: { variable: 'create_websocket_deployment', value: 'false' },
+  aws_cloudfront_cache_policy: { variable: 'create_site_cdn', value: 'false' },
+  aws_cloudfront_response_headers_policy: { variable: 'create_site_cdn', value: 'false' },
+  aws_cloudfront_distribution: { variable: 'create_site_cdn', value: 'false' },
 } as const;
 
 export const motoVariables = (moto: MotoServer): Record<string, string> => ({

@@ -5,6 +5,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { deterministicZip } from '../../../src/deploy/bundles/deterministic-zip.js';
 import { sdkAlarmWatch, sdkLambdaAliases } from '../../../src/deploy/canary/aws-adapters.js';
 import { systemClock } from '../../../src/deploy/canary/ports.js';
+import type { StackOutputs } from '../../../src/deploy/engines/engine.js';
 import type { FunctionZip } from '../../../src/deploy/terraform/bundles.js';
 import { terraformCli } from '../../../src/deploy/terraform/terraform-cli.js';
 import type { Outputs, TerraformDeployDeps } from '../../../src/deploy/terraform/terraform-deploy.js';
@@ -54,6 +55,10 @@ export function motoEngineDeps(
     print: (line: string) => void;
     buildZips: TerraformDeployDeps['buildZips'];
     verified?: Outputs[];
+    /** The managed login brandings created, as `<user pool id>/<client id>`. */
+    brandings?: Set<string>;
+    /** The outputs each deploy handed the site publisher. */
+    published?: StackOutputs[];
   },
 ): TerraformDeployDeps & { dispose(): void } {
   const lambda = new LambdaClient(motoClientConfig(moto));
@@ -68,6 +73,18 @@ export function motoEngineDeps(
     aliases: sdkLambdaAliases(lambda),
     alarms: sdkAlarmWatch(cloudwatch),
     clock: systemClock,
+    // A hand-written stand-in: moto 5.2.1 has no managed login brandings (its real adapter is sdkLoginBrandings).
+    loginBrandings: {
+      exists: async (pool, client) => settings.brandings?.has(`${pool}/${client}`) ?? false,
+      create: async (pool, client) => {
+        settings.brandings?.add(`${pool}/${client}`);
+      },
+    },
+    // Moto has no CloudFront distribution to publish behind (MOTO_SKIPS); the publisher itself is tested
+    // against s3rver in test/deploy/site. What it would be handed is recorded.
+    publishSite: async (outputs) => {
+      settings.published?.push(outputs);
+    },
     verify: async (outputs) => {
       settings.verified?.push(outputs);
       return undefined;

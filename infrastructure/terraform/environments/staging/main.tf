@@ -22,17 +22,19 @@ locals {
   environment = "staging"
 }
 
-# The same settings as samconfig.toml's [staging.deploy.parameters]; replace the placeholder origins and
-# Firebase project id with yours before the first deploy.
+# The same settings as samconfig.toml's [staging.deploy.parameters]: the stack creates its own Cognito user
+# pool and hosts the web client, whose origin the API allows without being listed. auth_provider = "firebase"
+# (firebase_project_id) or "cognito" (cognito_user_pool_id, cognito_client_id) use an identity provider you
+# already have instead; site_domain_name/site_certificate_arn and api_domain_name/api_certificate_arn put
+# the site and the API on names of your own.
 module "stack" {
-  source              = "../../modules/stack"
-  environment         = local.environment
-  allowed_origins     = ["https://staging.blogapp.example.com"]
-  auth_provider       = "firebase"
-  firebase_project_id = "blogapp-staging"
-  log_retention_days  = 14
+  source             = "../../modules/stack"
+  environment        = local.environment
+  auth_provider      = "managed-cognito"
+  log_retention_days = 14
 
   app_version                 = var.app_version
   bundle_dir                  = var.bundle_dir
   create_websocket_deployment = var.create_websocket_deployment
+  create_site_cdn             = var.create_site_cdn
 }

@@ -119,3 +119,22 @@ resource "aws_lambda_permission" "invoke" {
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*"
 }
+
+# The REST API on a name of your own (optional): a regional custom domain mapped to the $default stage. DNS
+# is yours to point at the domain_target output.
+resource "aws_apigatewayv2_domain_name" "custom" {
+  count       = var.domain_name != "" ? 1 : 0
+  domain_name = var.domain_name
+  domain_name_configuration {
+    certificate_arn = var.certificate_arn
+    endpoint_type   = "REGIONAL"
+    security_policy = "TLS_1_2"
+  }
+}
+
+resource "aws_apigatewayv2_api_mapping" "custom" {
+  count       = var.domain_name != "" ? 1 : 0
+  api_id      = aws_apigatewayv2_api.http.id
+  domain_name = aws_apigatewayv2_domain_name.custom[0].id
+  stage       = aws_apigatewayv2_stage.default.id
+}

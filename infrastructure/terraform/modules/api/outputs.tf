@@ -14,3 +14,12 @@ output "route_keys" {
 output "function" {
   value = module.function
 }
+
+output "custom_url" {
+  value = var.domain_name != "" ? "https://${var.domain_name}" : null
+}
+
+output "domain_target" {
+  description = "Point domain_name's DNS (CNAME or alias) here."
+  value       = one(aws_apigatewayv2_domain_name.custom[*].domain_name_configuration[0].target_domain_name)
+}

@@ -50,3 +50,13 @@ variable "extra_routes" {
   }))
   default = {}
 }
+
+variable "domain_name" {
+  description = "The REST API's own host name; empty keeps execute-api's."
+  type        = string
+}
+
+variable "certificate_arn" {
+  description = "With domain_name, an ACM certificate in the stack's region covering it."
+  type        = string
+}

@@ -148,7 +148,7 @@ resource "aws_sqs_queue" "comment_stream_failures" {
 module "comment_stream_function" {
   source             = "../function"
   name               = "${var.name}-comment-stream"
-  description        = "Pushes comment changes from the table's stream to WebSocket subscribers"
+  description        = "From the table's stream, pushes comment changes to subscribers, sweeps deleted posts and copies renames"
   zip_path           = var.function_zips.comment_stream
   timeout            = 60
   environment        = local.environment
@@ -166,6 +166,14 @@ module "comment_stream_function" {
       actions   = ["sqs:SendMessage"]
       resources = [aws_sqs_queue.comment_stream_failures.arn]
     },
+    # A deleted post's sweep (Query its partition, batch-delete) and renames (Query GSI2 by author,
+    # UpdateItem each post and comment).
+    {
+      sid       = "SweepAndRename"
+      actions   = ["dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"]
+      resources = [var.table_arn, "${var.table_arn}/index/*"]
+    },
+    { sid = "SweepImages", actions = ["s3:DeleteObject"], resources = ["${var.uploads_bucket_arn}/images/*"] },
   ]
 }
 
@@ -182,13 +190,20 @@ resource "aws_lambda_event_source_mapping" "comments" {
   maximum_retry_attempts         = 5
   maximum_record_age_in_seconds  = 600
 
-  # Only comment inserts and removals become pushes; posts, favorites and claims never wake it.
+  # Comment inserts and removals (pushes), post removals (the sweep) and profile edits (renames); post
+  # edits, favorites and claims never wake it.
   filter_criteria {
     filter {
       pattern = jsonencode({
         eventName = ["INSERT", "REMOVE"]
         dynamodb  = { Keys = { sk = { S = [{ prefix = "COMMENT#" }] } } }
       })
+    }
+    filter {
+      pattern = jsonencode({ eventName = ["REMOVE"], dynamodb = { Keys = { sk = { S = ["#POST"] } } } })
+    }
+    filter {
+      pattern = jsonencode({ eventName = ["MODIFY"], dynamodb = { Keys = { sk = { S = ["PROFILE"] } } } })
     }
   }
 

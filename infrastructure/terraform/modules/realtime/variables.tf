@@ -49,6 +49,11 @@ variable "connections_table_arn" {
   type = string
 }
 
+variable "uploads_bucket_arn" {
+  description = "The stream function deletes a swept post's images under images/."
+  type        = string
+}
+
 variable "create_websocket_deployment" {
   description = "False only against emulators without ApiGatewayV2 deployments (moto); AWS needs one for the stage to serve."
   type        = bool

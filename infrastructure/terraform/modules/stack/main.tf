@@ -1,6 +1,8 @@
 # The whole blogapp backend for one environment: what infrastructure/aws-sam/template.yaml declares,
 # module by concern. Each environments/<env> root calls this once with its own settings and state.
 
+data "aws_region" "current" {}
+
 locals {
   name       = "blogapp-${var.environment}"
   production = var.environment == "production"
@@ -11,6 +13,11 @@ locals {
     staging     = { log_level = "INFO", http = { rate_limit = 100, burst_limit = 200 }, websocket = { rate_limit = 100, burst_limit = 200 } }
     production  = { log_level = "INFO", http = { rate_limit = 500, burst_limit = 1000 }, websocket = { rate_limit = 500, burst_limit = 1000 } }
   }[var.environment]
+
+  # managed-cognito is Cognito to the app: the ids come from the pool this stack made, nobody copies them.
+  managed_cognito = var.auth_provider == "managed-cognito"
+  # The hosted web client's origin is always allowed, besides allowed_origins.
+  allowed_origins = concat(var.allowed_origins, module.site.origins)
 
   zip = { for id in ["ApiFunction", "WebSocketFunction", "CommentStreamFunction", "BroadcastFunction"] : id => "${var.bundle_dir}/${id}.zip" }
 
@@ -24,15 +31,20 @@ locals {
       APP_DYNAMODB_CONNECTIONS_TABLE = module.data.connections_table_name
       APP_UPLOADS_PROVIDER           = "s3"
       APP_UPLOADS_BUCKET             = module.uploads.bucket_name
-      APP_AUTH_PROVIDER              = var.auth_provider
+      APP_AUTH_PROVIDER              = var.auth_provider == "firebase" ? "firebase" : "cognito"
       APP_CURSOR_SECRET              = module.data.cursor_secret_value
-      APP_ALLOWED_ORIGINS            = join(",", var.allowed_origins)
+      APP_ALLOWED_ORIGINS            = join(",", local.allowed_origins)
       LOG_LEVEL                      = local.settings.log_level
       # The bundles ship with source maps; this makes stack traces point at the TypeScript.
       NODE_OPTIONS = "--enable-source-maps"
     },
     var.auth_provider == "firebase" ? { FIREBASE_PROJECT_ID = var.firebase_project_id } : {},
     var.auth_provider == "cognito" ? { COGNITO_USER_POOL_ID = var.cognito_user_pool_id, COGNITO_CLIENT_ID = var.cognito_client_id } : {},
+    # The web client's ID tokens, and the smoke client's (the smoke suite signs in through it).
+    local.managed_cognito ? {
+      COGNITO_USER_POOL_ID = module.identity[0].user_pool_id
+      COGNITO_CLIENT_ID    = "${module.identity[0].web_client_id},${module.identity[0].smoke_client_id}"
+    } : {},
   )
 }
 
@@ -46,6 +58,14 @@ resource "terraform_data" "rules" {
     precondition {
       condition     = var.auth_provider != "cognito" || (var.cognito_user_pool_id != "" && var.cognito_client_id != "")
       error_message = "auth_provider = cognito needs cognito_user_pool_id and cognito_client_id."
+    }
+    precondition {
+      condition     = (var.site_domain_name == "") == (var.site_certificate_arn == "")
+      error_message = "site_domain_name and site_certificate_arn go together (a us-east-1 ACM certificate for the name)."
+    }
+    precondition {
+      condition     = (var.api_domain_name == "") == (var.api_certificate_arn == "")
+      error_message = "api_domain_name and api_certificate_arn go together (an ACM certificate in the stack's region)."
     }
     precondition {
       condition     = !local.production || !contains(var.allowed_origins, "*")
@@ -63,7 +83,7 @@ module "data" {
 module "uploads" {
   source          = "../uploads"
   name            = local.name
-  allowed_origins = var.allowed_origins
+  allowed_origins = local.allowed_origins
   production      = local.production
 }
 
@@ -78,6 +98,7 @@ module "realtime" {
   table_arn             = module.data.table_arn
   table_stream_arn      = module.data.table_stream_arn
   connections_table_arn = module.data.connections_table_arn
+  uploads_bucket_arn    = module.uploads.bucket_arn
   function_zips = {
     websocket      = local.zip.WebSocketFunction
     comment_stream = local.zip.CommentStreamFunction
@@ -89,7 +110,9 @@ module "realtime" {
 module "api" {
   source               = "../api"
   name                 = local.name
-  allowed_origins      = var.allowed_origins
+  allowed_origins      = local.allowed_origins
+  domain_name          = var.api_domain_name
+  certificate_arn      = var.api_certificate_arn
   throttling           = local.settings.http
   log_retention_days   = var.log_retention_days
   function_zip         = local.zip.ApiFunction
@@ -122,4 +145,26 @@ module "observability" {
     broadcast = module.realtime.broadcast_function.function_name
   }
   failure_queue_name = module.realtime.failure_queue_name
+}
+
+module "identity" {
+  count                = local.managed_cognito ? 1 : 0
+  source               = "../identity"
+  name                 = local.name
+  production           = local.production
+  site_origins         = module.site.origins
+  allows_local_sign_in = var.environment == "development"
+}
+
+module "site" {
+  source          = "../site"
+  name            = local.name
+  domain_name     = var.site_domain_name
+  certificate_arn = var.site_certificate_arn
+  # The sign-in domain from its prefix, not the resource: the web client names the site in turn.
+  connect_origins = concat(
+    var.api_domain_name != "" ? ["https://${var.api_domain_name}"] : [],
+    local.managed_cognito ? ["https://cognito-idp.${data.aws_region.current.name}.amazonaws.com", module.identity[0].sign_in_domain] : [],
+  )
+  create_cdn = var.create_site_cdn
 }

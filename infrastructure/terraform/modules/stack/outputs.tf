@@ -56,6 +56,61 @@ output "BroadcastFunctionName" {
   value = module.realtime.broadcast_function.function_name
 }
 
+# Identity (null, hence absent, unless auth_provider = managed-cognito, as SAM's Condition: CreateUserPool).
+output "UserPoolId" {
+  description = "The stack's user pool (the functions' COGNITO_USER_POOL_ID)"
+  value       = one(module.identity[*].user_pool_id)
+}
+
+output "WebClientId" {
+  description = "The web client's app client (authorization code with PKCE, no secret)"
+  value       = one(module.identity[*].web_client_id)
+}
+
+output "SmokeClientId" {
+  description = "The smoke suite's app client (AdminInitiateAuth only)"
+  value       = one(module.identity[*].smoke_client_id)
+}
+
+output "SignInIssuer" {
+  description = "The OpenID Connect issuer of the pool (discovery at /.well-known/openid-configuration)"
+  value       = one(module.identity[*].issuer)
+}
+
+output "SignInDomain" {
+  description = "Cognito's managed login pages (sign-up, sign-in, /logout)"
+  value       = one(module.identity[*].sign_in_domain)
+}
+
+# Site
+output "SiteUrl" {
+  description = "The hosted web client"
+  value       = module.site.url
+}
+
+output "SiteBucketName" {
+  value = module.site.bucket_name
+}
+
+output "SiteDistributionId" {
+  value = module.site.distribution_id
+}
+
+output "SiteDistributionDomain" {
+  description = "Point site_domain_name's DNS (CNAME or alias) here"
+  value       = module.site.distribution_domain
+}
+
+output "ApiCustomUrl" {
+  description = "The REST API on its own name (the web client's runtime config uses it)"
+  value       = module.api.custom_url
+}
+
+output "ApiDomainTarget" {
+  description = "Point api_domain_name's DNS (CNAME or alias) here"
+  value       = module.api.domain_target
+}
+
 # Beyond SAM's outputs: what the canary controller needs (SAM hands these to CodeDeploy instead).
 output "CanaryAlarmNames" {
   value = module.observability.canary_alarm_names

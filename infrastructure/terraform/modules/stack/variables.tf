@@ -8,16 +8,18 @@ variable "environment" {
 }
 
 variable "allowed_origins" {
-  description = "Browser origins allowed by CORS (API and uploads bucket), e.g. https://blog.example.com."
+  description = "Browser origins allowed by CORS (API and uploads bucket) besides the hosted site's, e.g. https://blog.example.com."
   type        = list(string)
+  default     = []
 }
 
 variable "auth_provider" {
-  description = "Who issues the ID tokens the API accepts: firebase or cognito."
+  description = "Who issues the ID tokens the API accepts: managed-cognito (this stack creates the user pool, its app clients and sign-in domain), cognito (an existing pool) or firebase."
   type        = string
+  default     = "managed-cognito"
   validation {
-    condition     = contains(["firebase", "cognito"], var.auth_provider)
-    error_message = "auth_provider must be firebase or cognito."
+    condition     = contains(["managed-cognito", "cognito", "firebase"], var.auth_provider)
+    error_message = "auth_provider must be managed-cognito, cognito or firebase."
   }
 }
 
@@ -73,6 +75,52 @@ variable "bundle_dir" {
 
 variable "create_websocket_deployment" {
   description = "False only against emulators without ApiGatewayV2 deployments (moto)."
+  type        = bool
+  default     = true
+}
+
+variable "site_domain_name" {
+  description = "The web client's own host name (e.g. blog.example.com); empty serves it on CloudFront's domain. DNS is yours to point at SiteDistributionDomain."
+  type        = string
+  default     = ""
+  validation {
+    condition     = can(regex("^$|^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,}$", var.site_domain_name))
+    error_message = "site_domain_name must be a host name such as blog.example.com, or empty."
+  }
+}
+
+variable "site_certificate_arn" {
+  description = "With site_domain_name, an ACM certificate covering it; CloudFront only takes certificates from us-east-1."
+  type        = string
+  default     = ""
+  validation {
+    condition     = can(regex("^$|^arn:aws[a-z-]*:acm:us-east-1:\\d{12}:certificate/[0-9a-f-]+$", var.site_certificate_arn))
+    error_message = "site_certificate_arn must be an ACM certificate ARN in us-east-1, or empty."
+  }
+}
+
+variable "api_domain_name" {
+  description = "The REST API's own host name (e.g. api.blog.example.com); empty keeps execute-api's. DNS is yours to point at ApiDomainTarget."
+  type        = string
+  default     = ""
+  validation {
+    condition     = can(regex("^$|^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,}$", var.api_domain_name))
+    error_message = "api_domain_name must be a host name such as api.blog.example.com, or empty."
+  }
+}
+
+variable "api_certificate_arn" {
+  description = "With api_domain_name, an ACM certificate in the stack's region covering it."
+  type        = string
+  default     = ""
+  validation {
+    condition     = can(regex("^$|^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[0-9a-f-]+$", var.api_certificate_arn))
+    error_message = "api_certificate_arn must be an ACM certificate ARN, or empty."
+  }
+}
+
+variable "create_site_cdn" {
+  description = "False only against emulators without CloudFront cache and response headers policies (moto)."
   type        = bool
   default     = true
 }

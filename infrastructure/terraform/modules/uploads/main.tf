@@ -36,6 +36,9 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
 
 # x-amz-tagging is signed into the PUT so every upload starts out `pending`.
 resource "aws_s3_bucket_cors_configuration" "uploads" {
+  # S3 refuses a rule without origins; there is always the site's but under moto (no distribution), where
+  # an environment may list none.
+  count  = length(var.allowed_origins) > 0 ? 1 : 0
   bucket = aws_s3_bucket.uploads.id
   cors_rule {
     allowed_origins = var.allowed_origins
