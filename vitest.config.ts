@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/support/slow-first-sequencer.js';
 
 /**
  * Suites that answer in this process (units, in-process route tests, Lambda entries on sample events,
@@ -32,8 +33,11 @@ export default defineConfig({
       // of straight to the process's streams (tests that read the JSON lines set it to false themselves).
       POWERTOOLS_DEV: 'true',
     },
-    // Two cores here and in CI: more workers only add contention for the dynalite servers the suites start.
-    maxWorkers: 2,
+    // Two cores here and in CI, but the longest suites mostly wait: terraform's provider polls moto for minutes
+    // on a few CPU-seconds, as do the rehearsal and the browsers. They start first (the sequencer), and two more
+    // workers keep both cores on the other files meanwhile.
+    maxWorkers: 4,
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       { extends: true, test: { name: 'check', include: CHECK_SUITES } },
       {
