@@ -42,6 +42,23 @@ describe('runtime config from the stack outputs', () => {
     );
   });
 
+  it('gives a Firebase stack’s web config to Firebase’s SDK, and no hosted sign-in', () => {
+    const { SignInIssuer, WebClientId, SignInDomain, ...api } = OUTPUTS;
+    const config = runtimeConfigFromOutputs({
+      ...api,
+      FirebaseProjectId: 'my-blog',
+      FirebaseWebApiKey: 'AIzaPublicWebKey',
+      FirebaseAuthDomain: 'my-blog.firebaseapp.com',
+    });
+    expect(config.firebase).toEqual({
+      apiKey: 'AIzaPublicWebKey',
+      authDomain: 'my-blog.firebaseapp.com',
+      projectId: 'my-blog',
+    });
+    expect(config.signIn).toBeUndefined();
+    expect(runtimeConfigFromOutputs(OUTPUTS).firebase).toBeUndefined();
+  });
+
   it('leaves sign-in out without a pool of the stack’s own, and says which output is missing', () => {
     expect(runtimeConfigFromOutputs({ ApiUrl: 'https://a', WebSocketURL: 'wss://b' }).signIn).toBeUndefined();
     expect(() => runtimeConfigFromOutputs({ ApiUrl: 'https://a' })).toThrow(/no WebSocketURL output/);
