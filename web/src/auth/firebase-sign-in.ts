@@ -43,12 +43,14 @@ export interface FirebaseSignIn {
 
 const codeOf = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
 
+const WRONG_CREDENTIALS = 'Wrong email or password: check both and try again.';
+
 /** What to tell the user for the SDK's error codes (its own messages read "Firebase: Error (auth/…)"). */
 const MESSAGES: Record<string, string> = {
-  'auth/invalid-credential': 'Wrong email or password: check both and try again.',
-  'auth/invalid-login-credentials': 'Wrong email or password: check both and try again.',
-  'auth/wrong-password': 'Wrong email or password: check both and try again.',
-  'auth/user-not-found': 'Wrong email or password: check both and try again.',
+  'auth/invalid-credential': WRONG_CREDENTIALS,
+  'auth/invalid-login-credentials': WRONG_CREDENTIALS,
+  'auth/wrong-password': WRONG_CREDENTIALS,
+  'auth/user-not-found': WRONG_CREDENTIALS,
   'auth/invalid-email': 'That is not an email address: check it and try again.',
   'auth/missing-password': 'Type your password, then sign in.',
   'auth/user-disabled': 'This account is disabled: ask the blog’s owner to enable it.',
