@@ -8,8 +8,8 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
  * Firebase sign-in. The real emulator ships only inside firebase-tools (561 MB, about 90 s to install: it
  * would double `make test`'s install time), so this answers the few requests Firebase's own web SDK
  * (@firebase/auth, pointed here with `connectAuthEmulator`) really sends, as read in its source:
- * `accounts:signInWithPassword` and `accounts:lookup` under /identitytoolkit.googleapis.com/v1/, and the
- * refresh grant at /securetoken.googleapis.com/v1/token. Unlike the emulator, which issues unsigned tokens,
+ * `accounts:signInWithPassword`, `accounts:signUp`, `accounts:sendOobCode` and `accounts:lookup` under
+ * /identitytoolkit.googleapis.com/v1/, and the refresh grant at /securetoken.googleapis.com/v1/token. Unlike the emulator, which issues unsigned tokens,
  * it signs ID tokens RS256 with a test key shaped as Firebase's (iss https://securetoken.google.com/<project>,
  * aud <project>, auth_time), and publishes that key at /jwks for the API's own Firebase verifier.
  */
@@ -22,6 +22,8 @@ export interface FirebaseAuthStandIn {
   apiKey: string;
   /** Each request the SDK sent, as `<host>/<endpoint>` (`securetoken.googleapis.com/v1/token`). */
   calls: string[];
+  /** The addresses a verification mail would have gone to (`sendOobCode` with VERIFY_EMAIL). */
+  verificationMails: string[];
   close(): Promise<void>;
 }
 
@@ -50,12 +52,27 @@ export async function startFirebaseAuthStandIn(
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), alg: 'RS256', use: 'sig', kid } as JWK] };
   const refreshTokens = new Map<string, Session>();
   const calls: string[] = [];
-  const userOf = (uid: string) => options.users.find((user) => user.uid === uid);
+  const verificationMails: string[] = [];
+  const users = [...options.users];
+  const userOf = (uid: string) => users.find((user) => user.uid === uid);
+  const signedIn = async (user: FirebaseAuthStandInOptions['users'][number], kind: string) => {
+    const session = { uid: user.uid, authTime: Math.floor(Date.now() / 1000) };
+    return {
+      kind,
+      localId: user.uid,
+      email: user.email,
+      displayName: user.displayName,
+      registered: true,
+      idToken: await idToken(session),
+      refreshToken: newRefreshToken(session),
+      expiresIn: String(options.tokenTtlSeconds),
+    };
+  };
 
   const idToken = (session: Session) => {
     const user = userOf(session.uid);
     return new SignJWT({
-      name: user?.displayName,
+      name: user?.displayName || undefined,
       email: user?.email,
       email_verified: true,
       auth_time: session.authTime,
@@ -83,22 +100,25 @@ export async function startFirebaseAuthStandIn(
 
   const endpoints: Record<string, (body: Record<string, unknown>) => Promise<[number, unknown]>> = {
     'identitytoolkit.googleapis.com/v1/accounts:signInWithPassword': async ({ email, password }) => {
-      const user = options.users.find((u) => u.email === email && u.password === password);
+      const user = users.find((u) => u.email === email && u.password === password);
       if (!user) return [400, failure('INVALID_LOGIN_CREDENTIALS')];
-      const session = { uid: user.uid, authTime: Math.floor(Date.now() / 1000) };
-      return [
-        200,
-        {
-          kind: 'identitytoolkit#VerifyPasswordResponse',
-          localId: user.uid,
-          email: user.email,
-          displayName: user.displayName,
-          registered: true,
-          idToken: await idToken(session),
-          refreshToken: newRefreshToken(session),
-          expiresIn: String(options.tokenTtlSeconds),
-        },
-      ];
+      return [200, await signedIn(user, 'identitytoolkit#VerifyPasswordResponse')];
+    },
+    'identitytoolkit.googleapis.com/v1/accounts:signUp': async ({ email, password }) => {
+      if (typeof email !== 'string' || !email.includes('@')) return [400, failure('INVALID_EMAIL')];
+      if (typeof password !== 'string' || password.length < 6)
+        return [400, failure('WEAK_PASSWORD : Password should be at least 6 characters')];
+      if (users.some((u) => u.email === email)) return [400, failure('EMAIL_EXISTS')];
+      // Firebase leaves a new password user's display name empty; the API then names the profile itself.
+      const user = { uid: `uid-${randomBytes(6).toString('hex')}`, email, password, displayName: '' };
+      users.push(user);
+      return [200, await signedIn(user, 'identitytoolkit#SignupNewUserResponse')];
+    },
+    'identitytoolkit.googleapis.com/v1/accounts:sendOobCode': async ({ requestType, idToken: token }) => {
+      const user = userOf(uidOfIdToken(token) ?? '');
+      if (requestType !== 'VERIFY_EMAIL' || !user) return [400, failure('INVALID_ID_TOKEN')];
+      verificationMails.push(user.email);
+      return [200, { kind: 'identitytoolkit#GetOobConfirmationCodeResponse', email: user.email }];
     },
     'identitytoolkit.googleapis.com/v1/accounts:lookup': async ({ idToken: token }) => {
       const user = userOf(uidOfIdToken(token) ?? '');
@@ -173,6 +193,7 @@ export async function startFirebaseAuthStandIn(
     projectId: options.projectId,
     apiKey: options.apiKey,
     calls,
+    verificationMails,
     close: () =>
       new Promise<void>((done) => {
         server.close(() => done());

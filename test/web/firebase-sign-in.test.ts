@@ -155,6 +155,28 @@ describe('Firebase sign-in in Chromium', { timeout: 120_000 }, () => {
     expect(await page.getByRole('link', { name: 'Write', exact: true }).count()).toBe(0);
   });
 
+  it('creates an account: signed in at once, and Firebase asked to mail the verification link', async () => {
+    const page = await visitor();
+    await page.goto(h.url('#/'));
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('Email').fill('grace@example.test');
+    await page.getByLabel('Password').fill('a new password');
+    const profileRead = bearerOf(page, 'GET', '/api/me');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await page.getByRole('link', { name: 'Write', exact: true }).waitFor();
+    expect(claimsOf(await profileRead)).toMatchObject({ email: 'grace@example.test', aud: PROJECT });
+    expect(firebase.verificationMails).toEqual(['grace@example.test']);
+
+    // The same address again is refused, saying what to do instead.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('Email').fill('grace@example.test');
+    await page.getByLabel('Password').fill('another password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('alert').filter({ hasText: 'already has an account' }).waitFor();
+  });
+
   it('uses the ID token the SDK refreshed, and the API accepts it', async () => {
     const page = await visitor();
     await page.goto(h.url('#/'));

@@ -3,11 +3,13 @@ import {
   browserLocalPersistence,
   browserPopupRedirectResolver,
   connectAuthEmulator,
+  createUserWithEmailAndPassword,
   GoogleAuthProvider,
   getRedirectResult,
   indexedDBLocalPersistence,
   initializeAuth,
   onIdTokenChanged,
+  sendEmailVerification,
   signInWithEmailAndPassword,
   signInWithPopup,
   signInWithRedirect,
@@ -25,6 +27,11 @@ import type { FirebaseSignInConfig } from './sign-in-config';
 export interface FirebaseSignIn {
   /** Email and password of a Firebase user; resolves to the user's ID token. */
   withPassword(email: string, password: string): Promise<string>;
+  /**
+   * A new Firebase user with this email and password, signed in at once; Firebase mails a link to verify the
+   * address. Resolves to the new user's ID token.
+   */
+  signUp(email: string, password: string): Promise<string>;
   /**
    * Google's sign-in in a popup; where the browser blocks popups, the whole page goes to Google and comes
    * back (then resolves to null: `onIdToken` reports the user after the return).
@@ -52,7 +59,9 @@ const MESSAGES: Record<string, string> = {
   'auth/wrong-password': WRONG_CREDENTIALS,
   'auth/user-not-found': WRONG_CREDENTIALS,
   'auth/invalid-email': 'That is not an email address: check it and try again.',
-  'auth/missing-password': 'Type your password, then sign in.',
+  'auth/missing-password': 'Type a password first.',
+  'auth/email-already-in-use': 'That email already has an account: sign in with it instead.',
+  'auth/weak-password': 'That password is too weak: use at least 6 characters.',
   'auth/user-disabled': 'This account is disabled: ask the blog’s owner to enable it.',
   'auth/too-many-requests': 'Too many attempts: wait a few minutes, then try again.',
   'auth/popup-closed-by-user': 'The Google window was closed before signing in: try again.',
@@ -88,6 +97,16 @@ export function createFirebaseSignIn(config: FirebaseSignInConfig): FirebaseSign
     async withPassword(email, password) {
       try {
         const { user } = await signInWithEmailAndPassword(auth, email, password);
+        return await user.getIdToken();
+      } catch (error) {
+        throw explained(error);
+      }
+    },
+    async signUp(email, password) {
+      try {
+        const { user } = await createUserWithEmailAndPassword(auth, email, password);
+        // Signed in either way: a verification mail that fails to go out is not worth refusing the account.
+        await sendEmailVerification(user).catch(() => undefined);
         return await user.getIdToken();
       } catch (error) {
         throw explained(error);

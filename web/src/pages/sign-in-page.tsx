@@ -62,6 +62,7 @@ export function SignInPage({ next }: { next: string | null }) {
           busy={busy}
           error={error}
           onPassword={(email, password) => signIn(() => firebase.withPassword(email, password))}
+          onSignUp={(email, password) => signIn(() => firebase.signUp(email, password))}
           onGoogle={() =>
             signIn(async () => {
               const token = await firebase.withGoogle();
@@ -154,8 +155,13 @@ function FirebaseSignInForm({
   busy,
   error,
   onPassword,
+  onSignUp,
   onGoogle,
-}: FormProps & { onPassword(email: string, password: string): void; onGoogle(): void }) {
+}: FormProps & {
+  onPassword(email: string, password: string): void;
+  onSignUp(email: string, password: string): void;
+  onGoogle(): void;
+}) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   return (
@@ -194,10 +200,19 @@ function FirebaseSignInForm({
           )}
         </Field>
         {error && <ErrorNotice error={error} />}
-        <button type="submit" disabled={busy}>
-          Sign in
-        </button>
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            Sign in
+          </button>
+          <button type="button" onClick={() => onSignUp(email.trim(), password)} disabled={busy}>
+            Create account
+          </button>
+        </div>
       </form>
+      <p>
+        New here? Type your email and a password, then “Create account”: we send you a link to confirm the
+        address.
+      </p>
       <p>Or:</p>
       <button type="button" onClick={onGoogle} disabled={busy}>
         Continue with Google
