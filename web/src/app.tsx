@@ -102,14 +102,11 @@ export function App({
     if (!firebase) return;
     return firebase.onIdToken((fresh) => {
       if (fresh === tokenRef.current) return;
-      if (!fresh) {
-        tokenRef.current = null;
-        setToken(null);
-        setMe(null);
-      } else if (tokenRef.current) adopt(fresh);
+      if (!fresh) forget();
+      else if (tokenRef.current) adopt(fresh);
       else signIn(fresh).catch((error: Error) => setSignInFailure(error.message));
     });
-  }, [firebase, adopt, signIn]);
+  }, [firebase, forget, adopt, signIn]);
 
   // Back from the provider's sign-in page: redeem the code, then keep the ID token fresh while signed in.
   useEffect(() => {

@@ -11,7 +11,7 @@ const DEMO_USERS = ['Alice', 'Bob', 'Carol'];
 
 /**
  * With a sign-in provider in the runtime config (a deployed site), its own pages sign people in; with a
- * Firebase project, Firebase's web SDK does (email and password, or Google). Locally, a name is enough: the
+ * Firebase project, Firebase's web SDK does (email and password, a new account, or Google). Locally, a name is enough: the
  * dev-token route issues a token for it. Otherwise the user pastes an ID token from the configured provider.
  */
 export function SignInPage({ next }: { next: string | null }) {
@@ -63,13 +63,9 @@ export function SignInPage({ next }: { next: string | null }) {
           error={error}
           onPassword={(email, password) => signIn(() => firebase.withPassword(email, password))}
           onSignUp={(email, password) => signIn(() => firebase.signUp(email, password))}
+          // null: the page is leaving for Google (a redirect) and comes back signed in; stay busy until it goes.
           onGoogle={() =>
-            signIn(async () => {
-              const token = await firebase.withGoogle();
-              // null: the page is leaving for Google; it comes back signed in.
-              if (!token) await new Promise<never>(() => undefined);
-              return token as string;
-            })
+            signIn(async () => (await firebase.withGoogle()) ?? new Promise<never>(() => undefined))
           }
         />
       </>
