@@ -66,6 +66,8 @@ const MESSAGES: Record<string, string> = {
   'auth/too-many-requests': 'Too many attempts: wait a few minutes, then try again.',
   'auth/popup-closed-by-user': 'The Google window was closed before signing in: try again.',
   'auth/network-request-failed': 'Firebase could not be reached: check the connection and try again.',
+  'auth/unauthorized-domain':
+    "This site's address is not among the Firebase project's authorized domains: its owner must add it.",
 };
 
 function explained(error: unknown): ApiError {
