@@ -15,7 +15,6 @@ import {
   signInWithRedirect,
   signOut,
 } from '@firebase/auth';
-import { ApiError } from '../api/api-error';
 import type { FirebaseSignInConfig } from './sign-in-config';
 
 /**
@@ -70,9 +69,10 @@ const MESSAGES: Record<string, string> = {
     "This site's address is not among the Firebase project's authorized domains: its owner must add it.",
 };
 
-function explained(error: unknown): ApiError {
+/** An error whose message is for the user (ApiError would pull the API client's module into this chunk). */
+function explained(error: unknown): Error {
   const code = codeOf(error);
-  return new ApiError(0, 'sign_in_failed', MESSAGES[code] ?? `Signing in did not work (${code || error}).`);
+  return new Error(MESSAGES[code] ?? `Signing in did not work (${code || error}).`, { cause: error });
 }
 
 /** When to renew the ID token: this fraction of its lifetime. */
