@@ -1,3 +1,7 @@
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import {
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
@@ -7,9 +11,11 @@ import {
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Print } from '../../src/deploy/progress.js';
 import { buildWebClient } from '../../src/deploy/site/build-site.js';
-import { publishSite, RUNTIME_CONFIG_KEY } from '../../src/deploy/site/publish-site.js';
+import { cloudFrontInvalidator } from '../../src/deploy/site/cloudfront-invalidator.js';
+import { type PublishResult, publishSite, RUNTIME_CONFIG_KEY } from '../../src/deploy/site/publish-site.js';
 import { runtimeConfigFromOutputs } from '../../src/deploy/site/runtime-config.js';
 import { cognitoSmokeUser } from '../../src/smoke/cognito-smoke-user.js';
+import { createSiteDistribution, invalidatedPaths } from './moto-cloudfront.js';
 
 export class SiteRehearsalFailed extends Error {}
 
@@ -17,8 +23,9 @@ export class SiteRehearsalFailed extends Error {}
  * The parts of a deploy after the stack that moto can run: the web client published into the stack's real
  * (moto) site bucket with the deployed URLs in its runtime config, and the smoke suite's throwaway user made,
  * signed in and deleted through Cognito's admin APIs. moto's CloudFormation cannot create the distribution
- * nor the pool, so the invalidation is recorded rather than sent, and the pool and its smoke client are made
- * with moto's Cognito API as the stack would make them. Both are said so.
+ * nor the pool, so the distribution is made with moto's CloudFront API (which then holds the deploy's real
+ * invalidations, read back here) and the pool and its smoke client with moto's Cognito API, as the stack
+ * would make them. Both are said so.
  */
 export async function rehearseSiteAndSignIn(
   outputs: Record<string, string>,
@@ -26,17 +33,21 @@ export async function rehearseSiteAndSignIn(
 ): Promise<void> {
   const bucket = outputs.SiteBucketName;
   if (!bucket) throw new SiteRehearsalFailed('the stack has no SiteBucketName output');
-  const invalidated: string[][] = [];
-  const result = await publishSite({
-    s3,
-    // Stood in: the distribution is a stand-in too, so there is nothing in moto to invalidate.
-    invalidator: { invalidate: async (_id, paths) => `stand-in-${invalidated.push(paths)}` },
-    bucket,
-    distributionId: outputs.SiteDistributionId ?? 'stand-in',
-    buildDir: await buildWebClient('dist/site'),
-    config: runtimeConfigFromOutputs(outputs),
-    note: (line) => print(`  ${line}`),
-  });
+  const cloudfront = new CloudFrontClient({ region });
+  const distributionId = await createSiteDistribution(cloudfront, bucket);
+  print(`~ stood in: the site's distribution, made with moto's CloudFront API (${distributionId})`);
+  const buildDir = await buildWebClient('dist/site');
+  const publish = (dir: string) =>
+    publishSite({
+      s3,
+      invalidator: cloudFrontInvalidator(cloudfront),
+      bucket,
+      distributionId,
+      buildDir: dir,
+      config: runtimeConfigFromOutputs(outputs),
+      note: (line) => print(`  ${line}`),
+    });
+  const result = await publish(buildDir);
   const config = await (
     await s3.send(new GetObjectCommand({ Bucket: bucket, Key: RUNTIME_CONFIG_KEY }))
   ).Body?.transformToString();
@@ -47,8 +58,7 @@ export async function rehearseSiteAndSignIn(
   print(
     `✓ site: ${result.uploaded.length} files in s3://${bucket}, ${RUNTIME_CONFIG_KEY} names ${outputs.ApiUrl} and ${outputs.WebSocketURL}`,
   );
-  print('~ stood in: the CloudFront invalidation (moto has no distribution from CloudFormation)');
-
+  await republish(buildDir, { publish, cloudfront, distributionId, print });
   const cognito = new CognitoIdentityProviderClient({ region });
   const pool = await cognito.send(new CreateUserPoolCommand({ PoolName: 'blogapp-development-users' }));
   const userPoolId = pool.UserPool?.Id ?? '';
@@ -81,4 +91,46 @@ export async function rehearseSiteAndSignIn(
       (error: Error) => error.name === 'UserNotFoundException',
     );
   if (!gone) throw new SiteRehearsalFailed('the smoke user is still in the pool after clean-up');
+}
+
+/**
+ * Publishes the same build again (nothing may be invalidated), then one whose index.html changed: CloudFront
+ * (moto's) must then hold exactly one invalidation, of `/` and `/index.html`.
+ */
+async function republish(
+  buildDir: string,
+  {
+    publish,
+    cloudfront,
+    distributionId,
+    print,
+  }: {
+    publish: (dir: string) => Promise<PublishResult>;
+    cloudfront: CloudFrontClient;
+    distributionId: string;
+    print: Print;
+  },
+): Promise<void> {
+  const again = await publish(buildDir);
+  if (again.uploaded.length > 0 || (await invalidatedPaths(cloudfront, distributionId)).size > 0)
+    throw new SiteRehearsalFailed(
+      `publishing the same build again sent ${again.uploaded.join(', ') || 'nothing'} and invalidated ${again.invalidated.join(' ') || 'nothing'}`,
+    );
+  const changedDir = await mkdtemp(join(tmpdir(), 'blogapp-rehearsal-site-'));
+  try {
+    await cp(buildDir, changedDir, { recursive: true });
+    await appendFile(join(changedDir, 'index.html'), '<!-- rehearsal: a changed page -->\n');
+    const changed = await publish(changedDir);
+    const held = [...(await invalidatedPaths(cloudfront, distributionId)).values()];
+    const expected = ['/', '/index.html'];
+    if (JSON.stringify(held) !== JSON.stringify([expected]))
+      throw new SiteRehearsalFailed(
+        `after changing index.html CloudFront holds ${JSON.stringify(held)}, not one invalidation of ${expected.join(' ')}`,
+      );
+    print(
+      `✓ site: republished unchanged (no invalidation), then with index.html changed: ${changed.uploaded.join(', ')} sent, CloudFront invalidated ${held[0]?.join(' ')}`,
+    );
+  } finally {
+    await rm(changedDir, { recursive: true, force: true });
+  }
 }

@@ -49,6 +49,11 @@ export interface LocalStackOptions {
   /** For tests: tokens of another issuer (the browser tests' stand-in sign-in provider) instead of the config's. */
   verifier?: TokenVerifier;
   /**
+   * For tests: where that stand-in provider answers, named in the web client's Content-Security-Policy as a
+   * deployed site's names its sign-in domain, so the page reaches it under the policy it really has.
+   */
+  signInOrigins?: string[];
+  /**
    * The table's stream when the stack uses a DynamoDB other than its embedded one that still has the
    * embedded one's streams (a test's own server, which it stops and restarts); without it such a stack
    * reads no stream, as against any other DynamoDB.
@@ -180,7 +185,10 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       app,
       config.local.webDir,
       gateway.port,
-      { images: imageOrigins(config.uploads, apiUrl), signIn: signInOrigins(auth) },
+      {
+        images: imageOrigins(config.uploads, apiUrl),
+        signIn: [...signInOrigins(auth), ...(options.signInOrigins ?? [])],
+      },
       auth.provider === 'cognito' && auth.clientIds[0]
         ? {
             issuer: `https://cognito-idp.${auth.region}.amazonaws.com/${auth.userPoolId}`,

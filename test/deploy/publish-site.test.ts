@@ -1,16 +1,19 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Invalidator, publishSite } from '../../src/deploy/site/publish-site.js';
+import { createSiteDistribution, invalidatedPaths } from '../../scripts/rehearsal/moto-cloudfront.js';
+import { cloudFrontInvalidator } from '../../src/deploy/site/cloudfront-invalidator.js';
+import { publishSite } from '../../src/deploy/site/publish-site.js';
 import { runtimeConfigFromOutputs, type SiteRuntimeConfig } from '../../src/deploy/site/runtime-config.js';
 import { type MotoServer, startMotoServer } from '../support/moto-server.js';
 
 /**
- * Publishing the built web client into the site bucket, against moto_server's S3. CloudFront invalidations
- * go to a recording stand-in: the project has no CloudFront SDK client (moto could answer one), so the test
- * checks which paths would be invalidated.
+ * Publishing the built web client into the site bucket, against moto_server's S3 and CloudFront: the
+ * distribution is made through moto's CloudFront API (its CloudFormation does not make one), the deploy's
+ * own invalidator sends to it, and the test reads back from moto which paths were invalidated.
  */
 const OUTPUTS = {
   ApiUrl: 'https://abc123.execute-api.eu-west-1.amazonaws.com/',
@@ -39,6 +42,23 @@ describe('runtime config from the stack outputs', () => {
     );
   });
 
+  it('gives a Firebase stack’s web config to Firebase’s SDK, and no hosted sign-in', () => {
+    const { SignInIssuer, WebClientId, SignInDomain, ...api } = OUTPUTS;
+    const config = runtimeConfigFromOutputs({
+      ...api,
+      FirebaseProjectId: 'my-blog',
+      FirebaseWebApiKey: 'AIzaPublicWebKey',
+      FirebaseAuthDomain: 'my-blog.firebaseapp.com',
+    });
+    expect(config.firebase).toEqual({
+      apiKey: 'AIzaPublicWebKey',
+      authDomain: 'my-blog.firebaseapp.com',
+      projectId: 'my-blog',
+    });
+    expect(config.signIn).toBeUndefined();
+    expect(runtimeConfigFromOutputs(OUTPUTS).firebase).toBeUndefined();
+  });
+
   it('leaves sign-in out without a pool of the stack’s own, and says which output is missing', () => {
     expect(runtimeConfigFromOutputs({ ApiUrl: 'https://a', WebSocketURL: 'wss://b' }).signIn).toBeUndefined();
     expect(() => runtimeConfigFromOutputs({ ApiUrl: 'https://a' })).toThrow(/no WebSocketURL output/);
@@ -48,25 +68,22 @@ describe('runtime config from the stack outputs', () => {
 describe('publishing the site to S3', { timeout: 60_000 }, () => {
   let moto: MotoServer;
   let s3: S3Client;
+  let cloudfront: CloudFrontClient;
+  let distributionId: string;
   let dir: string;
   const bucket = 'blogapp-staging-site';
-  const invalidations: string[][] = [];
-  const invalidator: Invalidator = {
-    invalidate: async (_distribution, paths) => {
-      invalidations.push(paths);
-      return `I${invalidations.length}`;
-    },
-  };
 
   beforeAll(async () => {
     moto = await startMotoServer();
-    s3 = new S3Client({
+    const client = {
       endpoint: moto.endpoint,
       region: 'us-east-1',
-      forcePathStyle: true,
       credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    });
+    };
+    s3 = new S3Client({ ...client, forcePathStyle: true });
+    cloudfront = new CloudFrontClient(client);
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    distributionId = await createSiteDistribution(cloudfront, bucket);
     dir = await mkdtemp(join(tmpdir(), 'blogapp-site-'));
   }, 120_000);
   afterAll(async () => {
@@ -84,7 +101,16 @@ describe('publishing the site to S3', { timeout: 60_000 }, () => {
     return buildDir;
   };
   const publish = (buildDir: string, config: SiteRuntimeConfig = runtimeConfigFromOutputs(OUTPUTS)) =>
-    publishSite({ s3, invalidator, bucket, distributionId: 'E2ABC', buildDir, config });
+    publishSite({
+      s3,
+      invalidator: cloudFrontInvalidator(cloudfront),
+      bucket,
+      distributionId,
+      buildDir,
+      config,
+    });
+  /** What moto's CloudFront holds: every invalidation of the distribution, by id. */
+  const invalidations = () => invalidatedPaths(cloudfront, distributionId);
   const head = (Key: string) => s3.send(new HeadObjectCommand({ Bucket: bucket, Key }));
   const text = async (Key: string) =>
     (await s3.send(new GetObjectCommand({ Bucket: bucket, Key }))).Body?.transformToString();
@@ -108,6 +134,7 @@ describe('publishing the site to S3', { timeout: 60_000 }, () => {
       ].sort(),
     );
     expect(result.invalidated).toEqual([]);
+    expect((await invalidations()).size).toBe(0);
     expect(await head('assets/index-AbCd1234.js')).toMatchObject({
       CacheControl: 'public, max-age=31536000, immutable',
       ContentType: 'text/javascript; charset=utf-8',
@@ -127,7 +154,7 @@ describe('publishing the site to S3', { timeout: 60_000 }, () => {
     const result = await publish(join(dir, 'first'));
     expect(result.uploaded).toEqual([]);
     expect(result.invalidated).toEqual([]);
-    expect(invalidations).toEqual([]);
+    expect((await invalidations()).size).toBe(0);
   });
 
   it('sends only what changed, keeps old hashed assets, and invalidates only cached paths that changed', async () => {
@@ -142,7 +169,9 @@ describe('publishing the site to S3', { timeout: 60_000 }, () => {
     expect(result.deleted).toEqual(['notes.txt']);
     // The new asset was never served, so only the index (also `/`) and the deleted file can be cached.
     expect(result.invalidated).toEqual(['/', '/index.html', '/notes.txt']);
-    expect(invalidations.at(-1)).toEqual(['/', '/index.html', '/notes.txt']);
+    expect(await invalidations()).toEqual(
+      new Map([[result.invalidationId, ['/', '/index.html', '/notes.txt']]]),
+    );
     // A page loaded before this deploy still finds its script.
     expect(await text('assets/index-AbCd1234.js')).toBe('console.log(1)');
     await expect(head('notes.txt')).rejects.toMatchObject({ name: 'NotFound' });
@@ -153,6 +182,9 @@ describe('publishing the site to S3', { timeout: 60_000 }, () => {
     const result = await publish(join(dir, 'second'), moved);
     expect(result.uploaded).toEqual(['blogapp-config.js']);
     expect(result.invalidated).toEqual(['/blogapp-config.js']);
+    const held = await invalidations();
+    expect(held.size).toBe(2);
+    expect(held.get(result.invalidationId ?? '')).toEqual(['/blogapp-config.js']);
     expect(await text('blogapp-config.js')).toContain('"apiUrl":"https://api.blog.mine.dev"');
   });
 

@@ -23,6 +23,9 @@ describe('the deploy rehearsal on moto_server', () => {
     expect(text).toContain('Deployed blogapp-staging');
     expect(text).toContain('Plan only: the change set above was created, shown and deleted');
     expect(text).toMatch(/✓ site: \d+ files in s3:\/\/\S+, blogapp-config\.js names /);
+    expect(text).toContain(
+      '✓ site: republished unchanged (no invalidation), then with index.html changed: index.html sent, CloudFront invalidated / /index.html',
+    );
     expect(text).toMatch(/✓ smoke user: throwaway user \S+@smoke\.invalid created and signed in/);
     expect(text).toMatch(/✓ smoke user: .*deleted/i);
   }, 300_000);

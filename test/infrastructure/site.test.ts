@@ -142,6 +142,34 @@ describe('security headers', () => {
     const policy = csp(inEnvironment('staging', { AuthProvider: 'firebase', FirebaseProjectId: 'p' }));
     expect(directive(policy, 'connect-src')?.some((source) => source.includes('cognito'))).toBe(false);
   });
+
+  it('allows Firebase’s endpoints and the project’s authDomain only when Firebase signs people in', () => {
+    const FIREBASE = ['https://identitytoolkit.googleapis.com', 'https://securetoken.googleapis.com'];
+    const firebase = csp(
+      inEnvironment('staging', { AuthProvider: 'firebase', FirebaseProjectId: 'my-blog' }),
+    );
+    expect(directive(firebase, 'connect-src')).toEqual(
+      expect.arrayContaining([...FIREBASE, 'https://my-blog.firebaseapp.com']),
+    );
+    // Google sign-in: Firebase's SDK loads Google's iframe helper, which runs on the authDomain.
+    expect(directive(firebase, 'script-src')).toEqual(["'self'", 'https://apis.google.com']);
+    expect(directive(firebase, 'frame-src')).toEqual(['https://my-blog.firebaseapp.com']);
+
+    const ownDomain = csp(
+      inEnvironment('staging', {
+        AuthProvider: 'firebase',
+        FirebaseProjectId: 'my-blog',
+        FirebaseAuthDomain: 'login.blog.mine.dev',
+      }),
+    );
+    expect(directive(ownDomain, 'frame-src')).toEqual(['https://login.blog.mine.dev']);
+    expect(directive(ownDomain, 'connect-src')).toContain('https://login.blog.mine.dev');
+
+    const cognito = csp(staging);
+    expect(directive(cognito, 'connect-src')?.filter((source) => FIREBASE.includes(source))).toEqual([]);
+    expect(directive(cognito, 'frame-src')).toBeUndefined();
+    expect(directive(cognito, 'script-src')).toEqual(["'self'"]);
+  });
 });
 
 describe('the API on a custom domain', () => {

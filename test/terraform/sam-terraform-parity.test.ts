@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../scripts/template/template.js';
 import { environmentRoot } from '../../src/deploy/terraform/roots.js';
 import { runTerraformDeploy } from '../../src/deploy/terraform/terraform-deploy.js';
+import { resolve, scenario } from '../infrastructure/support/intrinsics.js';
 import { repoRoot } from '../support/cli-process.js';
 import { motoBackend } from './support/moto-backend.js';
 import { motoEngineDeps, placeholderZips } from './support/moto-engine.js';
@@ -49,6 +50,7 @@ const DEPLOY_CLI_MAKES = ['AWS::Cognito::ManagedLoginBranding'];
 /** The SAM conditions the identity and site resources use, as PARAMETERS decide them. */
 const CONDITIONS: Record<string, boolean> = { CreateUserPool: true, HasApiDomain: false };
 
+let loadedTemplate: Awaited<ReturnType<typeof loadTemplate>>;
 let translated: { Resources: Record<string, { Type: string; Condition?: string }> };
 let plan: PlanJson;
 let sam: StackFacts;
@@ -59,6 +61,7 @@ let workDir: string;
 
 beforeAll(async () => {
   const [samTemplate, source] = await Promise.all([translateSamTemplate(PARAMETERS), loadTemplate()]);
+  loadedTemplate = source;
   translated = samTemplate as typeof translated;
   sam = samFacts(samTemplate, source, PARAMETERS);
 
@@ -151,6 +154,33 @@ describe('SAM and Terraform declare the same stack', () => {
       .map(({ type }) => type);
     expect(count(planned.filter((type) => Object.values(SAME_KIND).includes(type)))).toEqual(
       count(samTypes.flatMap((type) => SAME_KIND[type] ?? [])),
+    );
+  });
+
+  it('site: the same Content-Security-Policy, directive by directive', () => {
+    const source = loadedTemplate;
+    const samPolicy = resolve(
+      source,
+      source.Resources.SiteHeadersPolicy?.Properties,
+      scenario(source, PARAMETERS),
+    ) as {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: string } };
+      };
+    };
+    const planned = plan.resource_changes.find(
+      ({ type, mode }) => type === 'aws_cloudfront_response_headers_policy' && mode === 'managed',
+    )?.change.after as
+      | { security_headers_config: { content_security_policy: { content_security_policy: string }[] }[] }
+      | undefined;
+    const directives = (policy: string | undefined) => policy?.split('; ');
+    expect(
+      directives(planned?.security_headers_config[0]?.content_security_policy[0]?.content_security_policy),
+    ).toEqual(
+      directives(
+        samPolicy.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy
+          .ContentSecurityPolicy,
+      ),
     );
   });
 

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcStandIn, startOidcStandIn } from '../support/oidc-stand-in.js';
-import { startWebHarness, type WebHarness } from './web-harness.js';
+import { startForeignOrigin } from './foreign-origin.js';
+import { startWebHarness, until, type WebHarness } from './web-harness.js';
 
 /**
  * Signing in on the provider's own pages, in Chromium: the web client's authorization code flow with PKCE,
@@ -20,8 +21,10 @@ describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
   const TOKEN_TTL_SECONDS = 20;
 
   beforeAll(async () => {
-    // The provider must know the site's address and the site the provider's keys, so the API's verifier
-    // is bound once both run.
+    // The providers listen first, so the site's Content-Security-Policy names them as a deployed site's
+    // names its sign-in domain; each admits the site's address (its redirect URI) once the site listens.
+    provider = await startOidcStandIn({ tokenTtlSeconds: TOKEN_TTL_SECONDS });
+    cognitoLike = await startOidcStandIn({ tokenTtlSeconds: 300, endSessionEndpoint: false });
     h = await startWebHarness(
       'memory',
       {},
@@ -29,17 +32,11 @@ describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
         verifier: {
           verify: (token) => provider.verifier.verify(token).catch(() => cognitoLike.verifier.verify(token)),
         },
+        signInOrigins: [provider.issuer, cognitoLike.issuer],
       },
     );
-    provider = await startOidcStandIn({
-      redirectUri: `${h.stack.apiUrl}/`,
-      tokenTtlSeconds: TOKEN_TTL_SECONDS,
-    });
-    cognitoLike = await startOidcStandIn({
-      redirectUri: `${h.stack.apiUrl}/`,
-      tokenTtlSeconds: 300,
-      endSessionEndpoint: false,
-    });
+    provider.admit(`${h.stack.apiUrl}/`);
+    cognitoLike.admit(`${h.stack.apiUrl}/`);
     cognitoLogout = await startCognitoLogout();
   }, 180_000);
   afterAll(async () => {
@@ -53,17 +50,19 @@ describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
   const visitor = async (
     signIn: Record<string, string> = { issuer: provider.issuer, clientId: provider.clientId },
   ) => {
-    // The stand-in providers listen on ports chosen after the stack started, so the stack's policy cannot
-    // name them (a deployed site's names its sign-in domain); the policy itself is held by web-security and
-    // site-csp tests. Rewriting the served header instead would make the page a non-loopback document,
-    // which Chromium's local network access rules then stop from calling the loopback provider.
-    const page = await h.user(null, undefined, undefined, { bypassCSP: true });
+    const page = await h.user(null);
     const context = page.context();
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) violations.push(message.text());
+    });
     await context.addInitScript(`window.BLOGAPP_CONFIG = ${JSON.stringify({ signIn })};`);
     // The provider's development pages import a web font; nothing here may leave the machine.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     return page;
   };
+
+  /** What the page's policy refused: the flows below must run under it without one. */
+  const violations: string[] = [];
 
   const storedTokens = (page: Page) =>
     page.evaluate(`sessionStorage.getItem('blogapp.signin.tokens')`) as Promise<string | null>;
@@ -132,10 +131,10 @@ describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
     const first = JSON.parse((await storedTokens(page)) ?? '{}').idToken as string;
 
     // Bounded by the token's lifetime: the client refreshes at four fifths of it.
-    await page.waitForFunction(
+    await until(
+      page,
       `(JSON.parse(sessionStorage.getItem('blogapp.signin.tokens') ?? '{}').idToken ?? ${JSON.stringify(first)}) !== ${JSON.stringify(first)}`,
-      undefined,
-      { timeout: TOKEN_TTL_SECONDS * 1000 * 2 },
+      TOKEN_TTL_SECONDS * 1000 * 2,
     );
     expect(provider.grants).toContain('refresh_token');
     const fresh = JSON.parse((await storedTokens(page)) ?? '{}').idToken as string;
@@ -206,8 +205,30 @@ describe('hosted sign-in in Chromium', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('raised no error in any page', () => {
+  it('refuses, under the same policy, a script from an origin it does not name', async () => {
+    const foreign = await startForeignOrigin();
+    try {
+      const page = await visitor();
+      await page.goto(h.url('#/'));
+      await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+      // As an injected tag would: the provider's origin is allowed to be called, nothing else is.
+      await page.evaluate(`(() => {
+        const script = document.createElement('script');
+        script.src = ${JSON.stringify(`${foreign.origin}/injected.js`)};
+        document.head.append(script);
+      })()`);
+      await expect.poll(() => violations.some((v) => v.includes(`${foreign.origin}/injected.js`))).toBe(true);
+      expect(await page.evaluate('window.__foreignScriptRan === true')).toBe(false);
+      expect(foreign.received).toEqual([]);
+      violations.splice(0);
+    } finally {
+      await foreign.close();
+    }
+  });
+
+  it('raised no error and no policy violation in any page', () => {
     expect(h.pageErrors).toEqual([]);
+    expect(violations).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import type { TokenVerifier } from '../../src/domain/auth/actor.js';
+import type { LocalStackOptions } from '../../src/composition/local-stack.js';
 import { launchChromium } from '../support/browser.js';
 import { png } from '../support/images.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
@@ -19,16 +19,8 @@ export interface WebHarness {
   browser: Browser;
   /** The client's URL for a route (`#/posts/<id>`); the stack's `/blogapp-config.js` tells it the WebSocket URL. */
   url(hash?: string): string;
-  /**
-   * A fresh browser context (its own storage: one user), signed in as `userId` unless null. `bypassCSP`
-   * only for a test whose page must reach a server the stack cannot name in its policy.
-   */
-  user(
-    userId: string | null,
-    name?: string,
-    viewport?: { width: number; height: number },
-    options?: { bypassCSP?: boolean },
-  ): Promise<Page>;
+  /** A fresh browser context (its own storage: one user), signed in as `userId` unless null. */
+  user(userId: string | null, name?: string, viewport?: { width: number; height: number }): Promise<Page>;
   /** A real PNG on disk, for file inputs. */
   pngFile(name: string, width?: number, height?: number): Promise<string>;
   /** A post made through the API, as `userId` would have (`extra` overrides the body or adds tags, an image). */
@@ -51,7 +43,7 @@ export interface WebHarness {
 export async function startWebHarness(
   provider: 'memory' | 'dynamodb' = 'memory',
   env: Record<string, string> = {},
-  overrides: { verifier?: TokenVerifier } = {},
+  overrides: Pick<LocalStackOptions, 'verifier' | 'signInOrigins'> = {},
 ): Promise<WebHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'blogapp-web-'));
   const webDir = join(dir, 'web');
@@ -80,8 +72,8 @@ export async function startWebHarness(
     ...ready,
     url,
     pageErrors,
-    async user(userId, name, viewport = { width: 1000, height: 900 }, options = {}) {
-      const context = await ready.browser.newContext({ viewport, ...options });
+    async user(userId, name, viewport = { width: 1000, height: 900 }) {
+      const context = await ready.browser.newContext({ viewport });
       contexts.push(context);
       context.setDefaultTimeout(WAIT_MS);
       if (userId) {

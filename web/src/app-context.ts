@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { BlogApi } from './api/blog-api';
 import type { Health, Profile } from './api/types';
+import type { FirebaseSignIn } from './auth/firebase-sign-in';
 import type { HostedSignIn } from './auth/hosted-sign-in';
 import type { ClientConfig } from './config';
 
@@ -22,6 +23,8 @@ export interface AppContextValue {
   session: Session;
   /** Signing in on the identity provider's pages, when the runtime config names one; else null. */
   hosted: HostedSignIn | null;
+  /** Signing in through Firebase's web SDK, when the runtime config names a Firebase project; else null. */
+  firebase: FirebaseSignIn | null;
   /** Whether the user has navigated since the page loaded: only then do page titles take the focus. */
   navigated: boolean;
 }

@@ -3,6 +3,7 @@ import { createBlogApi } from './api/blog-api';
 import { createHttpClient } from './api/http';
 import type { Health, Profile } from './api/types';
 import { AppContext, type AppContextValue } from './app-context';
+import type { FirebaseSignIn } from './auth/firebase-sign-in';
 import type { HostedSignIn } from './auth/hosted-sign-in';
 import { Header } from './components/header';
 import { PageTitle } from './components/page-title';
@@ -17,12 +18,22 @@ import { tokenStore } from './token-store';
 
 /**
  * The whole client: the API client, the session, the header and the page the hash names. With `hosted`, the
- * identity provider's pages sign people in (tokens in sessionStorage, refreshed); without, the token lives
- * in localStorage (the local stack's dev tokens).
+ * identity provider's pages sign people in (tokens in sessionStorage, refreshed); with `firebase`, Firebase's
+ * web SDK does (it keeps the user and refreshes the token); with neither, the token lives in localStorage
+ * (the local stack's dev tokens).
  */
-export function App({ config, hosted = null }: { config: ClientConfig; hosted?: HostedSignIn | null }) {
+export function App({
+  config,
+  hosted = null,
+  firebase = null,
+}: {
+  config: ClientConfig;
+  hosted?: HostedSignIn | null;
+  firebase?: FirebaseSignIn | null;
+}) {
   const { route, key } = useRoute();
-  const [token, setToken] = useState(() => (hosted ? hosted.idToken() : tokenStore.get()));
+  // Firebase's SDK restores its user asynchronously: onIdToken (below) reports it.
+  const [token, setToken] = useState(() => (hosted ? hosted.idToken() : firebase ? null : tokenStore.get()));
   const [me, setMe] = useState<Profile | null>(null);
   const [environment, setEnvironment] = useState<Health['environment'] | null>(null);
   const [expired, setExpired] = useState(false);
@@ -32,11 +43,11 @@ export function App({ config, hosted = null }: { config: ClientConfig; hosted?: 
   /** Drops the token here; the provider's session, if any, is left alone. */
   const forget = useCallback(() => {
     if (hosted) hosted.forget();
-    else tokenStore.clear();
+    else if (!firebase) tokenStore.clear();
     tokenRef.current = null;
     setToken(null);
     setMe(null);
-  }, [hosted]);
+  }, [hosted, firebase]);
 
   /** A refreshed token for the same user: no new profile, no new sign-in. */
   const adopt = useCallback((fresh: string) => {
@@ -48,7 +59,8 @@ export function App({ config, hosted = null }: { config: ClientConfig; hosted?: 
     forget();
     // Ends the provider's session too, or the next "Sign in" would come straight back as the same user.
     hosted?.signOut().catch(() => undefined);
-  }, [forget, hosted]);
+    firebase?.signOut().catch(() => undefined);
+  }, [forget, hosted, firebase]);
 
   const api = useMemo(
     () =>
@@ -58,7 +70,7 @@ export function App({ config, hosted = null }: { config: ClientConfig; hosted?: 
           token: () => tokenRef.current,
           onUnauthorized: () => {
             // An ID token that expired while the tab slept: a refresh token may still be good.
-            const renewed = hosted ? hosted.refreshNow() : Promise.resolve(null);
+            const renewed = (hosted ?? firebase)?.refreshNow() ?? Promise.resolve(null);
             renewed.then((fresh) => {
               if (fresh) adopt(fresh);
               else {
@@ -69,21 +81,32 @@ export function App({ config, hosted = null }: { config: ClientConfig; hosted?: 
           },
         }),
       ),
-    [config.apiUrl, forget, adopt, hosted],
+    [config.apiUrl, forget, adopt, hosted, firebase],
   );
 
   const signIn = useCallback(
     async (next: string) => {
       // Asking for the profile proves the token works before it replaces the current one.
       const profile = await api.me(next);
-      if (!hosted) tokenStore.set(next);
+      if (!hosted && !firebase) tokenStore.set(next);
       tokenRef.current = next;
       setToken(next);
       setMe(profile);
       setExpired(false);
     },
-    [api, hosted],
+    [api, hosted, firebase],
   );
+
+  // Firebase's SDK reports the restored user, each refreshed ID token, and the sign-out (null).
+  useEffect(() => {
+    if (!firebase) return;
+    return firebase.onIdToken((fresh) => {
+      if (fresh === tokenRef.current) return;
+      if (!fresh) forget();
+      else if (tokenRef.current) adopt(fresh);
+      else signIn(fresh).catch((error: Error) => setSignInFailure(error.message));
+    });
+  }, [firebase, forget, adopt, signIn]);
 
   // Back from the provider's sign-in page: redeem the code, then keep the ID token fresh while signed in.
   useEffect(() => {
@@ -132,6 +155,7 @@ export function App({ config, hosted = null }: { config: ClientConfig; hosted?: 
     navigated: key > 0,
     session: { token, me, signIn, signOut, setMe },
     hosted,
+    firebase,
   };
   return (
     <AppContext.Provider value={value}>

@@ -73,6 +73,18 @@ output "SignInDomain" {
   value = module.stack.SignInDomain
 }
 
+output "FirebaseProjectId" {
+  value = module.stack.FirebaseProjectId
+}
+
+output "FirebaseWebApiKey" {
+  value = module.stack.FirebaseWebApiKey
+}
+
+output "FirebaseAuthDomain" {
+  value = module.stack.FirebaseAuthDomain
+}
+
 output "SiteUrl" {
   value = module.stack.SiteUrl
 }

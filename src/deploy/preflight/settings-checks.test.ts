@@ -64,6 +64,11 @@ describe('settings that would deploy a useless stack', () => {
       /sample project id/,
     ],
     [
+      { AuthProvider: 'firebase', FirebaseProjectId: 'my-blog-4f2a1' },
+      'FirebaseWebApiKey',
+      /without the web app’s apiKey/,
+    ],
+    [
       { AuthProvider: 'cognito', CognitoUserPoolId: 'eu-west-1_AbC' },
       'CognitoUserPoolId',
       /needs an existing pool/,

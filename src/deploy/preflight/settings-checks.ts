@@ -85,6 +85,12 @@ export function checkDeploySettings({ environment, parameters, branch }: DeployS
         `still the sample project id ${project}`,
         `set FirebaseProjectId to your Firebase project's id, or switch to AuthProvider=managed-cognito (the stack then creates its own user pool)`,
       );
+    } else if (!value('FirebaseWebApiKey')) {
+      add(
+        'FirebaseWebApiKey',
+        'AuthProvider=firebase without the web app’s apiKey: the hosted site could not sign anyone in',
+        `add "FirebaseWebApiKey=<apiKey>" to ${SAMCONFIG} [${environment}] (Firebase console → Project settings → Your apps → Web app → SDK setup and configuration)`,
+      );
     }
   } else if (provider === 'cognito') {
     const pool = value('CognitoUserPoolId');

@@ -1,28 +1,11 @@
-import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { StackOutputs } from '../engines/engine.js';
 import type { Progress } from '../progress.js';
 import { buildWebClient } from './build-site.js';
-import { type Invalidator, publishSite } from './publish-site.js';
+import { cloudFrontInvalidator } from './cloudfront-invalidator.js';
+import { publishSite } from './publish-site.js';
 import { runtimeConfigFromOutputs } from './runtime-config.js';
-
-/** CloudFront's invalidation API behind the publisher's port. */
-function cloudFrontInvalidator(client: CloudFrontClient): Invalidator {
-  return {
-    async invalidate(distributionId, paths) {
-      const answer = await client.send(
-        new CreateInvalidationCommand({
-          DistributionId: distributionId,
-          InvalidationBatch: {
-            CallerReference: `blogapp-${Date.now()}`,
-            Paths: { Quantity: paths.length, Items: paths },
-          },
-        }),
-      );
-      return answer.Invalidation?.Id ?? 'unknown';
-    },
-  };
-}
 
 /**
  * After the stack: the web client built and published to the stack's site bucket with the deployed URLs in

@@ -7,6 +7,8 @@ export interface SiteRuntimeConfig {
   apiUrl: string;
   wsUrl: string;
   signIn?: { issuer: string; clientId: string; logoutUrl?: string };
+  /** A stack whose AuthProvider is firebase: the web app config Firebase's SDK starts from. */
+  firebase?: { apiKey: string; authDomain: string; projectId: string };
 }
 
 /** The config the web client reads, from the outputs the stack reports (`ApiUrl`, `SignInIssuer`…). */
@@ -19,7 +21,14 @@ export function runtimeConfigFromOutputs(
       throw new Error(`The stack has no ${name} output: deploy the template first, then publish the site.`);
     return value;
   };
-  const { SignInIssuer, WebClientId, SignInDomain } = outputs;
+  const {
+    SignInIssuer,
+    WebClientId,
+    SignInDomain,
+    FirebaseProjectId,
+    FirebaseWebApiKey,
+    FirebaseAuthDomain,
+  } = outputs;
   return {
     // The API's own name when it has one (ApiDomainName), execute-api's otherwise.
     apiUrl: (outputs.ApiCustomUrl ?? need('ApiUrl')).replace(/\/+$/, ''),
@@ -31,6 +40,16 @@ export function runtimeConfigFromOutputs(
             issuer: SignInIssuer,
             clientId: WebClientId,
             ...(SignInDomain ? { logoutUrl: `${SignInDomain.replace(/\/+$/, '')}/logout` } : {}),
+          },
+        }
+      : {}),
+    // A Firebase stack signs in with Firebase's SDK (the outputs exist only with AuthProvider=firebase).
+    ...(FirebaseProjectId && FirebaseWebApiKey && FirebaseAuthDomain
+      ? {
+          firebase: {
+            apiKey: FirebaseWebApiKey,
+            authDomain: FirebaseAuthDomain,
+            projectId: FirebaseProjectId,
           },
         }
       : {}),

@@ -25,7 +25,12 @@ export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   // fetch rejects with a TypeError when the server cannot be reached at all.
   const message =
-    error instanceof TypeError ? 'The API could not be reached. Is the stack running?' : String(error);
+    error instanceof TypeError
+      ? 'The API could not be reached. Is the stack running?'
+      : // Other errors are written for the reader (the sign-in modules'): their message, without "Error: ".
+        error instanceof Error
+        ? error.message
+        : String(error);
   return new ApiError(0, 'network', message);
 }
 

@@ -10,12 +10,12 @@ import { links, navigate } from '../router';
 const DEMO_USERS = ['Alice', 'Bob', 'Carol'];
 
 /**
- * With a sign-in provider in the runtime config (a deployed site), its own pages sign people in. Locally, a
- * name is enough: the dev-token route issues a token for it. Otherwise the user pastes an ID token from the
- * configured provider.
+ * With a sign-in provider in the runtime config (a deployed site), its own pages sign people in; with a
+ * Firebase project, Firebase's web SDK does (email and password, a new account, or Google). Locally, a name is enough: the
+ * dev-token route issues a token for it. Otherwise the user pastes an ID token from the configured provider.
  */
 export function SignInPage({ next }: { next: string | null }) {
-  const { api, environment, session, hosted } = useApp();
+  const { api, environment, session, hosted, firebase } = useApp();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   // Only hashes: `next` comes from the URL, and must not send the user to another site.
@@ -49,6 +49,24 @@ export function SignInPage({ next }: { next: string | null }) {
               setBusy(false);
             });
           }}
+        />
+      </>
+    );
+  }
+  if (firebase) {
+    return (
+      <>
+        <PageTitle text="Sign in" />
+        {session.me && <p>You are signed in as {session.me.displayName}; signing in again switches user.</p>}
+        <FirebaseSignInForm
+          busy={busy}
+          error={error}
+          onPassword={(email, password) => signIn(() => firebase.withPassword(email, password))}
+          onSignUp={(email, password) => signIn(() => firebase.signUp(email, password))}
+          // null: the page is leaving for Google (a redirect) and comes back signed in; stay busy until it goes.
+          onGoogle={() =>
+            signIn(async () => (await firebase.withGoogle()) ?? new Promise<never>(() => undefined))
+          }
         />
       </>
     );
@@ -124,6 +142,76 @@ function HostedSignInButton({ busy, error, onStart }: FormProps & { onStart(): v
       {error && <ErrorNotice error={error} />}
       <button type="button" onClick={onStart} disabled={busy}>
         Continue to sign-in
+      </button>
+    </>
+  );
+}
+
+function FirebaseSignInForm({
+  busy,
+  error,
+  onPassword,
+  onSignUp,
+  onGoogle,
+}: FormProps & {
+  onPassword(email: string, password: string): void;
+  onSignUp(email: string, password: string): void;
+  onGoogle(): void;
+}) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  return (
+    <>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onPassword(email.trim(), password);
+        }}
+        noValidate
+      >
+        <Field id="sign-in-email" label="Email" field="email" error={error}>
+          {(aria) => (
+            <input
+              id="sign-in-email"
+              name="email"
+              type="email"
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+              autoComplete="username"
+              {...aria}
+            />
+          )}
+        </Field>
+        <Field id="sign-in-password" label="Password" field="password" error={error}>
+          {(aria) => (
+            <input
+              id="sign-in-password"
+              name="password"
+              type="password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+              autoComplete="current-password"
+              {...aria}
+            />
+          )}
+        </Field>
+        {error && <ErrorNotice error={error} />}
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            Sign in
+          </button>
+          <button type="button" onClick={() => onSignUp(email.trim(), password)} disabled={busy}>
+            Create account
+          </button>
+        </div>
+      </form>
+      <p>
+        New here? Type your email and a password, then “Create account”: we send you a link to confirm the
+        address.
+      </p>
+      <p>Or:</p>
+      <button type="button" onClick={onGoogle} disabled={busy}>
+        Continue with Google
       </button>
     </>
   );

@@ -128,11 +128,12 @@ resource "aws_cloudfront_response_headers_policy" "site" {
   security_headers_config {
     content_security_policy {
       override = true
-      content_security_policy = join("; ", [
+      content_security_policy = join("; ", concat([
         "default-src 'self'",
-        "script-src 'self'",
+        join(" ", concat(["script-src 'self'"], var.script_origins)),
         "style-src 'self'",
         "img-src 'self' data: https://*.s3.${local.region}.amazonaws.com",
+        ], [for frame in [join(" ", concat(["frame-src"], var.frame_origins))] : frame if length(var.frame_origins) > 0], [
         join(" ", concat([
           "connect-src 'self'",
           "https://*.execute-api.${local.region}.amazonaws.com",
@@ -143,7 +144,7 @@ resource "aws_cloudfront_response_headers_policy" "site" {
         "base-uri 'self'",
         "form-action 'self'",
         "frame-ancestors 'none'",
-      ])
+      ]))
     }
     strict_transport_security {
       override                   = true

@@ -18,6 +18,18 @@ variable "connect_origins" {
   type        = list(string)
 }
 
+variable "script_origins" {
+  description = "Besides the site itself, where scripts may come from (Google's sign-in helper with Firebase)."
+  type        = list(string)
+  default     = []
+}
+
+variable "frame_origins" {
+  description = "What the page may frame (Firebase's authDomain); none when empty."
+  type        = list(string)
+  default     = []
+}
+
 variable "create_cdn" {
   description = "False only against emulators without CloudFront cache and response headers policies (moto): no distribution then."
   type        = bool

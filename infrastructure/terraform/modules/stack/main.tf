@@ -16,6 +16,9 @@ locals {
 
   # managed-cognito is Cognito to the app: the ids come from the pool this stack made, nobody copies them.
   managed_cognito = var.auth_provider == "managed-cognito"
+  firebase        = var.auth_provider == "firebase"
+  # Where Firebase's Google sign-in runs (the SAM template's FirebaseAuthDomain output).
+  firebase_auth_domain = var.firebase_auth_domain != "" ? var.firebase_auth_domain : "${var.firebase_project_id}.firebaseapp.com"
   # The hosted web client's origin is always allowed, besides allowed_origins.
   allowed_origins = concat(var.allowed_origins, module.site.origins)
 
@@ -165,6 +168,11 @@ module "site" {
   connect_origins = concat(
     var.api_domain_name != "" ? ["https://${var.api_domain_name}"] : [],
     local.managed_cognito ? ["https://cognito-idp.${data.aws_region.current.name}.amazonaws.com", module.identity[0].sign_in_domain] : [],
+    # Firebase Auth's REST APIs (sign-in, token refresh) and the project's authDomain.
+    local.firebase ? ["https://identitytoolkit.googleapis.com", "https://securetoken.googleapis.com", "https://${local.firebase_auth_domain}"] : [],
   )
-  create_cdn = var.create_site_cdn
+  # Firebase's SDK loads Google's iframe helper for Google sign-in, which runs in a frame on the authDomain.
+  script_origins = local.firebase ? ["https://apis.google.com"] : []
+  frame_origins  = local.firebase ? ["https://${local.firebase_auth_domain}"] : []
+  create_cdn     = var.create_site_cdn
 }

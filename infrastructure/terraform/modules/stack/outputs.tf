@@ -82,6 +82,22 @@ output "SignInDomain" {
   value       = one(module.identity[*].sign_in_domain)
 }
 
+# The hosted web client's Firebase web config (null, hence absent, unless auth_provider = firebase).
+output "FirebaseProjectId" {
+  description = "The Firebase project whose ID tokens the API accepts"
+  value       = local.firebase ? var.firebase_project_id : null
+}
+
+output "FirebaseWebApiKey" {
+  description = "The Firebase web app's apiKey (public)"
+  value       = local.firebase ? var.firebase_web_api_key : null
+}
+
+output "FirebaseAuthDomain" {
+  description = "Where Firebase's Google sign-in runs"
+  value       = local.firebase ? local.firebase_auth_domain : null
+}
+
 # Site
 output "SiteUrl" {
   description = "The hosted web client"

@@ -28,6 +28,22 @@ variable "firebase_project_id" {
   default = ""
 }
 
+variable "firebase_web_api_key" {
+  description = "With auth_provider = firebase, the web app's apiKey (Firebase console → Project settings → Your apps → Web app); public by design, the site's runtime config carries it."
+  type        = string
+  default     = ""
+}
+
+variable "firebase_auth_domain" {
+  description = "With auth_provider = firebase, the web app's authDomain, where Google sign-in runs; empty means <firebase_project_id>.firebaseapp.com."
+  type        = string
+  default     = ""
+  validation {
+    condition     = can(regex("^$|^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$", var.firebase_auth_domain))
+    error_message = "firebase_auth_domain is a host name such as my-project.firebaseapp.com."
+  }
+}
+
 variable "cognito_user_pool_id" {
   type    = string
   default = ""
