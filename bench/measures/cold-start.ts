@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
 import { runJson } from '../lib/child.js';
 import type { BenchContext } from '../lib/context.js';
@@ -8,6 +10,7 @@ import { interleaved } from '../lib/interleave.js';
 import { apiEvent, writeJson } from '../lib/lambda-events.js';
 import { type MeasureResult, ratio, type Section } from '../lib/result.js';
 import { formatSample, ratioOf, type Sample, summarize } from '../lib/stats.js';
+import { API_INIT_LIMIT_KB } from './bundle-size.js';
 
 interface ProbeResult {
   loadedMs: number;
@@ -21,6 +24,8 @@ export interface ColdStart {
   rssMb: { api: Sample; constant: Sample };
   /** Ms from process start until the API module had loaded (init). */
   apiLoadedMs: Sample;
+  /** The API function's files Node loaded up to the last response: static imports and lazy chunks alike. */
+  loaded: { bytes: number; files: number };
   profile?: { api: CostByModule[]; constant: CostByModule[] };
 }
 
@@ -66,12 +71,13 @@ export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult
       apiEvent('GET', `/api/posts/${post.id}`),
     ]);
     const env = deployedEnv(db, join(ctx.work, 'cold-start-data'));
+    const loadedList = join(ctx.work, 'cold-start-loaded-files.txt');
     const bundles = { api: join(ctx.distDir, 'ApiFunction', 'index.mjs'), constant: entries.constantBundle };
-    const probe = async (variant: keyof typeof bundles, flags: string[] = []) => {
+    const probe = async (variant: keyof typeof bundles, flags: string[] = [], extra: string[] = []) => {
       const result = await runJson<ProbeResult>(
         process.execPath,
-        [...flags, entries.coldStartProbe, bundles[variant], events],
-        { env },
+        [...flags, entries.coldStartProbe, bundles[variant], events, ...extra],
+        { env: { ...env, ...(extra.length ? { BENCH_LOADED_FILES: loadedList } : {}) } },
       );
       const bad = result.responses.find((r) => r.status !== 200);
       if (variant === 'api' && bad) throw new Error(`cold start probe: the API answered ${bad.status}`);
@@ -93,10 +99,14 @@ export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult
         return result.responses[0]?.atMs ?? Number.NaN;
       },
     );
+    // One more run, untimed (the hooks slow loading down), lists the files the cold start loaded.
+    progress.step('cold start: files loaded by the api bundle');
+    await probe('api', [], [entries.loadedFilesHooks]);
     const coldStart: ColdStart = {
       firstMs: { api: summarize(first.api), constant: summarize(first.constant) },
       rssMb: { api: summarize(rss.api), constant: summarize(rss.constant) },
       apiLoadedMs: summarize(loaded),
+      loaded: await loadedBytes(loadedList, resolve(dirname(bundles.api))),
     };
     if (scale.coldStart.profile) {
       progress.step('cold start: --cpu-prof of both bundles');
@@ -109,6 +119,14 @@ export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult
   } finally {
     await db.close();
   }
+}
+
+/** Bytes of the distinct files of the bundle's directory the probe listed (the probe itself is elsewhere). */
+async function loadedBytes(list: string, bundleDir: string): Promise<{ bytes: number; files: number }> {
+  const urls = new Set((await readFile(list, 'utf8')).split('\n').filter(Boolean));
+  const files = [...urls].map((url) => fileURLToPath(url)).filter((file) => dirname(file) === bundleDir);
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+  return { bytes: sizes.reduce((sum, size) => sum + size, 0), files: files.length };
 }
 
 const profiled = (
@@ -125,12 +143,22 @@ function coldStartTable(c: ColdStart): MeasureResult {
   return {
     rows: [
       {
+        measure: 'Cold start: code loaded by ApiFunction up to its first responses',
+        ours: `${(c.loaded.bytes / 1000).toFixed(0)} KB`,
+        floor: '',
+        value: c.loaded.bytes / 1000,
+        shown: `${(c.loaded.bytes / 1000).toFixed(0)} KB`,
+        target: { op: '<', limit: API_INIT_LIMIT_KB, unit: ' KB' },
+        note: `${c.loaded.files} files, listed by module hooks in an untimed run: what the bundle row's static imports load, plus the lazy chunks init and GET /api/health + GET /api/posts/{id} import`,
+      },
+      {
         measure: 'Cold start: process start → first response (GET /api/health)',
         ours: formatSample(c.firstMs.api, 'ms'),
         floor: formatSample(c.firstMs.constant, 'ms'),
         value: time,
         shown: ratio(time),
-        target: { op: '<=', limit: 1.5, unit: '×' },
+        // The issue's target; its longer-term goal is 1.5×.
+        target: { op: '<=', limit: 2, unit: '×' },
         note: `module init alone ${c.apiLoadedMs.median.toFixed(0)} ms${top ? `; top costs: ${top}` : ''}`,
       },
       {
