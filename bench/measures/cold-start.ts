@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isObject, loadTemplate, type Properties } from '../../scripts/template/template.js';
 import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
 import { runJson } from '../lib/child.js';
 import type { BenchContext } from '../lib/context.js';
@@ -56,8 +57,9 @@ function deployedEnv(
 }
 
 /**
- * Cold start: a fresh Node process imports the bundle as Lambda does and answers GET /api/health, then
- * GET /api/posts/{id} against dynalite. Time to the first response and RSS after both, ÷ the constant handler.
+ * Cold start: a fresh Node process, with the template's NODE_OPTIONS, imports the bundle as Lambda does and
+ * answers GET /api/health, then GET /api/posts/{id} against dynalite. Time to the first response and RSS
+ * after both, ÷ the constant handler.
  */
 export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult & { coldStart: ColdStart }> {
   const { scale, progress, entries } = ctx;
@@ -70,7 +72,11 @@ export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult
       apiEvent('GET', '/api/health'),
       apiEvent('GET', `/api/posts/${post.id}`),
     ]);
-    const env = deployedEnv(db, join(ctx.work, 'cold-start-data'));
+    const nodeOptions = await deployedNodeOptions('ApiFunction');
+    const env = {
+      ...deployedEnv(db, join(ctx.work, 'cold-start-data')),
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    };
     const loadedList = join(ctx.work, 'cold-start-loaded-files.txt');
     const bundles = { api: join(ctx.distDir, 'ApiFunction', 'index.mjs'), constant: entries.constantBundle };
     const probe = async (variant: keyof typeof bundles, flags: string[] = [], extra: string[] = []) => {
@@ -119,6 +125,22 @@ export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult
   } finally {
     await db.close();
   }
+}
+
+/**
+ * NODE_OPTIONS as the template gives the function (its own, or Globals), so the probes start Node as Lambda
+ * does: `--enable-source-maps` makes Node read every loaded file's source map at load time.
+ */
+async function deployedNodeOptions(logicalId: string): Promise<string | undefined> {
+  const template = await loadTemplate();
+  const variables = (properties: Properties | undefined) => {
+    const environment = properties?.Environment;
+    return isObject(environment) && isObject(environment.Variables) ? environment.Variables : {};
+  };
+  const value =
+    variables(template.Resources[logicalId]?.Properties).NODE_OPTIONS ??
+    variables(template.Globals?.Function).NODE_OPTIONS;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Bytes of the distinct files of the bundle's directory the probe listed (the probe itself is elsewhere). */
