@@ -24,7 +24,11 @@ import {
   type World,
 } from './route-scenarios.js';
 
-const RULE: Record<RouteKind, { text: string; holds: (sent: SentCommand[], viewer?: string) => boolean }> = {
+/** What each kind of route may cost in DynamoDB commands, as the issue states it. */
+export const RULE: Record<
+  RouteKind,
+  { text: string; holds: (sent: SentCommand[], viewer?: string) => boolean }
+> = {
   // A signed-in user's own profile comes from the per-instance cache once loaded: 0 then, 1 when cold.
   // The one second read allowed is a BatchGet of the viewer's own items (their favorites of a page).
   read: {
