@@ -31,8 +31,10 @@ export interface ColdStart {
 }
 
 /**
- * The API function configured as deployed (development, Cognito, S3 uploads), with only the DynamoDB endpoint
- * pointing at dynalite. With an endpoint set, storage also makes sure the tables exist: calls AWS never sees.
+ * The API function configured as deployed (development, Cognito, S3 uploads), credentials in the environment
+ * as Lambda gives them, and only the DynamoDB endpoint pointing at dynalite — through the SDK's own
+ * AWS_ENDPOINT_URL_DYNAMODB, not the app's APP_DYNAMODB_ENDPOINT, so the app runs its AWS path: AWS's
+ * timeouts and credential chain, and no table checks at init (calls AWS never sees).
  */
 function deployedEnv(
   db: { endpoint: string; tableName: string; connectionsTableName: string },
@@ -45,7 +47,10 @@ function deployedEnv(
     COGNITO_CLIENT_ID: 'bench-client',
     APP_CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-characters',
     APP_UPLOADS_BUCKET: 'blogapp-bench-uploads',
-    APP_DYNAMODB_ENDPOINT: db.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
+    AWS_ACCESS_KEY_ID: 'ASIABENCHBENCHBENCH0',
+    AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key-for-dynalite-only',
+    AWS_SESSION_TOKEN: 'bench-session-token',
     APP_DYNAMODB_TABLE: db.tableName,
     APP_DYNAMODB_CONNECTIONS_TABLE: db.connectionsTableName,
     APP_DATA_DIR: dataDir,
