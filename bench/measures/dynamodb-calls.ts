@@ -1,58 +1,16 @@
 import { join } from 'node:path';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoDbClient, createDynamoDbStorage } from '../../src/adapters/dynamodb/index.js';
-import { buildRealtime } from '../../src/composition/build-realtime.js';
 import { composeLocal } from '../../src/composition/compose-local.js';
-import { type Config, loadConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/http/app.js';
 import { createBroadcastApp } from '../../src/http/broadcast-app.js';
 import { routeAsApiGateway } from '../../src/local/api-gateway-routes.js';
-import { startEventSourceMapping } from '../../src/local/stream/event-source-mapping.js';
-import { afterWriteDeps } from '../../src/stream/after-write.js';
-import { createCommentStreamHandler } from '../../src/stream/comment-stream-handler.js';
-import { recordCommands, type SentCommand } from '../../test/support/count-commands.js';
-import { type BenchDynamoDb, startBenchDynamoDb } from '../lib/bench-dynamodb.js';
+import { recordCommands } from '../../test/support/count-commands.js';
+import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
+import { awaitAfterwards, streamFunction } from '../lib/bench-stream-function.js';
 import type { BenchContext } from '../lib/context.js';
 import type { MeasureResult } from '../lib/result.js';
-import {
-  type Call,
-  type RouteKind,
-  SCENARIOS,
-  type Scenario,
-  type Send,
-  type TableProbe,
-  type World,
-} from './route-scenarios.js';
-
-/** What each kind of route may cost in DynamoDB commands, as the issue states it. */
-export const RULE: Record<
-  RouteKind,
-  { text: string; holds: (sent: SentCommand[], viewer?: string) => boolean }
-> = {
-  // A signed-in user's own profile comes from the per-instance cache once loaded: 0 then, 1 when cold.
-  // The one second read allowed is a BatchGet of the viewer's own items (their favorites of a page).
-  read: {
-    text: '1 (0 if cached); 2 if the 2nd is a BatchGet of the viewer’s own items',
-    holds: (sent, viewer) => sent.length <= 1 || (sent.length === 2 && isViewerBatchGet(sent[1], viewer)),
-  },
-  write: { text: 'at most 2', holds: (sent) => sent.length <= 2 },
-  none: { text: 'none', holds: (sent) => sent.length === 0 },
-};
-
-/** A BatchGetItem whose every key is an item of the viewer's (`FAV#<viewer>`), not the content itself. */
-function isViewerBatchGet(command: SentCommand | undefined, viewer: string | undefined): boolean {
-  if (command?.name !== 'BatchGetItemCommand' || !viewer) return false;
-  const requests = Object.values(command.input.RequestItems as Record<string, { Keys: { sk?: unknown }[] }>);
-  const keys = requests.flatMap((request) => request.Keys);
-  return keys.length > 0 && keys.every((key) => key.sk === `FAV#${viewer}`);
-}
-
-/** The user a bearer token speaks for: its `sub`, read without verifying (the app has verified it). */
-function viewerOf(call: Call): string | undefined {
-  const payload = call.token?.split('.')[1];
-  if (!payload) return undefined;
-  return (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sub?: string }).sub;
-}
+import { RULE, viewerOf } from './dynamodb-call-rules.js';
+import { type RouteKind, SCENARIOS, type Send, type World } from './route-scenarios.js';
 
 interface Counted {
   route: string;
@@ -62,9 +20,6 @@ interface Counted {
   afterwards?: { what: string; commands: string[] };
   holds: boolean;
 }
-
-/** How long a route's stream work may take before the bench gives up on it (the README says 2 s). */
-const AFTERWARDS_TIMEOUT_MS = 20_000;
 
 /**
  * DynamoDB commands per route: the app in-process on dynalite, a counting middleware on its client, each
@@ -150,75 +105,6 @@ export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureRe
   } finally {
     await db.close();
   }
-}
-
-/** The comment-stream function fed by the table's stream, as the local stack runs it, on its own client. */
-function streamFunction(
-  db: BenchDynamoDb,
-  config: Config,
-  deps: Pick<Parameters<typeof afterWriteDeps>[0], 'logger' | 'images'>,
-) {
-  const client = createDynamoDbClient({ endpoint: db.endpoint, region: 'us-east-1' });
-  const sent = recordCommands(client);
-  const storage = createDynamoDbStorage({
-    client,
-    tableName: db.tableName,
-    connectionsTableName: db.connectionsTableName,
-  });
-  const mapping = startEventSourceMapping({
-    streams: db.streams,
-    tableName: db.tableName,
-    handler: createCommentStreamHandler(
-      afterWriteDeps({ ...deps, storage, realtime: buildRealtime(config, storage) }),
-    ),
-    logger: deps.logger,
-  });
-  const table: TableProbe = {
-    itemsIn: async (pk) => {
-      const { Count } = await db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          Select: 'COUNT',
-        }),
-      );
-      return Count ?? 0;
-    },
-  };
-  return {
-    sent,
-    table,
-    close: async () => {
-      await mapping.close();
-      client.destroy();
-    },
-  };
-}
-
-/** Whether a command reads or writes the table (`TableName`, or a key of a batch's `RequestItems`). */
-const touches = ({ input }: SentCommand, tableName: string) =>
-  input.TableName === tableName || Object.hasOwn((input.RequestItems as object | undefined) ?? {}, tableName);
-
-/** Polls until the scenario's stream work is done, then names the stream function's commands. */
-async function awaitAfterwards(
-  scenario: Scenario,
-  prepared: Record<string, string>,
-  table: TableProbe,
-  sent: SentCommand[],
-  tableName: string,
-): Promise<{ what: string; commands: string[] }> {
-  const { what, done } = scenario.afterwards as NonNullable<Scenario['afterwards']>;
-  const deadline = Date.now() + AFTERWARDS_TIMEOUT_MS;
-  while (!(await done(table, prepared))) {
-    if (Date.now() > deadline)
-      throw new Error(`${scenario.route}: not ${what} within ${AFTERWARDS_TIMEOUT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  // Only the content table's: the pushes the sweep's removals cause read the connections table, and may
-  // still be going on.
-  const onTable = sent.filter((command) => touches(command, tableName));
-  return { what, commands: onTable.map((command) => command.name) };
 }
 
 async function makeWorld(send: Send): Promise<World> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULE } from '../../bench/measures/dynamodb-calls.js';
+import { RULE } from '../../bench/measures/dynamodb-call-rules.js';
 import type { SentCommand } from '../support/count-commands.js';
 
 const query: SentCommand = { name: 'QueryCommand', input: { TableName: 't' } };
