@@ -7,6 +7,7 @@ import {
 } from '../../src/adapters/dynamodb/index.js';
 import type { Storage } from '../../src/domain/storage.js';
 import { startEmbeddedDynamoDb } from '../../src/local/embedded-dynamodb.js';
+import type { StreamRecorder } from '../../src/local/stream/stream-recorder.js';
 
 export interface BenchDynamoDb {
   endpoint: string;
@@ -14,6 +15,8 @@ export interface BenchDynamoDb {
   connectionsTableName: string;
   client: DynamoDBDocumentClient;
   storage: Storage;
+  /** The tables' streams, as the local stack's event source mapping reads them. */
+  streams: StreamRecorder;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function startBenchDynamoDb(): Promise<BenchDynamoDb> {
     connectionsTableName,
     client,
     storage: createDynamoDbStorage({ client, tableName, connectionsTableName }),
+    streams: db.streams,
     close: async () => {
       client.destroy();
       await db.close();

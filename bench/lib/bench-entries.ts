@@ -6,6 +6,8 @@ import type { EsbuildFunction } from '../../scripts/template/functions.js';
 /** The bench's own programs, bundled to plain .mjs so fresh processes pay no TypeScript loader. */
 export interface BenchEntries {
   coldStartProbe: string;
+  /** Module hooks that list the files a cold start loads (see the probe). */
+  loadedFilesHooks: string;
   handlerLoopProbe: string;
   appServer: string;
   rawHttpServer: string;
@@ -16,6 +18,7 @@ export interface BenchEntries {
 
 const PROGRAMS = {
   coldStartProbe: 'probes/cold-start-probe.ts',
+  loadedFilesHooks: 'probes/loaded-files-hooks.ts',
   handlerLoopProbe: 'probes/handler-loop-probe.ts',
   appServer: 'servers/app-server.ts',
   rawHttpServer: 'floors/raw-http-server.ts',
@@ -55,6 +58,7 @@ export async function buildBenchEntries(outDir: string, apiFunction: EsbuildFunc
   const at = (name: keyof typeof PROGRAMS) => join(outDir, `${name}.mjs`);
   return {
     coldStartProbe: at('coldStartProbe'),
+    loadedFilesHooks: at('loadedFilesHooks'),
     handlerLoopProbe: at('handlerLoopProbe'),
     appServer: at('appServer'),
     rawHttpServer: at('rawHttpServer'),

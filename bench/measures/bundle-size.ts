@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BenchContext } from '../lib/context.js';
 import type { MeasureResult, Row } from '../lib/result.js';
 
-/** The API bundle's target: what a cold start loads, in KB of 1000 bytes. */
+/** The API function's target: the code a cold start loads up to its first responses, in KB of 1000 bytes. */
 export const API_INIT_LIMIT_KB = 400;
 
 export interface BundleSize {
@@ -52,8 +52,9 @@ export async function measureBundleSizes(ctx: BenchContext): Promise<MeasureResu
       ? {
           value: size.initBytes / 1000,
           shown: kb(size.initBytes),
-          target: { op: '<', limit: API_INIT_LIMIT_KB, unit: ' KB' },
-          note: `${size.initFiles.length} files parsed at init (index.mjs + static chunks); minified, maps excluded`,
+          // The target is held by what a cold start really loads (the cold-start row): a lazy chunk that
+          // init or the first request imports anyway counts there.
+          note: `${size.initFiles.length} files statically imported (index.mjs + static chunks); minified, maps excluded`,
         }
       : {}),
   }));

@@ -1,4 +1,7 @@
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isObject, loadTemplate, type Properties } from '../../scripts/template/template.js';
 import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
 import { runJson } from '../lib/child.js';
 import type { BenchContext } from '../lib/context.js';
@@ -8,6 +11,7 @@ import { interleaved } from '../lib/interleave.js';
 import { apiEvent, writeJson } from '../lib/lambda-events.js';
 import { type MeasureResult, ratio, type Section } from '../lib/result.js';
 import { formatSample, ratioOf, type Sample, summarize } from '../lib/stats.js';
+import { API_INIT_LIMIT_KB } from './bundle-size.js';
 
 interface ProbeResult {
   loadedMs: number;
@@ -21,12 +25,16 @@ export interface ColdStart {
   rssMb: { api: Sample; constant: Sample };
   /** Ms from process start until the API module had loaded (init). */
   apiLoadedMs: Sample;
+  /** The API function's files Node loaded up to the last response: static imports and lazy chunks alike. */
+  loaded: { bytes: number; files: number };
   profile?: { api: CostByModule[]; constant: CostByModule[] };
 }
 
 /**
- * The API function configured as deployed (development, Cognito, S3 uploads), with only the DynamoDB endpoint
- * pointing at dynalite. With an endpoint set, storage also makes sure the tables exist: calls AWS never sees.
+ * The API function configured as deployed (development, Cognito, S3 uploads), credentials in the environment
+ * as Lambda gives them, and only the DynamoDB endpoint pointing at dynalite — through the SDK's own
+ * AWS_ENDPOINT_URL_DYNAMODB, not the app's APP_DYNAMODB_ENDPOINT, so the app runs its AWS path: AWS's
+ * timeouts and credential chain, and no table checks at init (calls AWS never sees).
  */
 function deployedEnv(
   db: { endpoint: string; tableName: string; connectionsTableName: string },
@@ -39,7 +47,10 @@ function deployedEnv(
     COGNITO_CLIENT_ID: 'bench-client',
     APP_CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-characters',
     APP_UPLOADS_BUCKET: 'blogapp-bench-uploads',
-    APP_DYNAMODB_ENDPOINT: db.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
+    AWS_ACCESS_KEY_ID: 'ASIABENCHBENCHBENCH0',
+    AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key-for-dynalite-only',
+    AWS_SESSION_TOKEN: 'bench-session-token',
     APP_DYNAMODB_TABLE: db.tableName,
     APP_DYNAMODB_CONNECTIONS_TABLE: db.connectionsTableName,
     APP_DATA_DIR: dataDir,
@@ -51,8 +62,9 @@ function deployedEnv(
 }
 
 /**
- * Cold start: a fresh Node process imports the bundle as Lambda does and answers GET /api/health, then
- * GET /api/posts/{id} against dynalite. Time to the first response and RSS after both, ÷ the constant handler.
+ * Cold start: a fresh Node process, with the template's NODE_OPTIONS, imports the bundle as Lambda does and
+ * answers GET /api/health, then GET /api/posts/{id} against dynalite. Time to the first response and RSS
+ * after both, ÷ the constant handler.
  */
 export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult & { coldStart: ColdStart }> {
   const { scale, progress, entries } = ctx;
@@ -65,13 +77,18 @@ export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult
       apiEvent('GET', '/api/health'),
       apiEvent('GET', `/api/posts/${post.id}`),
     ]);
-    const env = deployedEnv(db, join(ctx.work, 'cold-start-data'));
+    const nodeOptions = await deployedNodeOptions('ApiFunction');
+    const env = {
+      ...deployedEnv(db, join(ctx.work, 'cold-start-data')),
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    };
+    const loadedList = join(ctx.work, 'cold-start-loaded-files.txt');
     const bundles = { api: join(ctx.distDir, 'ApiFunction', 'index.mjs'), constant: entries.constantBundle };
-    const probe = async (variant: keyof typeof bundles, flags: string[] = []) => {
+    const probe = async (variant: keyof typeof bundles, flags: string[] = [], extra: string[] = []) => {
       const result = await runJson<ProbeResult>(
         process.execPath,
-        [...flags, entries.coldStartProbe, bundles[variant], events],
-        { env },
+        [...flags, entries.coldStartProbe, bundles[variant], events, ...extra],
+        { env: { ...env, ...(extra.length ? { BENCH_LOADED_FILES: loadedList } : {}) } },
       );
       const bad = result.responses.find((r) => r.status !== 200);
       if (variant === 'api' && bad) throw new Error(`cold start probe: the API answered ${bad.status}`);
@@ -93,10 +110,14 @@ export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult
         return result.responses[0]?.atMs ?? Number.NaN;
       },
     );
+    // One more run, untimed (the hooks slow loading down), lists the files the cold start loaded.
+    progress.step('cold start: files loaded by the api bundle');
+    await probe('api', [], [entries.loadedFilesHooks]);
     const coldStart: ColdStart = {
       firstMs: { api: summarize(first.api), constant: summarize(first.constant) },
       rssMb: { api: summarize(rss.api), constant: summarize(rss.constant) },
       apiLoadedMs: summarize(loaded),
+      loaded: await loadedBytes(loadedList, resolve(dirname(bundles.api))),
     };
     if (scale.coldStart.profile) {
       progress.step('cold start: --cpu-prof of both bundles');
@@ -109,6 +130,30 @@ export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult
   } finally {
     await db.close();
   }
+}
+
+/**
+ * NODE_OPTIONS as the template gives the function (its own, or Globals), so the probes start Node as Lambda
+ * does: `--enable-source-maps` makes Node read every loaded file's source map at load time.
+ */
+async function deployedNodeOptions(logicalId: string): Promise<string | undefined> {
+  const template = await loadTemplate();
+  const variables = (properties: Properties | undefined) => {
+    const environment = properties?.Environment;
+    return isObject(environment) && isObject(environment.Variables) ? environment.Variables : {};
+  };
+  const value =
+    variables(template.Resources[logicalId]?.Properties).NODE_OPTIONS ??
+    variables(template.Globals?.Function).NODE_OPTIONS;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Bytes of the distinct files of the bundle's directory the probe listed (the probe itself is elsewhere). */
+async function loadedBytes(list: string, bundleDir: string): Promise<{ bytes: number; files: number }> {
+  const urls = new Set((await readFile(list, 'utf8')).split('\n').filter(Boolean));
+  const files = [...urls].map((url) => fileURLToPath(url)).filter((file) => dirname(file) === bundleDir);
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+  return { bytes: sizes.reduce((sum, size) => sum + size, 0), files: files.length };
 }
 
 const profiled = (
@@ -125,12 +170,22 @@ function coldStartTable(c: ColdStart): MeasureResult {
   return {
     rows: [
       {
+        measure: 'Cold start: code loaded by ApiFunction up to its first responses',
+        ours: `${(c.loaded.bytes / 1000).toFixed(0)} KB`,
+        floor: '',
+        value: c.loaded.bytes / 1000,
+        shown: `${(c.loaded.bytes / 1000).toFixed(0)} KB`,
+        target: { op: '<', limit: API_INIT_LIMIT_KB, unit: ' KB' },
+        note: `${c.loaded.files} files, listed by module hooks in an untimed run: what the bundle row's static imports load, plus the lazy chunks init and GET /api/health + GET /api/posts/{id} import`,
+      },
+      {
         measure: 'Cold start: process start → first response (GET /api/health)',
         ours: formatSample(c.firstMs.api, 'ms'),
         floor: formatSample(c.firstMs.constant, 'ms'),
         value: time,
         shown: ratio(time),
-        target: { op: '<=', limit: 1.5, unit: '×' },
+        // The issue's target; its longer-term goal is 1.5×.
+        target: { op: '<=', limit: 2, unit: '×' },
         note: `module init alone ${c.apiLoadedMs.median.toFixed(0)} ms${top ? `; top costs: ${top}` : ''}`,
       },
       {

@@ -26,6 +26,16 @@ export interface Scenario {
   act(world: World, prepared: Record<string, string>): Call;
   /** The answer `act` must get, so a count is never taken of an error path. */
   status: number;
+  /**
+   * Work the route leaves to the table's stream (a deleted post's sweep): the bench waits until `done`
+   * holds and lists the stream function's commands apart from the route's.
+   */
+  afterwards?: { what: string; done(table: TableProbe, prepared: Record<string, string>): Promise<boolean> };
+}
+
+/** Looks at the table directly, past the app: how many items a partition still holds. */
+export interface TableProbe {
+  itemsIn(pk: string): Promise<number>;
 }
 
 /** The data every scenario starts from: two users, a post with a comment, a favorite. */
@@ -134,6 +144,10 @@ export const SCENARIOS: Scenario[] = [
       token: w.alice,
       headers: { 'if-match': '"v1"' },
     }),
+    afterwards: {
+      what: 'its comment and favorite swept',
+      done: async (table, p) => (await table.itemsIn(`POST#${p.id}`)) === 0,
+    },
   },
   {
     route: 'GET /api/posts/:id/comments',
@@ -285,4 +299,16 @@ export const SCENARIOS: Scenario[] = [
     act: () => ({ method: 'GET', path: '/openapi.json' }),
   },
   { route: 'GET /docs', kind: 'none', status: 200, act: () => ({ method: 'GET', path: '/docs' }) },
+  {
+    route: 'GET /docs/start.js',
+    kind: 'none',
+    status: 200,
+    act: () => ({ method: 'GET', path: '/docs/start.js' }),
+  },
+  {
+    route: 'GET /docs/:file',
+    kind: 'none',
+    status: 200,
+    act: () => ({ method: 'GET', path: '/docs/swagger-ui.css' }),
+  },
 ];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { visibleText } from '../shared/text.js';
 
 /** A post as stored. Counts are maintained by storage atomically with the writes that change them. */

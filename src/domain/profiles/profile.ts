@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Identity } from '../auth/actor.js';
 import { visibleText } from '../shared/text.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Comment } from '../comments/comment.js';
 import type { ErrorCode } from '../shared/errors.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type FieldIssue, ValidationError } from './errors.js';
 
 /** Parses input with a domain schema; failures become one ValidationError naming every bad field. */

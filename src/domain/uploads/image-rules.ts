@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { keySegment } from '../shared/key-segment.js';
 
 /** The image types posts may carry, with the file extension their keys get. */
