@@ -17,6 +17,8 @@ describe('web client build', () => {
     logger.warnOnce = (message) => void warnings.push(message);
     await build({
       configFile: resolve('web/vite.config.ts'),
+      // Warnings still reach the logger; the progress lines (transforming, rendering) would print on success.
+      logLevel: 'warn',
       build: { outDir: dir, emptyOutDir: true },
       customLogger: logger,
     });
