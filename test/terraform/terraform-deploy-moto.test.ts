@@ -111,7 +111,7 @@ describe('Terraform engine against moto (development)', () => {
     for (const address of [
       'module.stack.module.data.aws_dynamodb_table.main',
       'module.stack.module.data.aws_dynamodb_table.connections',
-      'module.stack.module.uploads.aws_s3_bucket.uploads',
+      'module.stack.module.uploads.module.bucket.aws_s3_bucket.this',
       'module.stack.module.api.aws_apigatewayv2_api.http',
       'module.stack.module.realtime.aws_apigatewayv2_api.websocket',
       'module.stack.module.api.module.function.aws_lambda_function.this',

@@ -37,21 +37,38 @@ resource "aws_cloudwatch_metric_alarm" "http_5xx" {
 }
 
 # One alarm over all four functions (metric math), so a canary of any of them rolls back on any error.
-resource "aws_cloudwatch_metric_alarm" "function_errors" {
-  alarm_name          = "${var.name}-function-errors"
-  alarm_description   = "A function failed invocations in 2 of the last 3 minutes."
+# Failures and throttles are the same alarm over another Lambda metric, summed across the four functions.
+locals {
+  function_sum_alarms = {
+    errors = {
+      metric      = "Errors"
+      description = "A function failed invocations in 2 of the last 3 minutes."
+      threshold   = 3
+    }
+    throttles = {
+      metric      = "Throttles"
+      description = "Lambda throttled a function (account or reserved concurrency exhausted)."
+      threshold   = 1
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "function_sum" {
+  for_each            = local.function_sum_alarms
+  alarm_name          = "${var.name}-function-${each.key}"
+  alarm_description   = each.value.description
   evaluation_periods  = 3
   datapoints_to_alarm = 2
-  threshold           = 3
+  threshold           = each.value.threshold
   comparison_operator = "GreaterThanOrEqualToThreshold"
   treat_missing_data  = "notBreaching"
   alarm_actions       = local.actions
   ok_actions          = local.actions
 
   metric_query {
-    id          = "errors"
+    id          = each.key
     expression  = "SUM([api, websocket, stream, broadcast])"
-    label       = "Errors (all functions)"
+    label       = "${each.value.metric} (all functions)"
     return_data = true
   }
 
@@ -61,7 +78,7 @@ resource "aws_cloudwatch_metric_alarm" "function_errors" {
       id = metric_query.key
       metric {
         namespace   = "AWS/Lambda"
-        metric_name = "Errors"
+        metric_name = each.value.metric
         dimensions  = { FunctionName = metric_query.value }
         stat        = "Sum"
         period      = 60
@@ -70,37 +87,14 @@ resource "aws_cloudwatch_metric_alarm" "function_errors" {
   }
 }
 
-resource "aws_cloudwatch_metric_alarm" "function_throttles" {
-  alarm_name          = "${var.name}-function-throttles"
-  alarm_description   = "Lambda throttled a function (account or reserved concurrency exhausted)."
-  evaluation_periods  = 3
-  datapoints_to_alarm = 2
-  threshold           = 1
-  comparison_operator = "GreaterThanOrEqualToThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.actions
-  ok_actions          = local.actions
+moved {
+  from = aws_cloudwatch_metric_alarm.function_errors
+  to   = aws_cloudwatch_metric_alarm.function_sum["errors"]
+}
 
-  metric_query {
-    id          = "throttles"
-    expression  = "SUM([api, websocket, stream, broadcast])"
-    label       = "Throttles (all functions)"
-    return_data = true
-  }
-
-  dynamic "metric_query" {
-    for_each = var.function_names
-    content {
-      id = metric_query.key
-      metric {
-        namespace   = "AWS/Lambda"
-        metric_name = "Throttles"
-        dimensions  = { FunctionName = metric_query.value }
-        stat        = "Sum"
-        period      = 60
-      }
-    }
-  }
+moved {
+  from = aws_cloudwatch_metric_alarm.function_throttles
+  to   = aws_cloudwatch_metric_alarm.function_sum["throttles"]
 }
 
 # The request-serving functions share a 10 s timeout; 3 s at p99 is already slow.
@@ -203,8 +197,8 @@ resource "aws_cloudwatch_dashboard" "main" {
           title = "Alarms"
           alarms = [
             aws_cloudwatch_metric_alarm.http_5xx.arn,
-            aws_cloudwatch_metric_alarm.function_errors.arn,
-            aws_cloudwatch_metric_alarm.function_throttles.arn,
+            aws_cloudwatch_metric_alarm.function_sum["errors"].arn,
+            aws_cloudwatch_metric_alarm.function_sum["throttles"].arn,
             aws_cloudwatch_metric_alarm.function_duration.arn,
             aws_cloudwatch_metric_alarm.comment_stream_failures.arn,
           ]

@@ -10,7 +10,7 @@ output "canary_alarm_names" {
   description = "The alarms that stop a production canary (the SAM template's DeploymentPreference.Alarms)."
   value = [
     aws_cloudwatch_metric_alarm.http_5xx.alarm_name,
-    aws_cloudwatch_metric_alarm.function_errors.alarm_name,
+    aws_cloudwatch_metric_alarm.function_sum["errors"].alarm_name,
     aws_cloudwatch_metric_alarm.function_duration.alarm_name,
   ]
 }

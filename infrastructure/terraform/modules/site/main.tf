@@ -4,7 +4,6 @@
 
 data "aws_partition" "current" {}
 data "aws_region" "current" {}
-data "aws_caller_identity" "current" {}
 
 locals {
   region = data.aws_region.current.name
@@ -12,78 +11,31 @@ locals {
   origins = var.domain_name != "" ? ["https://${var.domain_name}"] : [for d in aws_cloudfront_distribution.site : "https://${d.domain_name}"]
 }
 
-resource "aws_s3_bucket" "site" {
-  # Only build output lives here: the deploy uploads it again.
-  bucket        = "${var.name}-site-${data.aws_caller_identity.current.account_id}"
-  force_destroy = true
+# Only build output lives here: the deploy uploads it again, so a destroy may empty it.
+module "bucket" {
+  source           = "../private-bucket"
+  name             = "${var.name}-site"
+  force_destroy    = true
+  policy_documents = data.aws_iam_policy_document.cloudfront_reads[*].json
 }
 
-resource "aws_s3_bucket_public_access_block" "site" {
-  bucket                  = aws_s3_bucket.site.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_ownership_controls" "site" {
-  bucket = aws_s3_bucket.site.id
-  rule {
-    object_ownership = "BucketOwnerEnforced"
-  }
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "site" {
-  bucket = aws_s3_bucket.site.id
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
-    }
-    bucket_key_enabled = true
-  }
-}
-
-# Only this stack's distribution reads the bucket (origin access control), and only over TLS.
-data "aws_iam_policy_document" "site_bucket" {
-  dynamic "statement" {
-    for_each = aws_cloudfront_distribution.site
-    content {
-      sid     = "CloudFrontReadsThroughOac"
-      actions = ["s3:GetObject"]
-      principals {
-        type        = "Service"
-        identifiers = ["cloudfront.amazonaws.com"]
-      }
-      resources = ["${aws_s3_bucket.site.arn}/*"]
-      condition {
-        test     = "StringEquals"
-        variable = "AWS:SourceArn"
-        values   = [statement.value.arn]
-      }
-    }
-  }
+# Only this stack's distribution reads the bucket (origin access control).
+data "aws_iam_policy_document" "cloudfront_reads" {
+  count = length(aws_cloudfront_distribution.site)
   statement {
-    sid     = "TlsOnly"
-    effect  = "Deny"
-    actions = ["s3:*"]
+    sid     = "CloudFrontReadsThroughOac"
+    actions = ["s3:GetObject"]
     principals {
-      type        = "AWS"
-      identifiers = ["*"]
+      type        = "Service"
+      identifiers = ["cloudfront.amazonaws.com"]
     }
-    resources = [aws_s3_bucket.site.arn, "${aws_s3_bucket.site.arn}/*"]
+    resources = ["${module.bucket.arn}/*"]
     condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
+      test     = "StringEquals"
+      variable = "AWS:SourceArn"
+      values   = [aws_cloudfront_distribution.site[count.index].arn]
     }
   }
-}
-
-resource "aws_s3_bucket_policy" "site" {
-  bucket = aws_s3_bucket.site.id
-  policy = data.aws_iam_policy_document.site_bucket.json
-  # A bucket policy is refused while the public access block is still being applied.
-  depends_on = [aws_s3_bucket_public_access_block.site]
 }
 
 resource "aws_cloudfront_origin_access_control" "site" {
@@ -184,7 +136,7 @@ resource "aws_cloudfront_distribution" "site" {
 
   origin {
     origin_id                = "site-bucket"
-    domain_name              = aws_s3_bucket.site.bucket_regional_domain_name
+    domain_name              = module.bucket.regional_domain_name
     origin_access_control_id = aws_cloudfront_origin_access_control.site.id
   }
 
@@ -215,4 +167,31 @@ resource "aws_cloudfront_distribution" "site" {
       restriction_type = "none"
     }
   }
+}
+
+# Where these lived before the private-bucket module: moved, so an existing state keeps its bucket.
+
+moved {
+  from = aws_s3_bucket.site
+  to   = module.bucket.aws_s3_bucket.this
+}
+
+moved {
+  from = aws_s3_bucket_public_access_block.site
+  to   = module.bucket.aws_s3_bucket_public_access_block.this
+}
+
+moved {
+  from = aws_s3_bucket_ownership_controls.site
+  to   = module.bucket.aws_s3_bucket_ownership_controls.this
+}
+
+moved {
+  from = aws_s3_bucket_server_side_encryption_configuration.site
+  to   = module.bucket.aws_s3_bucket_server_side_encryption_configuration.this
+}
+
+moved {
+  from = aws_s3_bucket_policy.site
+  to   = module.bucket.aws_s3_bucket_policy.this
 }

@@ -8,7 +8,7 @@ output "url" {
 }
 
 output "bucket_name" {
-  value = aws_s3_bucket.site.bucket
+  value = module.bucket.bucket
 }
 
 output "distribution_id" {

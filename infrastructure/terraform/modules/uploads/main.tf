@@ -1,37 +1,10 @@
 # Image uploads: browsers PUT to presigned URLs and GET presigned reads directly.
 
-data "aws_caller_identity" "current" {}
-
-resource "aws_s3_bucket" "uploads" {
-  # Bucket names are global: the account id keeps two accounts' environments apart.
-  bucket = "${var.name}-uploads-${data.aws_caller_identity.current.account_id}"
+module "bucket" {
+  source = "../private-bucket"
+  name   = "${var.name}-uploads"
   # Outside production a destroy takes the images with it, as the SAM stack's DeletionPolicy: Delete does.
   force_destroy = !var.production
-}
-
-resource "aws_s3_bucket_public_access_block" "uploads" {
-  bucket                  = aws_s3_bucket.uploads.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_ownership_controls" "uploads" {
-  bucket = aws_s3_bucket.uploads.id
-  rule {
-    object_ownership = "BucketOwnerEnforced"
-  }
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
-  bucket = aws_s3_bucket.uploads.id
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
-    }
-    bucket_key_enabled = true
-  }
 }
 
 # x-amz-tagging is signed into the PUT so every upload starts out `pending`.
@@ -39,7 +12,7 @@ resource "aws_s3_bucket_cors_configuration" "uploads" {
   # S3 refuses a rule without origins; there is always the site's but under moto (no distribution), where
   # an environment may list none.
   count  = length(var.allowed_origins) > 0 ? 1 : 0
-  bucket = aws_s3_bucket.uploads.id
+  bucket = module.bucket.id
   cors_rule {
     allowed_origins = var.allowed_origins
     allowed_methods = ["PUT", "GET"]
@@ -50,7 +23,7 @@ resource "aws_s3_bucket_cors_configuration" "uploads" {
 }
 
 resource "aws_s3_bucket_lifecycle_configuration" "uploads" {
-  bucket = aws_s3_bucket.uploads.id
+  bucket = module.bucket.id
 
   # An upload never attached to a post keeps its `pending` tag and is gone a day later.
   rule {
@@ -77,27 +50,29 @@ resource "aws_s3_bucket_lifecycle_configuration" "uploads" {
   }
 }
 
-data "aws_iam_policy_document" "tls_only" {
-  statement {
-    sid     = "TlsOnly"
-    effect  = "Deny"
-    actions = ["s3:*"]
-    principals {
-      type        = "AWS"
-      identifiers = ["*"]
-    }
-    resources = [aws_s3_bucket.uploads.arn, "${aws_s3_bucket.uploads.arn}/*"]
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
+# Where these lived before the private-bucket module: moved, so an existing state keeps its bucket.
+
+moved {
+  from = aws_s3_bucket.uploads
+  to   = module.bucket.aws_s3_bucket.this
 }
 
-resource "aws_s3_bucket_policy" "uploads" {
-  bucket = aws_s3_bucket.uploads.id
-  policy = data.aws_iam_policy_document.tls_only.json
-  # S3 refuses a bucket policy while the public access block is being written.
-  depends_on = [aws_s3_bucket_public_access_block.uploads]
+moved {
+  from = aws_s3_bucket_public_access_block.uploads
+  to   = module.bucket.aws_s3_bucket_public_access_block.this
+}
+
+moved {
+  from = aws_s3_bucket_ownership_controls.uploads
+  to   = module.bucket.aws_s3_bucket_ownership_controls.this
+}
+
+moved {
+  from = aws_s3_bucket_server_side_encryption_configuration.uploads
+  to   = module.bucket.aws_s3_bucket_server_side_encryption_configuration.this
+}
+
+moved {
+  from = aws_s3_bucket_policy.uploads
+  to   = module.bucket.aws_s3_bucket_policy.this
 }

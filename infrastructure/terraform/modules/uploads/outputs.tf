@@ -1,7 +1,7 @@
 output "bucket_name" {
-  value = aws_s3_bucket.uploads.bucket
+  value = module.bucket.bucket
 }
 
 output "bucket_arn" {
-  value = aws_s3_bucket.uploads.arn
+  value = module.bucket.arn
 }
