@@ -2,13 +2,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/config.js';
 import { errorResponse } from './error-response.js';
 import { handleError } from './handle-error.js';
 import type { HttpEnv } from './http-env.js';
 import { businessMetrics } from './middleware/business-metrics.js';
+import { corsHeaders } from './middleware/cors-headers.js';
 import { jsonOnly } from './middleware/json-only.js';
 import { requestId } from './middleware/request-id.js';
 import { type RequestLine, requestLog } from './middleware/request-log.js';
@@ -36,7 +36,7 @@ export function createShell(deps: ShellDeps): OpenAPIHono<HttpEnv> {
   if (deps.metrics) app.use(businessMetrics(deps.metrics));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use(
-    cors({
+    corsHeaders({
       origin: deps.config.allowedOrigins.includes('*') ? '*' : deps.config.allowedOrigins,
       allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
@@ -49,14 +49,14 @@ export function createShell(deps: ShellDeps): OpenAPIHono<HttpEnv> {
 
 /** Small JSON bodies only under `path`: anything else is refused before a handler reads it. */
 export function smallJsonBodies(app: OpenAPIHono<HttpEnv>, path: string): void {
-  app.use(
-    path,
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        errorResponse(c, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      errorResponse(c, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+  });
+  // A GET or HEAD never has a body to limit, and asking for one makes @hono/node-server build the full
+  // undici Request it otherwise never needs.
+  app.use(path, (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   app.use(path, jsonOnly());
 }
 
