@@ -44,7 +44,10 @@ export function copy<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(copy) as T;
   if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
-  const copied: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) copied[key] = copy(field);
+  const copied: Record<string, unknown> = Object.assign({}, value);
+  for (const key in copied) {
+    const field = copied[key];
+    if (typeof field === 'object' && field !== null) copied[key] = copy(field);
+  }
   return copied as T;
 }
