@@ -44,7 +44,7 @@ export function copy<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(copy) as T;
   if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
-  const copied: Record<string, unknown> = Object.assign({}, value);
+  const copied = Object.assign({}, value) as Record<string, unknown>;
   for (const key in copied) {
     const field = copied[key];
     if (typeof field === 'object' && field !== null) copied[key] = copy(field);
