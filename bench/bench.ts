@@ -30,7 +30,13 @@ export interface BenchOptions {
   distDir: string;
   /** Where the markdown report goes. */
   outFile: string;
+  /** Only these measurements (see MEASURES); all when absent. The cost sketch needs cold and lambda. */
+  only?: ReadonlySet<Measure>;
 }
+
+/** The measurements by name, for `--only`. */
+export const MEASURES = ['bundle', 'cold', 'dynamodb', 'lambda', 'http', 'peer', 'fanout'] as const;
+export type Measure = (typeof MEASURES)[number];
 
 /** Runs every measurement in turn and writes the report; returns it too. */
 export async function runBench(options: BenchOptions): Promise<Report> {
@@ -47,22 +53,24 @@ export async function runBench(options: BenchOptions): Promise<Report> {
     const entries = await buildBenchEntries(join(work, 'entries'), api);
     const ctx: BenchContext = { scale, progress, work, entries, distDir: options.distDir, functions };
 
+    const wanted = (measure: Measure) => !options.only || options.only.has(measure);
     const results: MeasureResult[] = [];
-    results.push(await measureBundleSizes(ctx));
-    const cold = await measureColdStart(ctx);
-    results.push(cold);
-    results.push(await measureDynamoDbCalls(ctx));
-    const handler = await measureLambdaThroughput(ctx);
-    results.push(handler);
+    if (wanted('bundle')) results.push(await measureBundleSizes(ctx));
+    const cold = wanted('cold') ? await measureColdStart(ctx) : undefined;
+    if (cold) results.push(cold);
+    if (wanted('dynamodb')) results.push(await measureDynamoDbCalls(ctx));
+    const handler = wanted('lambda') ? await measureLambdaThroughput(ctx) : undefined;
+    if (handler) results.push(handler);
     const peer = findFastApiPython();
     progress.step(
       peer ? `FastAPI peer: ${peer.versions} (${peer.python})` : 'FastAPI peer: not installed, skipped',
     );
-    const serving = await prepareServingFixture(ctx);
-    results.push(await measureHttpThroughput(ctx, serving, peer));
-    results.push(await measurePeerStartup(ctx, serving, peer));
-    results.push(await measureFanOut(ctx));
-    results.push(costSketch(cold.coldStart, handler.rates, serving.listBytes));
+    const serving = wanted('http') || wanted('peer') ? await prepareServingFixture(ctx) : undefined;
+    if (serving && wanted('http')) results.push(await measureHttpThroughput(ctx, serving, peer));
+    if (serving && wanted('peer')) results.push(await measurePeerStartup(ctx, serving, peer));
+    if (wanted('fanout')) results.push(await measureFanOut(ctx));
+    if (cold && handler && serving)
+      results.push(costSketch(cold.coldStart, handler.rates, serving.listBytes));
 
     const report: Report = {
       scale: scale.name,
