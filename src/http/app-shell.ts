@@ -3,7 +3,6 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/config.js';
 import { errorResponse } from './error-response.js';
 import { handleError } from './handle-error.js';
@@ -13,6 +12,7 @@ import { corsHeaders } from './middleware/cors-headers.js';
 import { jsonOnly } from './middleware/json-only.js';
 import { requestId } from './middleware/request-id.js';
 import { type RequestLine, requestLog } from './middleware/request-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -35,7 +35,7 @@ export function createShell(deps: ShellDeps): OpenAPIHono<HttpEnv> {
   app.use(requestId());
   app.use(requestLog(deps.logger, deps.requestLines));
   if (deps.metrics) app.use(businessMetrics(deps.metrics));
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use(securityHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use(
     corsHeaders({
       origin: deps.config.allowedOrigins.includes('*') ? '*' : deps.config.allowedOrigins,
