@@ -11,9 +11,13 @@ export interface BenchEntries {
   handlerLoopProbe: string;
   appServer: string;
   rawHttpServer: string;
+  /** A minimal Hono app on @hono/node-server: the framework's own ceiling for warm throughput. */
+  minimalHonoServer: string;
   rawFanOutProbe: string;
   /** The constant handler, bundled exactly like the API function. */
   constantBundle: string;
+  /** A minimal Hono app behind the API's Lambda adapter, bundled exactly like the API function. */
+  minimalHonoBundle: string;
 }
 
 const PROGRAMS = {
@@ -22,6 +26,7 @@ const PROGRAMS = {
   handlerLoopProbe: 'probes/handler-loop-probe.ts',
   appServer: 'servers/app-server.ts',
   rawHttpServer: 'floors/raw-http-server.ts',
+  minimalHonoServer: 'floors/minimal-hono-server.ts',
   rawFanOutProbe: 'probes/raw-fanout-probe.ts',
 } as const;
 
@@ -46,15 +51,18 @@ export async function buildBenchEntries(outDir: string, apiFunction: EsbuildFunc
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
   });
-  const constant: EsbuildFunction = {
+  const likeTheApi = (logicalId: string, entry: string): EsbuildFunction => ({
     ...apiFunction,
-    logicalId: 'ConstantFunction',
+    logicalId,
     buildProperties: {
       ...apiFunction.buildProperties,
-      EntryPoints: [relative(apiFunction.codeDir, join(BENCH_DIR, 'floors/constant-handler.ts'))],
+      EntryPoints: [relative(apiFunction.codeDir, join(BENCH_DIR, entry))],
     },
-  };
+  });
+  const constant = likeTheApi('ConstantFunction', 'floors/constant-handler.ts');
+  const minimalHono = likeTheApi('MinimalHonoFunction', 'floors/minimal-hono-handler.ts');
   await bundleFunction(constant, outDir);
+  await bundleFunction(minimalHono, outDir);
   const at = (name: keyof typeof PROGRAMS) => join(outDir, `${name}.mjs`);
   return {
     coldStartProbe: at('coldStartProbe'),
@@ -62,7 +70,9 @@ export async function buildBenchEntries(outDir: string, apiFunction: EsbuildFunc
     handlerLoopProbe: at('handlerLoopProbe'),
     appServer: at('appServer'),
     rawHttpServer: at('rawHttpServer'),
+    minimalHonoServer: at('minimalHonoServer'),
     rawFanOutProbe: at('rawFanOutProbe'),
     constantBundle: join(outDir, constant.logicalId, 'index.mjs'),
+    minimalHonoBundle: join(outDir, minimalHono.logicalId, 'index.mjs'),
   };
 }

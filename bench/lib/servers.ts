@@ -70,6 +70,14 @@ export const ourServer = (script: string, fixture: string, dataDir: string): Ser
   }),
 });
 
+/** The minimal Hono floor answering our captured replies' JSON with `c.json`. */
+export const minimalHonoServer = (script: string, replies: string): ServerSpec => ({
+  name: 'minimal Hono',
+  command: process.execPath,
+  args: () => [script],
+  env: (port) => ({ PORT: String(port), BENCH_REPLIES: replies }),
+});
+
 /** The raw node:http floor replaying our captured replies. */
 export const rawServer = (script: string, replies: string): ServerSpec => ({
   name: 'node:http',

@@ -32,13 +32,17 @@ export class DynamoDbCommentRepository implements CommentRepository {
   }
 
   /** Counts, stores and claims in one transaction; the count's condition is what refuses a missing post. */
-  async create(comment: Comment, claim?: IdempotencyClaim): Promise<CreateOutcome<Comment>> {
+  async create(
+    comment: Comment,
+    claim?: IdempotencyClaim,
+    correlationId?: string,
+  ): Promise<CreateOutcome<Comment>> {
     const items: TransactItem[] = [
       this.countOn(comment.postId, 1),
       {
         Put: {
           TableName: this.tableName,
-          Item: commentItem(comment),
+          Item: commentItem(comment, correlationId),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

@@ -2,7 +2,6 @@ import type { Comment } from '../../domain/comments/comment.js';
 import type { Post } from '../../domain/posts/post.js';
 import type { Profile } from '../../domain/profiles/profile.js';
 import type { IdempotencyClaim } from '../../domain/shared/idempotency.js';
-import { correlationId } from '../../observability/correlation.js';
 import type { Item } from './paging.js';
 import {
   authorPartition,
@@ -50,14 +49,13 @@ export function toPost(item: Item): Post {
  * On the author's comments partition of GSI2, so a rename finds them; also stamps the id of the request
  * that wrote it, which the table's stream hands to the broadcaster.
  */
-export function commentItem(comment: Comment): Item {
-  const requestId = correlationId();
+export function commentItem(comment: Comment, correlationId?: string): Item {
   return {
     ...commentKey(comment.postId, comment.id),
     gsi2pk: commenterPartition(comment.authorId),
     gsi2sk: comment.id,
     ...comment,
-    ...(requestId ? { correlationId: requestId } : {}),
+    ...(correlationId ? { correlationId } : {}),
   };
 }
 

@@ -5,8 +5,12 @@ import type { Comment } from './comment.js';
 
 /** Storage of comments; each write moves the post's commentCount in the same transaction. */
 export interface CommentRepository {
-  /** Stores the comment and counts it; throws NotFoundError when the post does not exist (or is being deleted). */
-  create(comment: Comment, claim?: IdempotencyClaim): Promise<CreateOutcome<Comment>>;
+  /**
+   * Stores the comment and counts it; throws NotFoundError when the post does not exist (or is being
+   * deleted). `correlationId`, the id of the request that wrote it, may be kept beside the comment (never
+   * in it) so whatever reacts to the write can name that request.
+   */
+  create(comment: Comment, claim?: IdempotencyClaim, correlationId?: string): Promise<CreateOutcome<Comment>>;
   /** Oldest first; null when the post does not exist. */
   list(postId: string, page: PageRequest): Promise<StorePage<Comment> | null>;
   /** The post and the comment, read together so permission checks see one consistent state. */

@@ -23,6 +23,8 @@ export class CommentService {
     postId: string,
     input: unknown,
     idempotencyKey?: string,
+    /** The id of the request asking, kept with the write so the pushes it causes can name it. */
+    correlationId?: string,
   ): Promise<Created<Comment>> {
     const fields = parseInput(createCommentInput, input);
     const now = this.deps.clock.now();
@@ -35,7 +37,7 @@ export class CommentService {
       body: fields.body,
       createdAt: now.toISOString(),
     };
-    const outcome = await this.deps.comments.create(comment, claim);
+    const outcome = await this.deps.comments.create(comment, claim, correlationId);
     if (outcome.created) return { value: comment, replayed: false };
     if (outcome.previous.fingerprint !== claim?.fingerprint) throw idempotencyMismatch();
     return { value: outcome.previous.result, replayed: true };

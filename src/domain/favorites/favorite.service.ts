@@ -7,7 +7,7 @@ import type { FavoriteRepository } from './favorite.repository.js';
 
 export interface FavoriteServiceDeps {
   favorites: FavoriteRepository;
-  posts: Pick<PostService, 'toView'>;
+  posts: Pick<PostService, 'toViews'>;
   cursors: CursorCodec;
   clock: Clock;
 }
@@ -29,7 +29,7 @@ export class FavoriteService {
       actor.userId,
       toPageRequest(this.deps.cursors, scope, params),
     );
-    const views = await Promise.all(page.items.map((read) => this.deps.posts.toView(read)));
+    const views = await this.deps.posts.toViews(page.items);
     return toPage(this.deps.cursors, scope, { items: views, nextKey: page.nextKey }, (v) => v);
   }
 }

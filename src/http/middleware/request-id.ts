@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { withCorrelationId } from '../../observability/correlation.js';
 import type { HttpEnv } from '../http-env.js';
 
 /** Ids we echo must be safe to put in headers and logs: no spaces, quotes or control characters. */
@@ -13,12 +12,16 @@ export function givenRequestId(header: (name: string) => string | undefined): st
   );
 }
 
-/** Echoes the caller's x-request-id (or x-correlation-id) when sane, else mints one; sets the response header. */
+/**
+ * Echoes the caller's x-request-id (or x-correlation-id) when sane, else mints one; sets the response header.
+ * Whatever needs the id beneath the request is handed it (`c.get('requestId')`), not given it through
+ * AsyncLocalStorage, whose hooks would tax every promise of every request.
+ */
 export function requestId(): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     const id = givenRequestId((name) => c.req.header(name)) ?? randomUUID();
     c.set('requestId', id);
     c.header('x-request-id', id);
-    await withCorrelationId(id, next);
+    await next();
   };
 }

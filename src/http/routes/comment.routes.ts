@@ -55,6 +55,7 @@ export function commentRoutes({ comments }: AppDeps): OpenAPIHono<HttpEnv> {
         postId,
         c.req.valid('json'),
         c.req.valid('header')['idempotency-key'],
+        c.get('requestId'),
       );
       c.header(
         'Location',

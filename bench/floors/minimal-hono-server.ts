@@ -1,0 +1,27 @@
+/**
+ * The framework's own ceiling: a minimal Hono app on @hono/node-server answering each path with the same
+ * JSON object our API answered it with, through `c.json` and nothing else (no middleware), so the gap to
+ * our server is our own work, not Hono's. Env: PORT, BENCH_REPLIES (the raw floor's file; only the bodies
+ * are used). Prints {"url": ...} once listening.
+ */
+import { readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+
+const file = process.env.BENCH_REPLIES;
+if (!file) throw new Error('BENCH_REPLIES is required');
+const replies = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { body: string }>;
+
+const app = new Hono();
+for (const [path, reply] of Object.entries(replies)) {
+  const value: unknown = JSON.parse(Buffer.from(reply.body, 'base64').toString('utf8'));
+  app.get(path, (c) => c.json(value));
+}
+
+const server = serve(
+  { fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' },
+  (info) => {
+    process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${info.port}` })}\n`);
+  },
+);
+process.once('SIGTERM', () => server.close(() => process.exit(0)));
