@@ -13,7 +13,7 @@ import { findFastApiPython } from './lib/python.js';
 import { type Report, renderReport } from './lib/report.js';
 import type { MeasureResult } from './lib/result.js';
 import type { Scale } from './lib/scale.js';
-import { prepareServingFixture } from './lib/serving-fixture.js';
+import { prepareServingFixture, type ServingFixture } from './lib/serving-fixture.js';
 import { measureBundleSizes } from './measures/bundle-size.js';
 import { measureColdStart } from './measures/cold-start.js';
 import { costSketch } from './measures/cost.js';
@@ -30,7 +30,13 @@ export interface BenchOptions {
   distDir: string;
   /** Where the markdown report goes. */
   outFile: string;
+  /** Only these measures (`--only fanout,http`); all when absent. */
+  only?: readonly MeasureName[];
 }
+
+/** What `--only` may name. The cost sketch needs `cold` and `handler`, so it runs only when both do. */
+export const MEASURES = ['bundle', 'cold', 'dynamodb', 'handler', 'http', 'peer', 'fanout'] as const;
+export type MeasureName = (typeof MEASURES)[number];
 
 /** Runs every measurement in turn and writes the report; returns it too. */
 export async function runBench(options: BenchOptions): Promise<Report> {
@@ -47,22 +53,31 @@ export async function runBench(options: BenchOptions): Promise<Report> {
     const entries = await buildBenchEntries(join(work, 'entries'), api);
     const ctx: BenchContext = { scale, progress, work, entries, distDir: options.distDir, functions };
 
+    const runs = (name: MeasureName) => !options.only || options.only.includes(name);
     const results: MeasureResult[] = [];
-    results.push(await measureBundleSizes(ctx));
-    const cold = await measureColdStart(ctx);
-    results.push(cold);
-    results.push(await measureDynamoDbCalls(ctx));
-    const handler = await measureLambdaThroughput(ctx);
-    results.push(handler);
+    if (runs('bundle')) results.push(await measureBundleSizes(ctx));
+    const cold = runs('cold') ? await measureColdStart(ctx) : undefined;
+    if (cold) results.push(cold);
+    if (runs('dynamodb')) results.push(await measureDynamoDbCalls(ctx));
+    const handler = runs('handler') ? await measureLambdaThroughput(ctx) : undefined;
+    if (handler) results.push(handler);
     const peer = findFastApiPython();
-    progress.step(
-      peer ? `FastAPI peer: ${peer.versions} (${peer.python})` : 'FastAPI peer: not installed, skipped',
-    );
-    const serving = await prepareServingFixture(ctx);
-    results.push(await measureHttpThroughput(ctx, serving, peer));
-    results.push(await measurePeerStartup(ctx, serving, peer));
-    results.push(await measureFanOut(ctx));
-    results.push(costSketch(cold.coldStart, handler.rates, serving.listBytes));
+    let serving: ServingFixture | undefined;
+    // Prepared once, and only for the measures that serve it.
+    const servingFixture = async () => {
+      if (serving) return serving;
+      progress.step(
+        peer ? `FastAPI peer: ${peer.versions} (${peer.python})` : 'FastAPI peer: not installed, skipped',
+      );
+      serving = await prepareServingFixture(ctx);
+      return serving;
+    };
+    if (runs('http')) results.push(await measureHttpThroughput(ctx, await servingFixture(), peer));
+    if (runs('peer')) results.push(await measurePeerStartup(ctx, await servingFixture(), peer));
+    if (runs('fanout')) results.push(await measureFanOut(ctx));
+    if (cold && handler) {
+      results.push(costSketch(cold.coldStart, handler.rates, (await servingFixture()).listBytes));
+    }
 
     const report: Report = {
       scale: scale.name,

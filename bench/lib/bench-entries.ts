@@ -10,6 +10,7 @@ export interface BenchEntries {
   appServer: string;
   rawHttpServer: string;
   rawFanOutProbe: string;
+  gatewayPostFanOutProbe: string;
   /** The constant handler, bundled exactly like the API function. */
   constantBundle: string;
 }
@@ -20,6 +21,7 @@ const PROGRAMS = {
   appServer: 'servers/app-server.ts',
   rawHttpServer: 'floors/raw-http-server.ts',
   rawFanOutProbe: 'probes/raw-fanout-probe.ts',
+  gatewayPostFanOutProbe: 'probes/gateway-post-fanout-probe.ts',
 } as const;
 
 const BENCH_DIR = join(import.meta.dirname, '..');
@@ -59,6 +61,7 @@ export async function buildBenchEntries(outDir: string, apiFunction: EsbuildFunc
     appServer: at('appServer'),
     rawHttpServer: at('rawHttpServer'),
     rawFanOutProbe: at('rawFanOutProbe'),
+    gatewayPostFanOutProbe: at('gatewayPostFanOutProbe'),
     constantBundle: join(outDir, constant.logicalId, 'index.mjs'),
   };
 }
