@@ -52,6 +52,9 @@ export class ManagementApiError extends Error {
   }
 }
 
+const SIGNED = 'host;x-amz-date';
+const SIGNED_WITH_TOKEN = 'host;x-amz-date;x-amz-security-token';
+
 /** The local gateway accepts any signature; a fixed key avoids a slow search of the default credential chain. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -75,33 +78,49 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   const timeoutMs = options.requestTimeoutMs ?? 2_000;
   const { region } = options;
 
+  // A fan-out posts the same frame to every connection, within the same second: both are worked out once.
+  let lastBody = { data: '', bytes: Buffer.alloc(0), hash: sha256Hex('') };
+  let lastDate = { second: 0, amzDate: '' };
+  const bodyOf = (data: string) => {
+    if (data !== lastBody.data) {
+      const bytes = Buffer.from(data);
+      lastBody = { data, bytes, hash: sha256Hex(bytes) };
+    }
+    return lastBody;
+  };
+  const amzDateNow = () => {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== lastDate.second) lastDate = { second, amzDate: amzDateOf(new Date(second * 1000)) };
+    return lastDate.amzDate;
+  };
+
   const call = async (method: 'POST' | 'DELETE', connectionId: string, data = ''): Promise<void> => {
-    const { accessKeyId, secretAccessKey, sessionToken } = await credentials();
+    const { accessKeyId, secretAccessKey, sessionToken } = credentials.fixed ?? (await credentials.resolve());
     // Escaped as the SDK escapes a path label: `!'()*` too.
     const path = `${endpoint.pathname}/@connections/${escapeUri(connectionId)}`;
-    const body = Buffer.from(data);
-    const amzDate = amzDateOf(new Date());
+    const body = bodyOf(data);
+    const amzDate = amzDateNow();
     const signed: Record<string, string> = {
       host: endpoint.host,
       'x-amz-date': amzDate,
       ...(sessionToken ? { 'x-amz-security-token': sessionToken } : {}),
     };
     const signature = sigV4Signature(
-      { method, path, headers: signed, payloadHash: sha256Hex(body) },
+      { method, path, headers: signed, payloadHash: body.hash },
       { secretAccessKey, amzDate, region, service: 'execute-api' },
     );
     const scope = credentialScope(amzDate, region, 'execute-api');
     const headers = {
       ...signed,
-      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=${Object.keys(signed).sort().join(';')}, Signature=${signature}`,
-      'content-length': String(body.length),
+      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=${sessionToken ? SIGNED_WITH_TOKEN : SIGNED}, Signature=${signature}`,
+      'content-length': String(body.bytes.length),
       // As the SDK labels PostToConnection's blob; API Gateway delivers the bytes whatever the type.
       ...(method === 'POST' ? { 'content-type': 'application/octet-stream' } : {}),
     };
     const answer = await exchange(
       send,
       { agent, hostname: endpoint.hostname, port: endpoint.port, method, path, headers },
-      body,
+      body.bytes,
       timeoutMs,
     );
     if (answer.status < 200 || answer.status >= 300) throw errorOf(answer);
@@ -164,19 +183,25 @@ function errorOf({ status, errorType, body }: Answer): ManagementApiError {
   return new ManagementApiError(errorType ?? `Http${status}Error`, status, message);
 }
 
-function credentialsFor(options: ManagementClientOptions): () => Promise<ManagementCredentials> {
+/** Given or local credentials are used as they are; only the default chain is asked, and awaited, per call. */
+function credentialsFor(options: ManagementClientOptions): {
+  fixed?: ManagementCredentials;
+  resolve: () => Promise<ManagementCredentials>;
+} {
   const fixed = options.credentials ?? (isLoopback(options.endpoint) ? LOCAL_CREDENTIALS : undefined);
-  if (fixed) return async () => fixed;
+  if (fixed) return { fixed, resolve: async () => fixed };
   let chain: (() => Promise<ManagementCredentials>) | undefined;
-  return async () => {
-    if (!chain) {
-      // The SDK client is built only for its credential chain (environment, then the container's or the
-      // instance's role...), which memoizes the credentials and refreshes them before they expire.
-      const { ApiGatewayManagementApiClient } = await import('@aws-sdk/client-apigatewaymanagementapi');
-      const client = new ApiGatewayManagementApiClient({ region: options.region });
-      chain = client.config.credentials as () => Promise<ManagementCredentials>;
-    }
-    return chain();
+  return {
+    resolve: async () => {
+      if (!chain) {
+        // The SDK client is built only for its credential chain (environment, then the container's or the
+        // instance's role...), which memoizes the credentials and refreshes them before they expire.
+        const { ApiGatewayManagementApiClient } = await import('@aws-sdk/client-apigatewaymanagementapi');
+        const client = new ApiGatewayManagementApiClient({ region: options.region });
+        chain = client.config.credentials as () => Promise<ManagementCredentials>;
+      }
+      return chain();
+    },
   };
 }
 

@@ -37,21 +37,29 @@ export const credentialScope = (amzDate: string, region: string, service: string
 /** The request's signature: hex HMAC of the string to sign under the day's derived key. */
 export function sigV4Signature(request: SigV4Request, scope: SigV4Scope): string {
   const { amzDate, region, service } = scope;
-  const stringToSign = [
-    'AWS4-HMAC-SHA256',
-    amzDate,
-    credentialScope(amzDate, region, service),
-    sha256Hex(canonicalRequest(request)),
-  ].join('\n');
+  const stringToSign = `AWS4-HMAC-SHA256\n${amzDate}\n${credentialScope(amzDate, region, service)}\n${sha256Hex(canonicalRequest(request))}`;
   return createHmac('sha256', signingKey(scope)).update(stringToSign).digest('hex');
 }
 
 /** The four chained HMACs depend only on the secret, the day, the region and the service: derived once a day. */
 const signingKeys = new Map<string, Buffer>();
 const MAX_SIGNING_KEYS = 50;
+/** The key of the last call: a fan-out signs thousands of requests in a row with the same one. */
+let lastKey:
+  | { secretAccessKey: string; day: string; region: string; service: string; key: Buffer }
+  | undefined;
 
 function signingKey({ secretAccessKey, amzDate, region, service }: SigV4Scope): Buffer {
   const day = amzDate.slice(0, 8);
+  const last = lastKey;
+  if (
+    last?.secretAccessKey === secretAccessKey &&
+    last.day === day &&
+    last.region === region &&
+    last.service === service
+  ) {
+    return last.key;
+  }
   const id = `${secretAccessKey}\n${day}\n${region}\n${service}`;
   let key = signingKeys.get(id);
   if (!key) {
@@ -62,26 +70,29 @@ function signingKey({ secretAccessKey, amzDate, region, service }: SigV4Scope): 
     if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.delete(signingKeys.keys().next().value as string);
     signingKeys.set(id, key);
   }
+  lastKey = { secretAccessKey, day, region, service, key };
   return key;
 }
 
-function canonicalRequest({ method, path, query = {}, headers, payloadHash }: SigV4Request): string {
+function canonicalRequest({ method, path, query, headers, payloadHash }: SigV4Request): string {
   const names = Object.keys(headers).sort();
-  return [
-    method,
-    canonicalPath(path),
-    canonicalQuery(query),
-    ...names.map((name) => `${name}:${canonicalValue(headers[name] as string)}`),
-    '',
-    names.join(';'),
-    payloadHash,
-  ].join('\n');
+  let lines = '';
+  for (const name of names) lines += `${name}:${canonicalValue(headers[name] as string)}\n`;
+  return `${method}\n${canonicalPath(path)}\n${query ? canonicalQuery(query) : ''}\n${lines}\n${names.join(';')}\n${payloadHash}`;
 }
 
 /** Dot segments resolved, empty ones dropped, then every segment encoded a second time (all but S3 do so). */
 function canonicalPath(path: string): string {
+  const parts = path.split('/');
+  // Most paths have no empty or dot segments to resolve: only the leading '' of the leading slash.
+  const plain = parts.every((part, i) => (part !== '' || i === 0) && part !== '.' && part !== '..');
+  if (plain) {
+    let escaped = escapeUri(parts[0] as string);
+    for (let i = 1; i < parts.length; i++) escaped += `/${escapeUri(parts[i] as string)}`;
+    return escaped;
+  }
   const segments: string[] = [];
-  for (const segment of path.split('/')) {
+  for (const segment of parts) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') segments.pop();
     else segments.push(segment);
@@ -99,17 +110,26 @@ function canonicalQuery(query: Readonly<Record<string, string>>): string {
     .join('&');
 }
 
+/** Most values have nothing to fold: tested first, as this runs for every header of every request. */
+const FOLDABLE = /[\r\n\t]| {2}|^ | $/;
+
 function canonicalValue(value: string): string {
+  if (!FOLDABLE.test(value)) return value;
   return value
     .replace(/[\r\n]/g, ' ')
     .replace(/[ \t]+/g, ' ')
     .replace(/^ | $/g, '');
 }
 
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+
 /** RFC 3986 unreserved characters only, as SigV4 wants: encodeURIComponent leaves `!'()*` as they are. */
 export function escapeUri(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  if (UNRESERVED.test(text)) return text;
+  const encoded = encodeURIComponent(text);
+  return RESERVED_BY_SIGV4.test(encoded) ? encoded.replace(RESERVED_BY_SIGV4_ALL, hexEncode) : encoded;
 }
+
+const RESERVED_BY_SIGV4 = /[!'()*]/;
+const RESERVED_BY_SIGV4_ALL = /[!'()*]/g;
+const hexEncode = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;

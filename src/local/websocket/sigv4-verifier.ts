@@ -79,7 +79,7 @@ export async function verifySigV4(
     {
       method: req.method ?? 'GET',
       path,
-      query: Object.fromEntries(new URLSearchParams(query)),
+      ...(query ? { query: Object.fromEntries(new URLSearchParams(query)) } : {}),
       headers: Object.fromEntries(signedHeaders.map((name) => [name, header(req, name) ?? ''])),
       // The declared hash counts only when signed; `UNSIGNED-PAYLOAD` is then what was signed.
       payloadHash:
@@ -108,10 +108,19 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(',') : value;
 }
 
+/** The last header parsed: the calls of one fan-out arrive stamped with the same second. */
+let lastAmzDate: { value: string; date: Date | null } | undefined;
+
 function amzDate(value: string | undefined): Date | null {
-  const m = value === undefined ? null : AMZ_DATE.exec(value);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  const date = new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
-  return Number.isNaN(date.getTime()) ? null : date;
+  if (value === undefined) return null;
+  if (lastAmzDate?.value === value) return lastAmzDate.date;
+  const m = AMZ_DATE.exec(value);
+  let date: Date | null = null;
+  if (m) {
+    const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+    date = new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
+    if (Number.isNaN(date.getTime())) date = null;
+  }
+  lastAmzDate = { value, date };
+  return date;
 }
