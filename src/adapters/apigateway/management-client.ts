@@ -69,13 +69,16 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   // The caller's endpoint may end in a slash: `/@connections` is appended as is.
   const endpoint = new URL(options.endpoint.replace(/\/+$/, ''));
   const secure = endpoint.protocol === 'https:';
+  const timeoutMs = options.requestTimeoutMs ?? 2_000;
+  // The timeout on the agent, not on each request: a socket's timer is then set once, not armed and
+  // cleared around every push. A socket silent this long fails its request with a TimeoutError.
   const agent = new (secure ? HttpsAgent : HttpAgent)({
     keepAlive: true,
     maxSockets: options.maxSockets ?? 256,
+    timeout: timeoutMs,
   });
   const send = secure ? httpsRequest : httpRequest;
   const credentials = credentialsFor(options);
-  const timeoutMs = options.requestTimeoutMs ?? 2_000;
   const { region } = options;
 
   // A fan-out posts the same frame to every connection, within the same second: both are worked out once.
@@ -147,17 +150,24 @@ function exchange(
   timeoutMs: number,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = send({ ...request, timeout: timeoutMs }, (res: IncomingMessage) => {
+    const req = send(request, (res: IncomingMessage) => {
+      const status = res.statusCode ?? 0;
+      res.once('error', reject);
+      if (status >= 200 && status < 300) {
+        // Neither the body nor the headers of a success are read: `res.headers` is built on first access.
+        res.resume();
+        res.once('end', () => resolve({ status, errorType: undefined, body: '' }));
+        return;
+      }
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.once('error', reject);
       res.once('end', () => {
         const errorType = res.headers['x-amzn-errortype'];
         resolve({
-          status: res.statusCode ?? 0,
+          status,
           // AWS may append `:<url>` to the type name.
           errorType: typeof errorType === 'string' ? errorType.split(':')[0] : undefined,
-          body: chunks.length === 0 ? '' : Buffer.concat(chunks).toString('utf8'),
+          body: Buffer.concat(chunks).toString('utf8'),
         });
       });
     });
