@@ -11,6 +11,7 @@ export interface BenchEntries {
   rawHttpServer: string;
   rawFanOutProbe: string;
   gatewayPostFanOutProbe: string;
+  stackFanOutProbe: string;
   /** The constant handler, bundled exactly like the API function. */
   constantBundle: string;
 }
@@ -22,6 +23,7 @@ const PROGRAMS = {
   rawHttpServer: 'floors/raw-http-server.ts',
   rawFanOutProbe: 'probes/raw-fanout-probe.ts',
   gatewayPostFanOutProbe: 'probes/gateway-post-fanout-probe.ts',
+  stackFanOutProbe: 'probes/stack-fanout-probe.ts',
 } as const;
 
 const BENCH_DIR = join(import.meta.dirname, '..');
@@ -62,6 +64,7 @@ export async function buildBenchEntries(outDir: string, apiFunction: EsbuildFunc
     rawHttpServer: at('rawHttpServer'),
     rawFanOutProbe: at('rawFanOutProbe'),
     gatewayPostFanOutProbe: at('gatewayPostFanOutProbe'),
+    stackFanOutProbe: at('stackFanOutProbe'),
     constantBundle: join(outDir, constant.logicalId, 'index.mjs'),
   };
 }
