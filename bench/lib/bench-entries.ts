@@ -14,6 +14,8 @@ export interface BenchEntries {
   /** A minimal Hono app on @hono/node-server: the framework's own ceiling for warm throughput. */
   minimalHonoServer: string;
   rawFanOutProbe: string;
+  gatewayPostFanOutProbe: string;
+  stackFanOutProbe: string;
   /** The constant handler, bundled exactly like the API function. */
   constantBundle: string;
   /** A minimal Hono app behind the API's Lambda adapter, bundled exactly like the API function. */
@@ -28,6 +30,8 @@ const PROGRAMS = {
   rawHttpServer: 'floors/raw-http-server.ts',
   minimalHonoServer: 'floors/minimal-hono-server.ts',
   rawFanOutProbe: 'probes/raw-fanout-probe.ts',
+  gatewayPostFanOutProbe: 'probes/gateway-post-fanout-probe.ts',
+  stackFanOutProbe: 'probes/stack-fanout-probe.ts',
 } as const;
 
 const BENCH_DIR = join(import.meta.dirname, '..');
@@ -72,6 +76,8 @@ export async function buildBenchEntries(outDir: string, apiFunction: EsbuildFunc
     rawHttpServer: at('rawHttpServer'),
     minimalHonoServer: at('minimalHonoServer'),
     rawFanOutProbe: at('rawFanOutProbe'),
+    gatewayPostFanOutProbe: at('gatewayPostFanOutProbe'),
+    stackFanOutProbe: at('stackFanOutProbe'),
     constantBundle: join(outDir, constant.logicalId, 'index.mjs'),
     minimalHonoBundle: join(outDir, minimalHono.logicalId, 'index.mjs'),
   };

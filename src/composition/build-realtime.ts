@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { persistentSecret } from '../adapters/local-disk/persistent-secret.js';
 import { type Config, ConfigError } from '../config/config.js';
 import { DEFAULT_FAN_OUT, type FanOutOptions } from '../domain/realtime/fan-out.js';
@@ -8,7 +7,6 @@ import { RealtimeService } from '../domain/realtime/realtime.service.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
 import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/middleware/broadcast-guard.js';
-import { traced } from '../observability/tracing.js';
 import { lazily } from './lazily.js';
 
 /**
@@ -21,28 +19,35 @@ const LOCAL_FAN_OUT: FanOutOptions = { ...DEFAULT_FAN_OUT, timeoutMs: 15_000 };
  * Live comments: pushes go through the WebSocket API's management endpoint, which the functions that push
  * (and the local stack) are given; a function composed without it could push nowhere, so it refuses to start.
  */
-export function buildRealtime(config: Config, storage: Storage, tracer?: Tracer): RealtimeService {
+export function buildRealtime(config: Config, storage: Storage): RealtimeService {
   const endpoint = config.realtime.managementEndpoint;
   if (!endpoint) {
     throw new ConfigError(
       'APP_WEBSOCKET_MANAGEMENT_ENDPOINT is not set: point it at the WebSocket API stage (https://{api}.execute-api.{region}.amazonaws.com/{stage}).',
     );
   }
+  const fanOut = config.environment === 'local' ? LOCAL_FAN_OUT : DEFAULT_FAN_OUT;
   // Only pushes need the management API's client: loaded by the first push, not by every cold start.
   const gateway = lazily<PushGateway>(async () => {
     const { createManagementClient, ManagementApiPushGateway } = await import(
       '../adapters/apigateway/index.js'
     );
     const { region, credentials } = config.realtime;
-    const client = createManagementClient({ endpoint, region, ...(credentials ? { credentials } : {}) });
-    return new ManagementApiPushGateway({ client: traced(tracer, client) });
+    const client = createManagementClient({
+      endpoint,
+      region,
+      // A socket for every push in flight, so none waits for another's answer.
+      maxSockets: fanOut.concurrency,
+      ...(credentials ? { credentials } : {}),
+    });
+    return new ManagementApiPushGateway({ client });
   }, ['send', 'disconnect']);
   return new RealtimeService({
     connections: storage.connections,
     gateway,
     posts: storage.posts,
     clock: systemClock,
-    ...(config.environment === 'local' ? { fanOut: LOCAL_FAN_OUT } : {}),
+    fanOut,
   });
 }
 

@@ -25,7 +25,7 @@ export async function composeLocal(
   const observability = await createObservability(config);
   const { storage, requestLines } = inputs;
   const auth = inputs.verifier ? { verifier: inputs.verifier } : await createAuth(config);
-  const realtime = buildRealtime(config, storage, observability.tracer);
+  const realtime = buildRealtime(config, storage);
   const lines = requestLines ? { requestLines } : {};
   const api = await assembleApi(config, storage, observability, auth, requestLines);
   return {

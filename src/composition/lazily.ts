@@ -17,11 +17,18 @@ export function lazily<T extends object>(load: () => Promise<T>, methods: readon
     });
     return loaded;
   };
+  // Once loaded, calls go straight through: a fan-out calls `send` thousands of times in a row.
+  let ready: T | undefined;
   const proxy: Partial<Record<keyof T, unknown>> = {};
   for (const method of methods) {
-    proxy[method] = async (...args: unknown[]) => {
-      const target = await instance();
-      return (target[method] as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+    proxy[method] = (...args: unknown[]) => {
+      const call = (target: T) =>
+        (target[method] as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+      if (ready) return call(ready);
+      return instance().then((target) => {
+        ready = target;
+        return call(target);
+      });
     };
   }
   return proxy as T;

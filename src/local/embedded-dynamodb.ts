@@ -1,8 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
-import { withTransactions } from './dynalite-transactions.js';
-import { createStreamRecorder, type StreamRecorder } from './stream/stream-recorder.js';
+import type { StreamRecorder } from './stream/stream-recorder.js';
 
 export interface EmbeddedDynamoDb {
   endpoint: string;
@@ -20,6 +18,13 @@ export async function startEmbeddedDynamoDb(
   options: { path?: string; port?: number } = {},
 ): Promise<EmbeddedDynamoDb> {
   if (options.path) await mkdir(options.path, { recursive: true });
+  // Loaded only when started: dynalite's native LevelDB binding and private files have no place in a stack
+  // on the memory provider (nor in the bench's bundled copy of that stack, which cannot carry them).
+  const [{ default: dynalite }, { withTransactions }, { createStreamRecorder }] = await Promise.all([
+    import('dynalite'),
+    import('./dynalite-transactions.js'),
+    import('./stream/stream-recorder.js'),
+  ]);
   const streams = await createStreamRecorder(options.path ? { path: options.path } : {});
   const server = withTransactions(
     dynalite({

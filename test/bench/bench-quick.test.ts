@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBench } from '../../bench/bench.js';
 import { silentProgress } from '../../bench/lib/progress.js';
 import { QUICK } from '../../bench/lib/scale.js';
@@ -10,11 +10,13 @@ import { QUICK } from '../../bench/lib/scale.js';
 // measurement runs and the report holds its table. Bundles are built fresh into a scratch directory.
 describe('bench-quick', () => {
   let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'blogapp-bench-quick-'));
+  });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('runs every measurement and writes the results table', async () => {
     // Prepare
-    dir = await mkdtemp(join(tmpdir(), 'blogapp-bench-quick-'));
     const outFile = join(dir, 'quick.md');
     // Act
     const report = await runBench({
@@ -39,6 +41,8 @@ describe('bench-quick', () => {
       'Warm req/s, GET /api/posts',
       'Peer: fresh process → first response',
       'Fan-out: one comment → 20 subscribers',
+      'unsigned keep-alive POSTs to @connections',
+      'Fan-out to 20, ÷ a bare ws send loop',
       'Cost sketch',
     ]) {
       expect(markdown).toContain(measure);
@@ -47,4 +51,28 @@ describe('bench-quick', () => {
     expect(targeted.every((row) => Number.isFinite(row.value))).toBe(true);
     expect(markdown).toMatch(/Node\.js v\d+/);
   }, 240_000);
+
+  it('runs only the measures --only names, into the file it is given', async () => {
+    // Prepare
+    const outFile = join(dir, 'only.md');
+    // Act
+    const report = await runBench({
+      scale: QUICK,
+      progress: silentProgress,
+      distDir: join(dir, 'dist'),
+      outFile,
+      only: ['fanout'],
+    });
+    // Assess
+    const measures = report.results.flatMap((result) => result.rows).map((row) => row.measure);
+    expect(measures).toEqual([
+      'Fan-out: one comment → 5 subscribers, until the last has it',
+      'Fan-out to 5, ÷ a bare ws send loop (informative)',
+      'Fan-out: one comment → 20 subscribers, until the last has it',
+      'Fan-out to 20, ÷ a bare ws send loop (informative)',
+    ]);
+    const markdown = await readFile(outFile, 'utf8');
+    expect(markdown).toContain('unsigned keep-alive POSTs to @connections');
+    expect(markdown).not.toContain('Cold start');
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ function fail(res: ServerResponse, status: number, type: string): void {
 
 /**
  * The smallest management API: connection ids say how to answer (`gone-*` 410, `busy-*` 429, `denied-*` 403,
- * `silent-*` never), everything else succeeds. It records what the SDK sent.
+ * `silent-*` never), everything else succeeds. It records what the client sent.
  */
 async function fakeManagementApi() {
   const received: Received[] = [];
@@ -86,7 +86,7 @@ describe('management API push gateway', () => {
     expect(await gateway.send('gone-1', 'x')).toBe('gone');
   });
 
-  it('throws PushThrottledError, with the SDK error as cause, when the API throttles (429)', async () => {
+  it('throws PushThrottledError, with the API’s error as cause, when the API throttles (429)', async () => {
     const sending = gateway.send('busy-1', 'x');
 
     await expect(sending).rejects.toThrowError(PushThrottledError);

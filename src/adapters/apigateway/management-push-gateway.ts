@@ -1,9 +1,5 @@
-import {
-  type ApiGatewayManagementApiClient,
-  DeleteConnectionCommand,
-  PostToConnectionCommand,
-} from '@aws-sdk/client-apigatewaymanagementapi';
 import { type PushGateway, PushThrottledError } from '../../domain/realtime/push.gateway.js';
+import type { ManagementClient } from './management-client.js';
 
 /** Names API Gateway (and AWS's generic throttling) gives a 429. */
 const THROTTLED = new Set(['LimitExceededException', 'TooManyRequestsException', 'ThrottlingException']);
@@ -19,16 +15,16 @@ interface SdkErrorShape {
  * and rethrows the rest.
  */
 export class ManagementApiPushGateway implements PushGateway {
-  private readonly client: ApiGatewayManagementApiClient;
+  private readonly client: ManagementClient;
 
-  constructor({ client }: { client: ApiGatewayManagementApiClient }) {
+  constructor({ client }: { client: ManagementClient }) {
     this.client = client;
   }
 
   async send(connectionId: string, data: string): Promise<'delivered' | 'gone'> {
     try {
-      // The SDK sends a string as its UTF-8 bytes, which API Gateway delivers as one text frame.
-      await this.client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
+      // The string goes as its UTF-8 bytes, which API Gateway delivers as one text frame.
+      await this.client.post(connectionId, data);
       return 'delivered';
     } catch (error) {
       if (isGone(error)) return 'gone';
@@ -43,7 +39,7 @@ export class ManagementApiPushGateway implements PushGateway {
 
   async disconnect(connectionId: string): Promise<void> {
     try {
-      await this.client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+      await this.client.delete(connectionId);
     } catch (error) {
       if (!isGone(error)) throw error;
     }

@@ -34,6 +34,11 @@ export const localWebSocketGatewayDefaults = {
    * The default is the management client's own for loopback endpoints; the local stack sets fresh ones.
    */
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  /**
+   * Off only for the bench's floor, which measures the gateway's own handling of a push without SigV4;
+   * never off in the local stack, which any process on the machine can reach.
+   */
+  verifySignatures: true,
   /** The region in the signatures' credential scope. */
   region: 'us-east-1',
   /**

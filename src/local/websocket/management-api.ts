@@ -8,7 +8,7 @@ export interface ManagementApiDeps {
   maxMessageBytes: number;
   findConnection(connectionId: string): GatewayConnection | undefined;
   /** Null when the request's SigV4 signature holds (the body is part of what was signed). */
-  verifySignature(body: Buffer): Promise<SignatureRefusal | null>;
+  verifySignature(req: IncomingMessage, body: Buffer): Promise<SignatureRefusal | null>;
 }
 
 // The SDK puts the endpoint's path (the stage) in front of `/@connections/{id}`; bare paths are accepted too.
@@ -29,7 +29,7 @@ export async function handleManagementRequest(
     match && (match[1] === undefined || match[1] === deps.stage) ? decode(match[2]) : undefined;
   const body = await readBody(req, deps.maxMessageBytes);
   // A body past the limit was not kept, so its signature cannot be checked: refused either way.
-  const refused = body === 'too-large' ? null : await deps.verifySignature(body);
+  const refused = body === 'too-large' ? null : await deps.verifySignature(req, body);
   if (refused) return reply(res, 403, { message: refused.message }, refused.errorType);
   if (connectionId === undefined) return reply(res, 404, { message: 'Not Found' }, 'NotFoundException');
   const connection = deps.findConnection(connectionId);

@@ -15,7 +15,7 @@ import { FrameSizeGuard } from './frame-size-guard.js';
 import { type CloseStatus, GatewayConnection, SERVER_CLOSE } from './gateway-connection.js';
 import { type LocalWebSocketGatewayOptions, resolveGatewayOptions } from './gateway-options.js';
 import { invokeHandler, isSuccess } from './invoke-handler.js';
-import { handleManagementRequest } from './management-api.js';
+import { handleManagementRequest, type ManagementApiDeps } from './management-api.js';
 import { connectHeaders, connectQuery, disconnectHeaders } from './request-maps.js';
 import { verifySigV4 } from './sigv4-verifier.js';
 import type { GatewayLog, LocalWebSocketHandler } from './types.js';
@@ -75,24 +75,29 @@ export async function startLocalWebSocketGateway({
     void work.finally(() => inFlight.delete(work));
   };
 
+  // Built once, not per request: a fan-out sends thousands of requests a second here.
+  const management: ManagementApiDeps = {
+    stage: opts.stage,
+    maxMessageBytes: opts.maxMessageBytes,
+    findConnection: (id) => connections.get(id),
+    verifySignature: opts.verifySignatures
+      ? (req, body) =>
+          verifySigV4(req, body, {
+            credentials: opts.credentials,
+            region: opts.region,
+            service: 'execute-api',
+            now: Date.now(),
+          })
+      : unchecked,
+  };
+
   const server = createServer((req, res) => {
     if (!hosts.allows(req.headers.host)) {
       const { status, body, headers } = hosts.refusal(req.headers.host);
       res.writeHead(status, headers).end(body);
       return;
     }
-    handleManagementRequest(req, res, {
-      stage: opts.stage,
-      maxMessageBytes: opts.maxMessageBytes,
-      findConnection: (id) => connections.get(id),
-      verifySignature: (body) =>
-        verifySigV4(req, body, {
-          credentials: opts.credentials,
-          region: opts.region,
-          service: 'execute-api',
-          now: Date.now(),
-        }),
-    }).catch((error: unknown) => {
+    handleManagementRequest(req, res, management).catch((error: unknown) => {
       log.error('Local WebSocket gateway: management request failed', { error });
       res.destroy();
     });
@@ -294,6 +299,8 @@ export async function startLocalWebSocketGateway({
     },
   };
 }
+
+const unchecked = async (): Promise<null> => null;
 
 function toBuffer(data: RawData): Buffer {
   if (Buffer.isBuffer(data)) return data;
