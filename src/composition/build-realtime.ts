@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { persistentSecret } from '../adapters/local-disk/persistent-secret.js';
 import { type Config, ConfigError } from '../config/config.js';
 import { DEFAULT_FAN_OUT, type FanOutOptions } from '../domain/realtime/fan-out.js';
@@ -8,6 +9,7 @@ import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
 import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/middleware/broadcast-guard.js';
 import { lazily } from './lazily.js';
+import { tracedRealtime } from './traced-realtime.js';
 
 /**
  * Locally the gateway a push goes to runs in this same process, on a laptop that may be busy with a build:
@@ -19,7 +21,7 @@ const LOCAL_FAN_OUT: FanOutOptions = { ...DEFAULT_FAN_OUT, timeoutMs: 15_000 };
  * Live comments: pushes go through the WebSocket API's management endpoint, which the functions that push
  * (and the local stack) are given; a function composed without it could push nowhere, so it refuses to start.
  */
-export function buildRealtime(config: Config, storage: Storage): RealtimeService {
+export function buildRealtime(config: Config, storage: Storage, tracer?: Tracer): RealtimeService {
   const endpoint = config.realtime.managementEndpoint;
   if (!endpoint) {
     throw new ConfigError(
@@ -42,13 +44,14 @@ export function buildRealtime(config: Config, storage: Storage): RealtimeService
     });
     return new ManagementApiPushGateway({ client });
   }, ['send', 'disconnect']);
-  return new RealtimeService({
+  const realtime = new RealtimeService({
     connections: storage.connections,
     gateway,
     posts: storage.posts,
     clock: systemClock,
     fanOut,
   });
+  return tracedRealtime(tracer, realtime);
 }
 
 /**

@@ -11,7 +11,7 @@ export async function composeBroadcast(config: Config): Promise<BroadcastComposi
   return {
     ...observability,
     config,
-    realtime: buildRealtime(config, storage),
+    realtime: buildRealtime(config, storage, observability.tracer),
     broadcastGuard: await broadcastGuardFor(config),
   };
 }

@@ -27,7 +27,7 @@ export async function composeCommentStream(config: Config): Promise<CommentStrea
   return {
     ...observability,
     ...afterWriteDeps({
-      realtime: buildRealtime(config, storage),
+      realtime: buildRealtime(config, storage, observability.tracer),
       storage,
       images,
       logger: observability.logger,

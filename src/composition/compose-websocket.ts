@@ -10,5 +10,5 @@ export async function composeWebSocket(config: Config): Promise<WebSocketComposi
   const observability = await createObservability(config);
   const storage = await createStorage(config.repository, observability.tracer);
   const { verifier } = await createAuth(config);
-  return { ...observability, realtime: buildRealtime(config, storage), verifier };
+  return { ...observability, realtime: buildRealtime(config, storage, observability.tracer), verifier };
 }

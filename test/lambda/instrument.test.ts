@@ -1,28 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { describe, expect, it, vi } from 'vitest';
 import { instrument } from '../../src/entry/lambda/instrument.js';
 import { lambdaContext } from '../support/lambda-context.js';
-
-/** A tracer that records what the wrapper does with segments, as X-Ray would see it. */
-function recordingTracer() {
-  const calls: string[] = [];
-  const subsegment = { close: () => calls.push('close') };
-  const facade = {
-    addNewSubsegment: (name: string) => {
-      calls.push(`open ${name}`);
-      return subsegment;
-    },
-  };
-  const tracer = {
-    getSegment: () => facade,
-    setSegment: (segment: unknown) => calls.push(segment === subsegment ? 'enter' : 'leave'),
-    annotateColdStart: () => calls.push('cold start'),
-    addServiceNameAnnotation: () => calls.push('service'),
-    addErrorAsMetadata: (error: Error) => calls.push(`error ${error.message}`),
-  } as unknown as Tracer;
-  return { tracer, calls };
-}
+import { recordingTracer } from '../support/recording-tracer.js';
 
 describe('instrument', () => {
   it('runs each invocation in its own annotated subsegment, with the Lambda context in the logs', async () => {

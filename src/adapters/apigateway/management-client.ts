@@ -55,7 +55,10 @@ export class ManagementApiError extends Error {
 const SIGNED = 'host;x-amz-date';
 const SIGNED_WITH_TOKEN = 'host;x-amz-date;x-amz-security-token';
 
-/** The local gateway accepts any signature; a fixed key avoids a slow search of the default credential chain. */
+/**
+ * A loopback endpoint is the local gateway, whose default key this is (the local stack passes its own); a fixed
+ * key also spares a slow search of the default credential chain.
+ */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
+import { inSubsegment } from '../../observability/tracing.js';
 
 /**
  * Wraps a Lambda handler so every invocation logs with its request id, cold start and function name, and,
@@ -13,21 +14,14 @@ export function instrument<E, R>(
   const { logger, tracer } = deps;
   return async (event, context) => {
     logger.addContext(context);
-    const segment = tracer?.getSegment();
-    const subsegment = segment?.addNewSubsegment(`## ${context.functionName}`);
-    if (tracer && subsegment) {
-      tracer.setSegment(subsegment);
-      tracer.annotateColdStart();
-      tracer.addServiceNameAnnotation();
-    }
     try {
-      return await handler(event, context);
-    } catch (error) {
-      tracer?.addErrorAsMetadata(error as Error);
-      throw error;
+      return await inSubsegment(tracer, `## ${context.functionName}`, () => handler(event, context), {
+        before: (inside) => {
+          inside.annotateColdStart();
+          inside.addServiceNameAnnotation();
+        },
+      });
     } finally {
-      subsegment?.close();
-      if (tracer && segment) tracer.setSegment(segment);
       logger.resetKeys();
     }
   };
