@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../domain/shared/english-issues.js';
 
 /**
  * The one place that reads the environment. Every variable, its default and what it accepts is here;
@@ -7,61 +8,60 @@ import * as z from 'zod';
 const environments = ['local', 'development', 'staging', 'production'] as const;
 export type AppEnvironment = (typeof environments)[number];
 
-const commaList = z.string().transform((value) =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean),
+const commaList = z.pipe(
+  z.string(),
+  z.transform((value: string) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  ),
 );
 
 const PORT_RULE = 'a port number 1–65535 (0 picks a free one)';
-const port = z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65_535, PORT_RULE);
+const port = z.coerce
+  .number({ error: PORT_RULE })
+  .check(z.int(PORT_RULE), z.minimum(0, PORT_RULE), z.maximum(65_535, PORT_RULE));
+
+const tableName = z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name'));
+const secret = z.string().check(z.minLength(32, 'at least 32 characters of random'));
+const nonEmpty = z.string().check(z.minLength(1));
 
 const schema = z.object({
-  APP_ENVIRONMENT: z.enum(environments).default('local'),
-  APP_VERSION: z.string().min(1).default('0.1.0'),
-  APP_REPOSITORY_PROVIDER: z.enum(['memory', 'dynamodb']).default('dynamodb'),
-  APP_DYNAMODB_TABLE: z
-    .string()
-    .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name')
-    .default('blogapp-local'),
-  APP_DYNAMODB_CONNECTIONS_TABLE: z
-    .string()
-    .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name')
-    .default('blogapp-local-connections'),
-  APP_DYNAMODB_ENDPOINT: z.url().optional(),
-  APP_WEBSOCKET_MANAGEMENT_ENDPOINT: z.url().optional(),
-  APP_BROADCAST_KEY: z.string().min(32, 'at least 32 characters of random').optional(),
-  APP_UPLOADS_PROVIDER: z.enum(['local', 's3']).optional(),
-  APP_UPLOADS_BUCKET: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name')
-    .optional(),
-  APP_UPLOADS_ENDPOINT: z.url().optional(),
-  APP_PUBLIC_URL: z.url().optional(),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
-  APP_AUTH_PROVIDER: z.enum(['local', 'firebase', 'cognito']).optional(),
-  FIREBASE_PROJECT_ID: z.string().min(1).optional(),
-  COGNITO_USER_POOL_ID: z
-    .string()
-    .regex(/^[a-z]{2}-[a-z]+-\d_[A-Za-z0-9]+$/, 'a Cognito user pool id such as eu-west-1_AbC123')
-    .optional(),
+  APP_ENVIRONMENT: z._default(z.enum(environments), 'local'),
+  APP_VERSION: z._default(nonEmpty, '0.1.0'),
+  APP_REPOSITORY_PROVIDER: z._default(z.enum(['memory', 'dynamodb']), 'dynamodb'),
+  APP_DYNAMODB_TABLE: z._default(tableName, 'blogapp-local'),
+  APP_DYNAMODB_CONNECTIONS_TABLE: z._default(tableName, 'blogapp-local-connections'),
+  APP_DYNAMODB_ENDPOINT: z.optional(z.url()),
+  APP_WEBSOCKET_MANAGEMENT_ENDPOINT: z.optional(z.url()),
+  APP_BROADCAST_KEY: z.optional(secret),
+  APP_UPLOADS_PROVIDER: z.optional(z.enum(['local', 's3'])),
+  APP_UPLOADS_BUCKET: z.optional(
+    z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name')),
+  ),
+  APP_UPLOADS_ENDPOINT: z.optional(z.url()),
+  APP_PUBLIC_URL: z.optional(z.url()),
+  AWS_REGION: z._default(nonEmpty, 'us-east-1'),
+  APP_AUTH_PROVIDER: z.optional(z.enum(['local', 'firebase', 'cognito'])),
+  FIREBASE_PROJECT_ID: z.optional(nonEmpty),
+  COGNITO_USER_POOL_ID: z.optional(
+    z
+      .string()
+      .check(z.regex(/^[a-z]{2}-[a-z]+-\d_[A-Za-z0-9]+$/, 'a Cognito user pool id such as eu-west-1_AbC123')),
+  ),
   // Comma-separated: a managed pool's web client and its smoke client are both accepted.
-  COGNITO_CLIENT_ID: commaList.optional(),
-  APP_CURSOR_SECRET: z.string().min(32, 'at least 32 characters of random').optional(),
-  APP_ALLOWED_ORIGINS: commaList.optional(),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
-  APP_DATA_DIR: z.string().min(1).default('.data'),
-  PORT: port.default(3000),
-  WS_PORT: port.default(3001),
-  APP_LOCAL_DYNAMODB_PORT: port.default(0),
-  APP_WEB_DIR: z.string().min(1).default('dist/web'),
-  APP_LOCAL_HOSTS: commaList.optional(),
-  APP_LOCAL_UPLOAD_EXPIRY_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(24 * 60 * 60),
+  COGNITO_CLIENT_ID: z.optional(commaList),
+  APP_CURSOR_SECRET: z.optional(secret),
+  APP_ALLOWED_ORIGINS: z.optional(commaList),
+  LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
+  APP_DATA_DIR: z._default(nonEmpty, '.data'),
+  PORT: z._default(port, 3000),
+  WS_PORT: z._default(port, 3001),
+  APP_LOCAL_DYNAMODB_PORT: z._default(port, 0),
+  APP_WEB_DIR: z._default(nonEmpty, 'dist/web'),
+  APP_LOCAL_HOSTS: z.optional(commaList),
+  APP_LOCAL_UPLOAD_EXPIRY_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 24 * 60 * 60),
 });
 
 export type AuthConfig =

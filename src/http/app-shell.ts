@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import type { Config } from '../config/config.js';
@@ -30,8 +30,8 @@ export interface ShellDeps {
  * The middleware every function's app starts with (request id, access log, metrics, security headers,
  * CORS), so the API and the broadcast function answer alike although each serves only its own routes.
  */
-export function createShell(deps: ShellDeps): OpenAPIHono<HttpEnv> {
-  const app = new OpenAPIHono<HttpEnv>();
+export function createShell(deps: ShellDeps): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
   app.use(requestId());
   app.use(requestLog(deps.logger, deps.requestLines));
   if (deps.metrics) app.use(businessMetrics(deps.metrics));
@@ -49,7 +49,7 @@ export function createShell(deps: ShellDeps): OpenAPIHono<HttpEnv> {
 }
 
 /** Small JSON bodies only under `path`: anything else is refused before a handler reads it. */
-export function smallJsonBodies(app: OpenAPIHono<HttpEnv>, path: string): void {
+export function smallJsonBodies(app: Hono<HttpEnv>, path: string): void {
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
@@ -64,7 +64,7 @@ export function smallJsonBodies(app: OpenAPIHono<HttpEnv>, path: string): void {
 }
 
 /** The contract's answers for an unknown route and for any error a handler throws. */
-export function answerErrors(app: OpenAPIHono<HttpEnv>, logger: Logger): void {
+export function answerErrors(app: Hono<HttpEnv>, logger: Logger): void {
   app.notFound((c) => errorResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => handleError(error, c, logger));
 }

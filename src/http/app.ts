@@ -1,17 +1,17 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import type { AppDeps } from './app-deps.js';
 import { answerErrors, createShell, smallJsonBodies } from './app-shell.js';
 import { installedSwaggerUi } from './docs/swagger-ui-files.js';
 import type { HttpEnv } from './http-env.js';
 import { authenticate, signInGate } from './middleware/authenticate.js';
-import { broadcastRoute } from './routes/broadcast.routes.js';
 import { commentRoutes } from './routes/comment.routes.js';
-import { devRoutes } from './routes/dev.routes.js';
+import { devApi, devRoutes } from './routes/dev.routes.js';
 import { docsRoutes } from './routes/docs.routes.js';
 import { favoriteRoutes } from './routes/favorite.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { localUploadRoutes } from './routes/local-upload.routes.js';
 import { meRoutes } from './routes/me.routes.js';
+import { openApiRoutes } from './routes/openapi.routes.js';
 import { postRoutes } from './routes/post.routes.js';
 import { uploadRoutes } from './routes/upload.routes.js';
 
@@ -22,7 +22,7 @@ export { MAX_BODY_BYTES } from './app-shell.js';
  * endpoint): served by @hono/node-server locally and by the Lambda adapter in AWS. The broadcast route is
  * its own function's app (broadcast-app.ts).
  */
-export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
+export function createApp(deps: AppDeps): Hono<HttpEnv> {
   const app = createShell(deps);
   app.route('/', healthRoutes(deps));
   // Who is calling is settled before anything reads the body: a bad token, or none on a protected route,
@@ -32,29 +32,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<HttpEnv> {
   // The API's own bodies are small JSON; local image uploads (their own rules) sit outside these paths.
   smallJsonBodies(app, '/api/*');
 
-  for (const routes of [postRoutes, commentRoutes, favoriteRoutes, meRoutes]) app.route('/api', routes(deps));
-  app.route('/api', uploadRoutes(deps.uploads));
+  for (const routes of [postRoutes, commentRoutes, favoriteRoutes, meRoutes]) app.route('/', routes(deps));
+  app.route('/', uploadRoutes(deps.uploads));
   if (deps.localUploads) app.route('/', localUploadRoutes(deps.localUploads));
-  if (deps.config.environment === 'local' && deps.devTokens) app.route('/', devRoutes(deps.devTokens));
+  const devTokens = deps.config.environment === 'local' ? deps.devTokens : undefined;
+  if (devTokens) app.route('/', devRoutes(devTokens));
 
   if (deps.config.exposeDocs) {
-    app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-      type: 'http',
-      scheme: 'bearer',
-      bearerFormat: 'JWT',
-    });
-    // Same API, another function: API Gateway routes it to the broadcast function, so it is documented here.
-    app.openAPIRegistry.registerPath(broadcastRoute);
-    app.doc31('/openapi.json', (c) => ({
-      openapi: '3.1.0',
-      info: {
-        title: 'blogapp API',
-        version: deps.config.version,
-        description: 'Posts, comments, favorites, profiles.',
-      },
-      // The stack that served this document, so Swagger UI and generated clients call it and no other.
-      servers: [{ url: new URL(c.req.url).origin, description: `${deps.config.environment} stack` }],
-    }));
+    app.route('/', openApiRoutes(deps.config, devTokens ? [] : devApi.map((route) => route.path)));
     app.route('/', docsRoutes(installedSwaggerUi(), '/openapi.json'));
   }
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { visibleText } from '../shared/text.js';
 
 export interface Comment {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { visibleText } from '../shared/text.js';
 
 /** A post as stored. Counts are maintained by storage atomically with the writes that change them. */
@@ -31,33 +31,34 @@ export interface PostRead {
 
 export const postTitle = visibleText(200);
 export const postBody = visibleText(20_000);
-export const postTags = z
-  .array(
-    z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9-]{1,32}$/, 'tags are 1-32 characters of a-z, 0-9 and -'),
-  )
-  .max(10)
-  .transform((tags) => [...new Set(tags)]);
-export const imageKey = z.string().min(1).max(512).nullable();
+export const postTags = z.pipe(
+  z
+    .array(
+      z.string().check(z.trim(), z.regex(/^[a-z0-9-]{1,32}$/, 'tags are 1-32 characters of a-z, 0-9 and -')),
+    )
+    .check(z.maxLength(10)),
+  z.transform((tags: string[]) => [...new Set(tags)]),
+);
+export const imageKey = z.nullable(z.string().check(z.minLength(1), z.maxLength(512)));
 
 export const createPostInput = z.strictObject({
   title: postTitle,
   body: postBody,
-  tags: postTags.default([]),
-  imageKey: imageKey.default(null),
+  tags: z._default(postTags, []),
+  imageKey: z._default(imageKey, null),
 });
 export type CreatePostInput = z.output<typeof createPostInput>;
 
 export const updatePostInput = z
   .strictObject({
-    title: postTitle.optional(),
-    body: postBody.optional(),
-    tags: postTags.optional(),
-    imageKey: imageKey.optional(),
+    title: z.optional(postTitle),
+    body: z.optional(postBody),
+    tags: z.optional(postTags),
+    imageKey: z.optional(imageKey),
   })
-  .refine((changes) => Object.keys(changes).length > 0, { message: 'give at least one field to change' });
+  .check(
+    z.refine((changes) => Object.keys(changes).length > 0, { message: 'give at least one field to change' }),
+  );
 export type UpdatePostInput = z.output<typeof updatePostInput>;
 
 /** What a content edit may change; storage applies it without touching counts. */

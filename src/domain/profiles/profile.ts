@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Identity } from '../auth/actor.js';
 import { visibleText } from '../shared/text.js';
 

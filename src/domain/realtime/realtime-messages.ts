@@ -1,11 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Comment } from '../comments/comment.js';
 import type { ErrorCode } from '../shared/errors.js';
 
 /** What clients send: the contract's actions. */
 export const clientMessage = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('subscribe'), postId: z.string().min(1).max(64) }),
-  z.strictObject({ action: z.literal('unsubscribe'), postId: z.string().min(1).max(64) }),
+  z.strictObject({
+    action: z.literal('subscribe'),
+    postId: z.string().check(z.minLength(1), z.maxLength(64)),
+  }),
+  z.strictObject({
+    action: z.literal('unsubscribe'),
+    postId: z.string().check(z.minLength(1), z.maxLength(64)),
+  }),
   z.strictObject({ action: z.literal('ping') }),
 ]);
 export type ClientMessage = z.output<typeof clientMessage>;

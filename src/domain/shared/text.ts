@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isEncodable } from './key-segment.js';
 
 /**
@@ -24,8 +24,10 @@ export function trimInvisible(text: string): string {
 export function visibleText(max: number) {
   return z
     .string()
-    .overwrite(trimInvisible)
-    .min(1)
-    .max(max)
-    .refine(isEncodable, 'must be valid Unicode text (it holds half a character)');
+    .check(
+      z.overwrite(trimInvisible),
+      z.minLength(1),
+      z.maxLength(max),
+      z.refine(isEncodable, 'must be valid Unicode text (it holds half a character)'),
+    );
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { keySegment } from '../shared/key-segment.js';
 
 /** The image types posts may carry, with the file extension their keys get. */
@@ -18,16 +18,16 @@ export const SNIFF_BYTES = 16;
 
 const imageTypes = Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]];
 
-export const requestUploadInput = z
-  .strictObject({
-    contentType: z.enum(imageTypes, { error: `images only: ${imageTypes.join(', ')}` }),
-    size: z
-      .number()
-      .int()
-      .min(1, 'an image has at least one byte')
-      .max(MAX_IMAGE_BYTES, `images are at most ${MAX_IMAGE_BYTES} bytes (5 MiB)`),
-  })
-  .meta({ id: 'UploadRequest' });
+export const requestUploadInput = z.strictObject({
+  contentType: z.enum(imageTypes, { error: `images only: ${imageTypes.join(', ')}` }),
+  size: z
+    .number()
+    .check(
+      z.int(),
+      z.minimum(1, 'an image has at least one byte'),
+      z.maximum(MAX_IMAGE_BYTES, `images are at most ${MAX_IMAGE_BYTES} bytes (5 MiB)`),
+    ),
+});
 
 export type RequestUploadInput = z.output<typeof requestUploadInput>;
 

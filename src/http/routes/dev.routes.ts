@@ -1,35 +1,39 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import type { DevTokenIssuer } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
+import { documented } from '../schemas/api-docs.js';
 import { errorResponses, idParam, json } from '../schemas/common.schemas.js';
-import { validationHook } from '../validation-hook.js';
+import { defineRoute, serveRoute } from './api-route.js';
 
-const devTokenRequest = z
-  .strictObject({ userId: idParam, name: z.string().trim().min(1).max(50).optional() })
-  .openapi('DevTokenRequest');
+const devTokenRequest = documented(
+  z.strictObject({
+    userId: idParam,
+    name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(50))),
+  }),
+  { id: 'DevTokenRequest' },
+);
 
-const issueToken = createRoute({
+const issueToken = defineRoute({
   method: 'post',
   path: '/api/dev/token',
   summary: 'A token from the local issuer (local only)',
   request: {
-    body: {
-      content: {
-        'application/json': { schema: devTokenRequest, example: { userId: 'alice', name: 'Alice' } },
-      },
-      required: true,
-    },
+    body: { schema: devTokenRequest, example: { userId: 'alice', name: 'Alice' }, required: true },
   },
   responses: {
-    200: json(z.object({ token: z.string() }).openapi('DevToken'), 'A bearer token for userId'),
+    200: json(documented(z.object({ token: z.string() }), { id: 'DevToken' }), 'A bearer token for userId'),
     ...errorResponses(400, 413, 415, 422),
   },
 });
 
+/** Documented with the rest, but served only where devRoutes is mounted: the local stack. */
+export const devApi = [issueToken];
+
 /** Mounted only in `local`: elsewhere these paths are plain 404s. */
-export function devRoutes(issuer: DevTokenIssuer): OpenAPIHono<HttpEnv> {
-  const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
-  app.openapi(issueToken, async (c) => {
+export function devRoutes(issuer: DevTokenIssuer): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+  serveRoute(app, issueToken, async (c) => {
     const { userId, name } = c.req.valid('json');
     return c.json({ token: await issuer.issue(name === undefined ? { userId } : { userId, name }) }, 200);
   });

@@ -1,19 +1,24 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import type { AppDeps } from '../app-deps.js';
 import { RETRY_AFTER_SECONDS } from '../error-response.js';
 import type { HttpEnv } from '../http-env.js';
+import { documented } from '../schemas/api-docs.js';
+import { defineRoute, serveRoute } from './api-route.js';
 
-const healthSchema = z
-  .object({
+const healthSchema = documented(
+  z.object({
     status: z.enum(['healthy', 'unhealthy']),
     environment: z.string(),
     version: z.string(),
     checks: z.object({ database: z.enum(['ok', 'unreachable']) }),
-  })
-  .openapi('Health');
+  }),
+  { id: 'Health' },
+);
 
-const route = (path: string) =>
-  createRoute({
+/** `/api/health`, and `/health` (the seeds' path): the same route at both. */
+export const healthApi = ['/api/health', '/health'].map((path) =>
+  defineRoute({
     method: 'get',
     path,
     summary: 'Health, with a real storage check',
@@ -21,13 +26,14 @@ const route = (path: string) =>
       200: { description: 'Healthy', content: { 'application/json': { schema: healthSchema } } },
       503: { description: 'Storage unreachable', content: { 'application/json': { schema: healthSchema } } },
     },
-  });
+  }),
+);
 
-/** `/api/health` (and `/health`, the seeds' path) answers from a real storage round trip. */
-export function healthRoutes({ storage, config, logger }: AppDeps): OpenAPIHono<HttpEnv> {
-  const app = new OpenAPIHono<HttpEnv>();
-  for (const path of ['/api/health', '/health']) {
-    app.openapi(route(path), async (c) => {
+/** Health answers from a real storage round trip. */
+export function healthRoutes({ storage, config, logger }: AppDeps): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+  for (const route of healthApi) {
+    serveRoute(app, route, async (c) => {
       const base = { environment: config.environment, version: config.version };
       try {
         await storage.ping();

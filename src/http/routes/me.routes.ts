@@ -1,47 +1,48 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
 import { requireActor, requireProfile, signedIn } from '../middleware/authenticate.js';
 import { errorResponses, json, listQuery } from '../schemas/common.schemas.js';
 import { postPage, profileSchema, updateProfileBody } from '../schemas/resource.schemas.js';
-import { validationHook } from '../validation-hook.js';
+import { defineRoute, serveRoute } from './api-route.js';
 
-const getMe = createRoute({
+const getMe = defineRoute({
   method: 'get',
-  path: '/me',
+  path: '/api/me',
   summary: 'Your profile (created on your first signed-in request)',
   ...signedIn,
   responses: { 200: json(profileSchema, 'Your profile'), ...errorResponses(401, 503) },
 });
 
-const updateMe = createRoute({
+const updateMe = defineRoute({
   method: 'patch',
-  path: '/me',
+  path: '/api/me',
   summary: 'Change your display name',
   ...signedIn,
-  request: {
-    body: {
-      content: { 'application/json': { schema: updateProfileBody, example: { displayName: 'Grace' } } },
-    },
-  },
+  request: { body: { schema: updateProfileBody, example: { displayName: 'Grace' } } },
   responses: { 200: json(profileSchema, 'Your profile'), ...errorResponses(400, 401, 413, 415, 422, 503) },
 });
 
-const myFavorites = createRoute({
+const myFavorites = defineRoute({
   method: 'get',
-  path: '/me/favorites',
+  path: '/api/me/favorites',
   summary: 'Posts you favorited, most recent first',
   ...signedIn,
   request: { query: listQuery },
   responses: { 200: json(postPage, 'A page of posts'), ...errorResponses(400, 401, 422, 503) },
 });
 
-export function meRoutes({ profiles, favorites }: AppDeps): OpenAPIHono<HttpEnv> {
-  return new OpenAPIHono<HttpEnv>({ defaultHook: validationHook })
-    .openapi(getMe, async (c) => c.json(requireProfile(c), 200))
-    .openapi(updateMe, async (c) => c.json(await profiles.rename(requireActor(c), c.req.valid('json')), 200))
-    .openapi(myFavorites, async (c) => {
-      const { limit, cursor } = c.req.valid('query');
-      return c.json(await favorites.listMine(requireActor(c), { limit, cursor }), 200);
-    });
+export const meApi = [getMe, updateMe, myFavorites];
+
+export function meRoutes({ profiles, favorites }: AppDeps): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+  serveRoute(app, getMe, async (c) => c.json(requireProfile(c), 200));
+  serveRoute(app, updateMe, async (c) =>
+    c.json(await profiles.rename(requireActor(c), c.req.valid('json')), 200),
+  );
+  serveRoute(app, myFavorites, async (c) => {
+    const { limit, cursor } = c.req.valid('query');
+    return c.json(await favorites.listMine(requireActor(c), { limit, cursor }), 200);
+  });
+  return app;
 }

@@ -1,43 +1,44 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import { etagOf, versionFromEtag } from '../../domain/posts/post.js';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
 import { requireActor, signedIn, viewerId } from '../middleware/authenticate.js';
+import { documented } from '../schemas/api-docs.js';
 import { errorResponses, idempotencyHeaders, idParam, json, listQuery } from '../schemas/common.schemas.js';
 import { createPostBody, postPage, postSchema, updatePostBody } from '../schemas/resource.schemas.js';
-import { validationHook } from '../validation-hook.js';
+import { defineRoute, serveRoute } from './api-route.js';
 
 const postIdParams = z.object({ id: idParam });
 const ifMatchHeaders = z.object({
   // No length limit: a value we did not issue is a failed precondition (412), not a malformed request.
-  'if-match': z
-    .string()
-    .optional()
-    .openapi({ description: 'The strong ETag of the version you edited; W/ tags never match' }),
+  'if-match': documented(z.optional(z.string()), {
+    description: 'The strong ETag of the version you edited; W/ tags never match',
+  }),
 });
 
-const listPosts = createRoute({
+const listPosts = defineRoute({
   method: 'get',
-  path: '/posts',
+  path: '/api/posts',
   summary: 'List posts, newest first',
-  request: { query: listQuery.extend({ author: idParam.optional().openapi({ description: 'author id' }) }) },
+  request: {
+    query: z.extend(listQuery, {
+      author: documented(z.optional(idParam), { description: 'author id' }),
+    }),
+  },
   responses: { 200: json(postPage, 'A page of posts'), ...errorResponses(400, 401, 422, 503) },
 });
 
-const createPost = createRoute({
+const createPost = defineRoute({
   method: 'post',
-  path: '/posts',
+  path: '/api/posts',
   summary: 'Create a post',
   ...signedIn,
   request: {
     headers: idempotencyHeaders,
     body: {
-      content: {
-        'application/json': {
-          schema: createPostBody,
-          example: { title: 'Hello, blog', body: 'My **first** post.', tags: ['intro'] },
-        },
-      },
+      schema: createPostBody,
+      example: { title: 'Hello, blog', body: 'My **first** post.', tags: ['intro'] },
     },
   },
   responses: {
@@ -46,30 +47,23 @@ const createPost = createRoute({
   },
 });
 
-const getPost = createRoute({
+const getPost = defineRoute({
   method: 'get',
-  path: '/posts/{id}',
+  path: '/api/posts/{id}',
   summary: 'Get a post',
   request: { params: postIdParams },
   responses: { 200: json(postSchema, 'The post, with its ETag'), ...errorResponses(401, 404, 422, 503) },
 });
 
-const updatePost = createRoute({
+const updatePost = defineRoute({
   method: 'patch',
-  path: '/posts/{id}',
+  path: '/api/posts/{id}',
   summary: 'Edit your post',
   ...signedIn,
   request: {
     params: postIdParams,
     headers: ifMatchHeaders,
-    body: {
-      content: {
-        'application/json': {
-          schema: updatePostBody,
-          example: { title: 'Hello again', tags: ['intro', 'news'] },
-        },
-      },
-    },
+    body: { schema: updatePostBody, example: { title: 'Hello again', tags: ['intro', 'news'] } },
   },
   responses: {
     200: json(postSchema, 'The edited post'),
@@ -77,14 +71,16 @@ const updatePost = createRoute({
   },
 });
 
-const deletePost = createRoute({
+const deletePost = defineRoute({
   method: 'delete',
-  path: '/posts/{id}',
+  path: '/api/posts/{id}',
   summary: 'Delete your post with its comments and favorites',
   ...signedIn,
   request: { params: postIdParams, headers: ifMatchHeaders },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 412, 422, 503) },
 });
+
+export const postApi = [listPosts, createPost, getPost, updatePost, deletePost];
 
 /** If-Match as a version: undefined when absent, null when it names nothing we issued (so it can only fail). */
 function ifMatchVersion(header: string | undefined): number | null | undefined {
@@ -92,39 +88,40 @@ function ifMatchVersion(header: string | undefined): number | null | undefined {
   return header.trim() === '*' ? undefined : versionFromEtag(header);
 }
 
-export function postRoutes({ posts }: AppDeps): OpenAPIHono<HttpEnv> {
-  return new OpenAPIHono<HttpEnv>({ defaultHook: validationHook })
-    .openapi(listPosts, async (c) => {
-      const { limit, cursor, author } = c.req.valid('query');
-      const page = await posts.list({ limit, cursor, authorId: author }, viewerId(c));
-      return c.json(page, 200);
-    })
-    .openapi(createPost, async (c) => {
-      const actor = requireActor(c);
-      const { value } = await posts.create(
-        actor,
-        c.req.valid('json'),
-        c.req.valid('header')['idempotency-key'],
-      );
-      c.header('Location', `/api/posts/${encodeURIComponent(value.id)}`);
-      c.header('ETag', etagOf(value));
-      return c.json(value, 201);
-    })
-    .openapi(getPost, async (c) => {
-      const post = await posts.get(c.req.valid('param').id, viewerId(c));
-      c.header('ETag', etagOf(post));
-      return c.json(post, 200);
-    })
-    .openapi(updatePost, async (c) => {
-      const actor = requireActor(c);
-      const version = ifMatchVersion(c.req.valid('header')['if-match']);
-      const post = await posts.update(actor, c.req.valid('param').id, c.req.valid('json'), version);
-      c.header('ETag', etagOf(post));
-      return c.json(post, 200);
-    })
-    .openapi(deletePost, async (c) => {
-      const actor = requireActor(c);
-      await posts.delete(actor, c.req.valid('param').id, ifMatchVersion(c.req.valid('header')['if-match']));
-      return c.body(null, 204);
-    });
+export function postRoutes({ posts }: AppDeps): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+  serveRoute(app, listPosts, async (c) => {
+    const { limit, cursor, author } = c.req.valid('query');
+    const page = await posts.list({ limit, cursor, authorId: author }, viewerId(c));
+    return c.json(page, 200);
+  });
+  serveRoute(app, createPost, async (c) => {
+    const actor = requireActor(c);
+    const { value } = await posts.create(
+      actor,
+      c.req.valid('json'),
+      c.req.valid('header')['idempotency-key'],
+    );
+    c.header('Location', `/api/posts/${encodeURIComponent(value.id)}`);
+    c.header('ETag', etagOf(value));
+    return c.json(value, 201);
+  });
+  serveRoute(app, getPost, async (c) => {
+    const post = await posts.get(c.req.valid('param').id, viewerId(c));
+    c.header('ETag', etagOf(post));
+    return c.json(post, 200);
+  });
+  serveRoute(app, updatePost, async (c) => {
+    const actor = requireActor(c);
+    const version = ifMatchVersion(c.req.valid('header')['if-match']);
+    const post = await posts.update(actor, c.req.valid('param').id, c.req.valid('json'), version);
+    c.header('ETag', etagOf(post));
+    return c.json(post, 200);
+  });
+  serveRoute(app, deletePost, async (c) => {
+    const actor = requireActor(c);
+    await posts.delete(actor, c.req.valid('param').id, ifMatchVersion(c.req.valid('header')['if-match']));
+    return c.body(null, 204);
+  });
+  return app;
 }

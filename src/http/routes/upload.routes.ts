@@ -1,36 +1,31 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requestUploadInput } from '../../domain/uploads/image-rules.js';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import type { UploadService } from '../../domain/uploads/upload.service.js';
 import type { HttpEnv } from '../http-env.js';
 import { requireActor, signedIn } from '../middleware/authenticate.js';
+import { documented } from '../schemas/api-docs.js';
 import { errorResponses, json } from '../schemas/common.schemas.js';
-import { validationHook } from '../validation-hook.js';
+import { requestUploadBody } from '../schemas/resource.schemas.js';
+import { defineRoute, serveRoute } from './api-route.js';
 
-const uploadTicket = z
-  .object({
-    key: z.string().openapi({ description: "Set it as a post's imageKey once the bytes are uploaded" }),
+const uploadTicket = documented(
+  z.object({
+    key: documented(z.string(), { description: "Set it as a post's imageKey once the bytes are uploaded" }),
     uploadUrl: z.url(),
     method: z.literal('PUT'),
-    headers: z.record(z.string(), z.string()).openapi({ description: 'Send exactly these with the PUT' }),
+    headers: documented(z.record(z.string(), z.string()), { description: 'Send exactly these with the PUT' }),
     expiresAt: z.iso.datetime(),
-  })
-  .openapi('UploadTicket');
+  }),
+  { id: 'UploadTicket' },
+);
 
-const requestUpload = createRoute({
+const requestUpload = defineRoute({
   method: 'post',
-  path: '/uploads',
+  path: '/api/uploads',
   summary: 'Ask for a URL to upload an image to (jpeg, png, webp or gif; at most 5 MiB)',
   ...signedIn,
   request: {
-    body: {
-      content: {
-        'application/json': {
-          schema: requestUploadInput,
-          example: { contentType: 'image/png', size: 48213 },
-        },
-      },
-      required: true,
-    },
+    body: { schema: requestUploadBody, example: { contentType: 'image/png', size: 48213 }, required: true },
   },
   responses: {
     201: json(uploadTicket, 'Where to PUT the bytes, and the key to give the post'),
@@ -38,8 +33,12 @@ const requestUpload = createRoute({
   },
 });
 
-export function uploadRoutes(uploads: UploadService): OpenAPIHono<HttpEnv> {
-  return new OpenAPIHono<HttpEnv>({ defaultHook: validationHook }).openapi(requestUpload, async (c) =>
+export const uploadApi = [requestUpload];
+
+export function uploadRoutes(uploads: UploadService): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+  serveRoute(app, requestUpload, async (c) =>
     c.json(await uploads.requestUpload(requireActor(c), c.req.valid('json')), 201),
   );
+  return app;
 }

@@ -1,48 +1,50 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod/mini';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../../domain/shared/page.js';
+import type { ResponseDoc } from '../routes/api-route.js';
+import { documented } from './api-docs.js';
 
-export const errorSchema = z
-  .object({
+export const errorSchema = documented(
+  z.object({
     error: z.object({
-      code: z.string().openapi({ example: 'not_found' }),
+      code: documented(z.string(), { example: 'not_found' }),
       message: z.string(),
-      details: z.unknown().optional(),
+      details: z.optional(z.unknown()),
     }),
-  })
-  .openapi('Error');
+  }),
+  { id: 'Error' },
+);
 
 export const listQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_LIMIT)
-    .default(DEFAULT_PAGE_LIMIT)
-    .openapi({ example: 20 }),
-  cursor: z.string().min(1).max(4096).optional().openapi({ description: 'nextCursor of the previous page' }),
+  limit: documented(
+    z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_LIMIT)), DEFAULT_PAGE_LIMIT),
+    { example: 20 },
+  ),
+  cursor: documented(z.optional(z.string().check(z.minLength(1), z.maxLength(4096))), {
+    description: 'nextCursor of the previous page',
+  }),
 });
 
-export function pageOf<T extends z.ZodType>(item: T, name: string) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+/** A whole number in an answer (answers are not validated: this is what the document says of them). */
+export const integer = () => z.number().check(z.int());
+
+export function pageOf<T extends z.ZodMiniType>(item: T, name: string) {
+  return documented(z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) }), { id: name });
 }
 
 /** Ids are opaque to clients, but bounded so a path can never carry megabytes into a storage key. */
 export const idParam = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'an id');
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'an id'));
 
 export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
-    .optional()
-    .openapi({
-      description: 'Retry-safe creation: the same key and body within 24 h return the first answer.',
-    }),
+  'idempotency-key': documented(
+    z.optional(
+      z
+        .string()
+        .check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')),
+    ),
+    { description: 'Retry-safe creation: the same key and body within 24 h return the first answer.' },
+  ),
 });
 
 /**
@@ -119,17 +121,8 @@ const retryAfter = {
 };
 
 /** The routes' error responses, in the contract's error shape, with an example each; 429 is always among them. */
-export function errorResponses(...statuses: ErrorStatus[]) {
-  const all: Partial<
-    Record<
-      ErrorStatus,
-      {
-        description: string;
-        headers?: typeof retryAfter;
-        content: { 'application/json': { schema: typeof errorSchema; example: unknown } };
-      }
-    >
-  > = {};
+export function errorResponses(...statuses: ErrorStatus[]): Partial<Record<ErrorStatus, ResponseDoc>> {
+  const all: Partial<Record<ErrorStatus, ResponseDoc>> = {};
   for (const status of [...new Set<ErrorStatus>([...statuses, 429])].sort()) {
     const { code, meaning, message, ...rest } = ERROR_STATUSES[status];
     all[status] = {
@@ -143,7 +136,7 @@ export function errorResponses(...statuses: ErrorStatus[]) {
   return all;
 }
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+export const json = (schema: z.ZodMiniType, description: string): ResponseDoc => ({
   description,
   content: { 'application/json': { schema } },
 });

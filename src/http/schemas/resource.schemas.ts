@@ -1,51 +1,54 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod/mini';
 import { type Comment, createCommentInput } from '../../domain/comments/comment.js';
 import { createPostInput, type PostView, updatePostInput } from '../../domain/posts/post.js';
 import { type Profile, updateProfileInput } from '../../domain/profiles/profile.js';
-import { pageOf } from './common.schemas.js';
+import { requestUploadInput } from '../../domain/uploads/image-rules.js';
+import { documented } from './api-docs.js';
+import { integer, pageOf } from './common.schemas.js';
 
-/**
- * Request bodies are the domain's own schemas: the rules live once, the docs are generated from them.
- * `.meta` rather than `.openapi`, because zod 4 schemas made before @hono/zod-openapi loads lack `.openapi`.
- */
-export const createPostBody = createPostInput.meta({ id: 'CreatePost' });
-export const updatePostBody = updatePostInput.meta({ id: 'UpdatePost' });
-export const createCommentBody = createCommentInput.meta({ id: 'CreateComment' });
-export const updateProfileBody = updateProfileInput.meta({ id: 'UpdateProfile' });
+/** Request bodies are the domain's own schemas: the rules live once, the docs are generated from them. */
+export const createPostBody = documented(createPostInput, { id: 'CreatePost' });
+export const updatePostBody = documented(updatePostInput, { id: 'UpdatePost' });
+export const createCommentBody = documented(createCommentInput, { id: 'CreateComment' });
+export const updateProfileBody = documented(updateProfileInput, { id: 'UpdateProfile' });
+export const requestUploadBody = documented(requestUploadInput, { id: 'UploadRequest' });
 
-export const postSchema = z
-  .object({
+export const postSchema = documented(
+  z.object({
     id: z.string(),
     authorId: z.string(),
     authorName: z.string(),
     title: z.string(),
     body: z.string(),
     tags: z.array(z.string()),
-    imageKey: z.string().nullable(),
-    imageUrl: z.string().nullable(),
+    imageKey: z.nullable(z.string()),
+    imageUrl: z.nullable(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
-    version: z.number().int(),
-    commentCount: z.number().int(),
-    favoriteCount: z.number().int(),
+    version: integer(),
+    commentCount: integer(),
+    favoriteCount: integer(),
     favoritedByMe: z.boolean(),
-  })
-  .openapi('Post');
+  }),
+  { id: 'Post' },
+);
 
-export const commentSchema = z
-  .object({
+export const commentSchema = documented(
+  z.object({
     id: z.string(),
     postId: z.string(),
     authorId: z.string(),
     authorName: z.string(),
     body: z.string(),
     createdAt: z.string(),
-  })
-  .openapi('Comment');
+  }),
+  { id: 'Comment' },
+);
 
-export const profileSchema = z
-  .object({ id: z.string(), displayName: z.string(), createdAt: z.string() })
-  .openapi('Profile');
+export const profileSchema = documented(
+  z.object({ id: z.string(), displayName: z.string(), createdAt: z.string() }),
+  { id: 'Profile' },
+);
 
 export const postPage = pageOf(postSchema, 'PostPage');
 export const commentPage = pageOf(commentSchema, 'CommentPage');

@@ -2600,7 +2600,6 @@ export type components = {
         CreatePost: {
             title: string;
             body: string;
-            /** @default [] */
             tags?: string[];
             /** @default null */
             imageKey?: string | null;
@@ -2639,7 +2638,7 @@ export type components = {
             key: string;
             /** Format: uri */
             uploadUrl: string;
-            /** @enum {string} */
+            /** @constant */
             method: "PUT";
             /** @description Send exactly these with the PUT */
             headers: {

@@ -1,0 +1,90 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type * as z from 'zod/mini';
+import { ValidationError } from '../domain/shared/errors.js';
+import { issuesOf } from '../domain/shared/validation.js';
+import type { HttpEnv } from './http-env.js';
+
+/** A JSON Content-Type a body may be sent with: the media type and `name=value` parameters only. */
+const JSON_CONTENT_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+/** The media types whose bodies are parsed as JSON (anything else is validated as an empty object). */
+const PARSED_AS_JSON = /^application\/([\w.-]+\+)?json$/i;
+
+type Target = 'query' | 'param' | 'header' | 'json';
+
+/** What a route declares of its request: a schema per part it reads. */
+export interface RequestSchemas {
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  /** Keys in lower case, as requests' header names are read. */
+  headers?: z.ZodMiniObject;
+  /** JSON only; `required` makes an absent or non-JSON body an empty object to validate, not a skip. */
+  body?: { schema: z.ZodMiniType; example: unknown; required?: boolean };
+}
+
+function parsed(schema: z.ZodMiniType, value: unknown): unknown {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError('The request has invalid fields.', issuesOf(result.error));
+  return result.data;
+}
+
+/** Query parameters as one object: a name given once is a string, a repeated one an array (so it fails). */
+function queryOf(c: Context<HttpEnv>): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0] : values]),
+  ) as Record<string, string | string[]>;
+}
+
+async function hasBody(c: Context<HttpEnv>): Promise<boolean> {
+  const raw = c.req.raw;
+  if (raw.body === null) return false;
+  if (raw.bodyUsed) return (await c.req.arrayBuffer()).byteLength > 0;
+  const reader = raw.clone().body?.getReader();
+  if (!reader) return false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      if (value.byteLength > 0) return true;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+}
+
+async function jsonBody(c: Context<HttpEnv>): Promise<unknown> {
+  const type = c.req.header('content-type');
+  if (!type || !PARSED_AS_JSON.test(type.split(';')[0]?.trim() ?? '')) return {};
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HTTPException(400, { message: 'Malformed JSON in request body' });
+  }
+}
+
+/**
+ * Validates the parts of a request a route declares, in the order query, path, headers, body; the first
+ * part with invalid fields is a ValidationError (422 naming each field), which the app's error handler
+ * answers. A declared body also gates the media type (415). What each part parsed to is what the handler
+ * reads with `c.req.valid(part)`. One middleware per route, not one per part: every request pays for the
+ * steps it runs, and these run on every request to the route.
+ */
+export function validateRequest(request: RequestSchemas): MiddlewareHandler<HttpEnv> {
+  const { params, query, headers, body } = request;
+  const set = (c: Context<HttpEnv>, target: Target, value: unknown) =>
+    c.req.addValidatedData(target, value as Record<string, unknown>);
+  return async (c, next) => {
+    if (query) set(c, 'query', parsed(query, queryOf(c)));
+    if (params) set(c, 'param', parsed(params, c.req.param()));
+    if (headers) set(c, 'header', parsed(headers, c.req.header()));
+    if (body) {
+      const type = c.req.header('content-type');
+      if (type ? !JSON_CONTENT_TYPE.test(type) : await hasBody(c)) {
+        throw new HTTPException(415, { message: 'Unsupported Media Type' });
+      }
+      // An optional body that was not sent reaches the handler as `{}`, and the domain's own parse answers.
+      set(c, 'json', body.required || type !== undefined ? parsed(body.schema, await jsonBody(c)) : {});
+    }
+    await next();
+  };
+}
