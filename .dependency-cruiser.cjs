@@ -8,7 +8,7 @@ module.exports = {
     {
       name: 'domain-depends-only-on-domain',
       comment:
-        'The domain knows nothing of HTTP, Lambda, AWS, storage or configuration: it imports only itself and zod ' +
+        'The domain knows nothing of HTTP, Lambda, AWS, storage or configuration: it imports only itself and zod/mini ' +
         '(its validation language). Move what it needs into src/domain, or make it a port an adapter implements.',
       severity: 'error',
       from: { path: '^src/domain/', pathNot: '\\.test\\.ts$' },
@@ -93,6 +93,31 @@ module.exports = {
       severity: 'error',
       from: { path: '^web/' },
       to: { path: '^(src|test|scripts)/' },
+    },
+    {
+      name: 'functions-validate-with-zod-mini',
+      comment:
+        'Code that ships in a function validates with zod/mini: zod classic (~440 KB, parsed at every cold start ' +
+        'whatever a bundle uses of it) and @hono/zod-openapi (which loads all of it, and wraps every request) ' +
+        'stay out. Write `import * as z from \'zod/mini\'`; documentation goes in the apiDocs registry.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: {
+        path: [
+          '(^|/)node_modules/zod/(index|v3/|v4/index|v4/classic/)',
+          '(^|/)node_modules/@hono/zod-openapi/',
+          '(^|/)node_modules/@asteasolutions/zod-to-openapi/',
+        ],
+      },
+    },
+    {
+      name: 'functions-do-not-load-the-openapi-generator',
+      comment:
+        'The OpenAPI document is generated at build time (npm run gen:api) and served from openapi.json: ' +
+        'only scripts and tests import the generator, so no function bundles it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/http/docs/openapi-document\\.ts$' },
+      to: { path: '^src/http/docs/openapi-document\\.ts$' },
     },
     {
       name: 'no-circular',

@@ -15,7 +15,7 @@ const config = join(root, '.dependency-cruiser.cjs');
  * and nothing else, so a rule that silently stopped matching (a renamed folder, a typo in a path) fails here.
  */
 const scratch: Record<string, string> = {
-  'src/domain/posts/post.ts': "export const post = 'post';\n",
+  'src/domain/posts/post.ts': "import 'zod/mini';\nexport const post = 'post';\n",
   'src/domain/posts/reads-http.ts': "import '../../http/app.js';\n",
   'src/domain/posts/reads-disk.ts': "import 'node:fs';\n",
   'src/domain/posts/hashes.ts': "import 'node:crypto';\nimport './post.js';\n",
@@ -40,6 +40,22 @@ const scratch: Record<string, string> = {
   'web/src/api/schema.d.ts': 'export type paths = {};\n',
   'web/src/pages/page.ts': "import '../../../src/domain/posts/post.js';\n",
   'test/support.ts': 'export const support = 1;\n',
+  'src/http/reads-zod-classic.ts': "import 'zod';\nimport 'zod/mini';\n",
+  'src/http/reads-zod-openapi.ts': "import '@hono/zod-openapi';\n",
+  'src/http/docs/openapi-document.ts': "import 'zod/mini';\nimport '../app.js';\n",
+  'src/composition/serves-generated-docs.ts': "import '../http/docs/openapi-document.js';\n",
+  // Packages laid out as npm installs them, so imports resolve into node_modules as in the real tree.
+  'node_modules/zod/package.json': JSON.stringify({
+    name: 'zod',
+    exports: { '.': './index.js', './mini': './mini/index.js' },
+  }),
+  'node_modules/zod/index.js': 'export {};\n',
+  'node_modules/zod/mini/index.js': 'export {};\n',
+  'node_modules/@hono/zod-openapi/package.json': JSON.stringify({
+    name: '@hono/zod-openapi',
+    exports: { '.': './dist/index.mjs' },
+  }),
+  'node_modules/@hono/zod-openapi/dist/index.mjs': 'export {};\n',
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }),
 };
 
@@ -85,6 +101,9 @@ describe('dependency rules (dependency-cruiser, run by make lint)', () => {
         'operator-tools-use-only-the-typed-client: src/smoke/reads-page.ts → web/src/pages/page.ts',
         'web-client-does-not-import-the-server: web/src/pages/page.ts → src/domain/posts/post.ts',
         'source-does-not-depend-on-tests: src/stream/reads-tests.ts → test/support.ts',
+        'functions-validate-with-zod-mini: src/http/reads-zod-classic.ts → node_modules/zod/index.js',
+        'functions-validate-with-zod-mini: src/http/reads-zod-openapi.ts → node_modules/@hono/zod-openapi/dist/index.mjs',
+        'functions-do-not-load-the-openapi-generator: src/composition/serves-generated-docs.ts → src/http/docs/openapi-document.ts',
       ].sort(),
     );
   }, 120_000);
