@@ -99,7 +99,7 @@ module.exports = {
       comment:
         'Code that ships in a function validates with zod/mini: zod classic (~440 KB, parsed at every cold start ' +
         'whatever a bundle uses of it) and @hono/zod-openapi (which loads all of it, and wraps every request) ' +
-        'stay out. Write `import * as z from \'zod/mini\'`; documentation goes in the apiDocs registry.',
+        "stay out. Write `import * as z from 'zod/mini'`; documentation goes in the apiDocs registry.",
       severity: 'error',
       from: { path: '^src/' },
       to: {
