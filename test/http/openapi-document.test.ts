@@ -70,3 +70,34 @@ describe('the OpenAPI document', () => {
     expect(gaps).toEqual([]);
   });
 });
+
+describe('the OpenAPI document outside the local stack', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp('memory', {
+      APP_ENVIRONMENT: 'staging',
+      APP_VERSION: '2.3.4',
+      APP_AUTH_PROVIDER: 'firebase',
+      FIREBASE_PROJECT_ID: 'blogapp-test',
+      APP_CURSOR_SECRET: 's'.repeat(32),
+      APP_UPLOADS_BUCKET: 'blogapp-staging-uploads',
+    });
+  });
+  afterAll(() => api.close());
+
+  it('leaves out the local-only dev-token route and what only it refers to, and is still valid 3.1', async () => {
+    const doc = (await api.request('GET', '/openapi.json')).body;
+    expect(doc.info.version).toBe('2.3.4');
+    expect(doc.servers).toEqual([{ url: 'http://127.0.0.1', description: 'staging stack' }]);
+    expect(Object.keys(doc.paths)).not.toContain('/api/dev/token');
+    expect(Object.keys(doc.paths)).toContain('/api/posts');
+    expect(Object.keys(doc.components.schemas)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^DevToken/)]),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Post', 'Error', 'PostPage']),
+    );
+    const result = await validate(structuredClone(doc) as never);
+    expect(result.valid ? [] : result.errors).toEqual([]);
+  });
+});
