@@ -35,6 +35,10 @@ function queryOf(c: Context<HttpEnv>): Record<string, string | string[]> {
   ) as Record<string, string | string[]>;
 }
 
+/**
+ * Whether bytes came with a request that named no Content-Type (chunked, or a Lambda event without the
+ * header): such a body is refused as not JSON. A clone is read, so the body stays for whoever reads it.
+ */
 async function hasBody(c: Context<HttpEnv>): Promise<boolean> {
   const raw = c.req.raw;
   if (raw.body === null) return false;
