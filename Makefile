@@ -64,9 +64,10 @@ unit: $(DEPS) $(CHROMIUM) python-tools ## run the test suites only (the deploy r
 	npx vitest run
 
 # The three at once: the suites mostly wait on child processes (terraform, moto, browsers), so lint and
-# typecheck take the CPU they leave; each line prints as it comes, and the first failure fails the target.
+# typecheck take the CPU they leave. No --output-sync: it would hold Vitest's progress back until the end;
+# the tools write whole lines, and the first failure fails the target.
 test: ## lint, typecheck and every test
-	@$(MAKE) --no-print-directory -j3 --output-sync=line lint typecheck unit
+	@$(MAKE) --no-print-directory -j3 lint typecheck unit
 
 # The templates' cfn-lint (make lint) and the suites that start servers, browsers or emulators run in make test.
 check: $(DEPS) typecheck ## the inner loop: Biome, typecheck, unit and in-process route tests (under a minute)

@@ -66,7 +66,7 @@ beforeAll(async () => {
   sam = samFacts(samTemplate, source, PARAMETERS);
 
   moto = await startMotoServer();
-  tf = await terraformTestEnv();
+  tf = await terraformTestEnv(moto.env);
   workDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-parity-'));
   const motoDeps = motoEngineDeps(moto, tf, {
     backendFile: await motoBackend(moto, tf.dir),

@@ -38,7 +38,7 @@ const production: TerraformDeployOptions = {
 
 beforeAll(async () => {
   moto = await startMotoServer();
-  tf = await terraformTestEnv();
+  tf = await terraformTestEnv(moto.env);
   workDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-canary-'));
   lambda = new LambdaClient(motoClientConfig(moto));
   engine = motoEngineDeps(moto, tf, {

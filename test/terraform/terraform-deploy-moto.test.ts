@@ -66,7 +66,7 @@ const deps = () => engine;
 
 beforeAll(async () => {
   moto = await startMotoServer();
-  tf = await terraformTestEnv();
+  tf = await terraformTestEnv(moto.env);
   workDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-deploy-'));
   backendFile = await motoBackend(moto, tf.dir);
   engine = motoEngineDeps(moto, tf, {
