@@ -9,11 +9,15 @@ const SLOW_SUITES = [
   'test/terraform/terraform-deploy-moto.test.ts',
   'test/terraform/terraform-canary-moto.test.ts',
   'test/deploy/rehearsal.test.ts',
+  'test/terraform/sam-terraform-parity.test.ts',
   'test/reliability/faults.test.ts',
-  'test/realtime-e2e/live-comments.test.ts',
   'test/terraform/terraform-static.test.ts',
+  'test/web/firebase-sign-in.test.ts',
+  'test/realtime-e2e/live-comments.test.ts',
   'test/web/hosted-sign-in.test.ts',
   'test/bench/bench-quick.test.ts',
+  'test/terraform/site-policy.test.ts',
+  'test/web/blog-reading.test.ts',
 ];
 
 const rank = (spec: TestSpecification) => {
