@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NPM ?= npm
 DEPS := node_modules/.deps-installed
 
-.PHONY: help local web-dev test check test-stress lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod terraform-check rehearse python-tools clean
+.PHONY: help local web-dev test check biome check-suites test-stress lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod terraform-check rehearse python-tools clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -43,8 +43,7 @@ python-tools:
 	  echo "#########################################################################################"; \
 	  exit 1; }
 
-lint: $(DEPS) python-tools ## Biome lint + format, the directions imports may point (dependency-cruiser), cfn-lint on the templates
-	npx biome check --error-on-warnings .
+lint: $(DEPS) python-tools biome ## Biome lint + format, the directions imports may point (dependency-cruiser), cfn-lint on the templates
 	npx depcruise src web/src --config .dependency-cruiser.cjs --output-type err
 	npx tsx scripts/lint-templates.ts
 
@@ -70,8 +69,13 @@ test: ## lint, typecheck and every test
 	@$(MAKE) --no-print-directory -j3 lint typecheck unit
 
 # The templates' cfn-lint (make lint) and the suites that start servers, browsers or emulators run in make test.
-check: $(DEPS) typecheck ## the inner loop: Biome, typecheck, unit and in-process route tests (under a minute)
+check: ## the inner loop: Biome, typecheck, unit and in-process route tests, at once (under a minute)
+	@$(MAKE) --no-print-directory -j3 biome typecheck check-suites
+
+biome: $(DEPS)
 	npx biome check --error-on-warnings .
+
+check-suites: $(DEPS)
 	npx vitest run --project check
 
 # RUNS=5 BUSY=1 make test-stress: the suite N times, one core kept busy; lists every test that failed once.
