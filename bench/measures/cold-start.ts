@@ -6,6 +6,7 @@ import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
 import { runJson } from '../lib/child.js';
 import type { BenchContext } from '../lib/context.js';
 import { type CostByModule, costTable, withCpuProfile } from '../lib/cpu-profile.js';
+import { deployedEnv } from '../lib/deployed-env.js';
 import { benchPosts } from '../lib/fixture.js';
 import { interleaved } from '../lib/interleave.js';
 import { apiEvent, writeJson } from '../lib/lambda-events.js';
@@ -28,37 +29,6 @@ export interface ColdStart {
   /** The API function's files Node loaded up to the last response: static imports and lazy chunks alike. */
   loaded: { bytes: number; files: number };
   profile?: { api: CostByModule[]; constant: CostByModule[] };
-}
-
-/**
- * The API function configured as deployed (development, Cognito, S3 uploads), credentials in the environment
- * as Lambda gives them, and only the DynamoDB endpoint pointing at dynalite — through the SDK's own
- * AWS_ENDPOINT_URL_DYNAMODB, not the app's APP_DYNAMODB_ENDPOINT, so the app runs its AWS path: AWS's
- * timeouts and credential chain, and no table checks at init (calls AWS never sees).
- */
-function deployedEnv(
-  db: { endpoint: string; tableName: string; connectionsTableName: string },
-  dataDir: string,
-) {
-  return {
-    APP_ENVIRONMENT: 'development',
-    APP_AUTH_PROVIDER: 'cognito',
-    COGNITO_USER_POOL_ID: 'us-east-1_Bench0001',
-    COGNITO_CLIENT_ID: 'bench-client',
-    APP_CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-characters',
-    APP_UPLOADS_BUCKET: 'blogapp-bench-uploads',
-    AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
-    AWS_ACCESS_KEY_ID: 'ASIABENCHBENCHBENCH0',
-    AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key-for-dynalite-only',
-    AWS_SESSION_TOKEN: 'bench-session-token',
-    APP_DYNAMODB_TABLE: db.tableName,
-    APP_DYNAMODB_CONNECTIONS_TABLE: db.connectionsTableName,
-    APP_DATA_DIR: dataDir,
-    AWS_REGION: 'us-east-1',
-    AWS_LAMBDA_FUNCTION_NAME: 'blogapp-api',
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
-    NODE_NO_WARNINGS: '1',
-  };
 }
 
 /**

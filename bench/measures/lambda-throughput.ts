@@ -1,14 +1,18 @@
 import { join } from 'node:path';
+import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
 import { runJson } from '../lib/child.js';
 import type { BenchContext } from '../lib/context.js';
 import { costTable, withCpuProfile } from '../lib/cpu-profile.js';
+import { deployedEnv, TRACED_LAMBDA_ENV } from '../lib/deployed-env.js';
+import { benchPosts } from '../lib/fixture.js';
 import { interleaved } from '../lib/interleave.js';
 import { apiEvent, writeJson } from '../lib/lambda-events.js';
 import { type MeasureResult, type Row, ratio, type Section } from '../lib/result.js';
 import { formatSample, ratioOf, type Sample, summarize } from '../lib/stats.js';
 
-type Variant = 'api' | 'hono' | 'constant';
-const VARIANTS: readonly Variant[] = ['api', 'hono', 'constant'];
+/** `deployed` is the API bundle again, configured and traced as in AWS (see below). */
+type Variant = 'api' | 'hono' | 'constant' | 'deployed';
+const VARIANTS: readonly Variant[] = ['api', 'hono', 'constant', 'deployed'];
 
 /** µs per event from a sample of events per CPU-second: the median, with the range of the runs. */
 const formatMicros = (rate: Sample) => {
@@ -28,10 +32,24 @@ export type HandlerRates = Record<string, Sample>;
 /**
  * The API Lambda handler invoked in-process, event after event, against the constant handler: the cost of
  * Hono's Lambda adapter and our app per request, without the network. Local configuration on the memory
- * provider (seeded through the handler itself), so storage costs nothing and no tracer runs.
+ * provider (seeded through the handler itself), so storage costs nothing and no tracer runs. Beside it,
+ * informative, the same bundle as deployed: DynamoDB through the SDK (on dynalite, seeded directly: there
+ * are no dev tokens outside `local`), Cognito, metrics, and the tracer on as under `Tracing: Active`.
  */
 export async function measureLambdaThroughput(
   ctx: BenchContext,
+): Promise<MeasureResult & { rates: HandlerRates }> {
+  const db = await startBenchDynamoDb();
+  try {
+    return await measureWith(ctx, db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function measureWith(
+  ctx: BenchContext,
+  db: Awaited<ReturnType<typeof startBenchDynamoDb>>,
 ): Promise<MeasureResult & { rates: HandlerRates }> {
   const { scale, progress, entries } = ctx;
   const token = apiEvent('POST', '/api/dev/token', {
@@ -54,6 +72,15 @@ export async function measureLambdaThroughput(
     setup: [token, ...Array.from({ length: scale.posts }, (_, i) => create(i))],
     measured: ROUTES,
   });
+  const posts = benchPosts(scale.posts);
+  for (const post of posts) await db.storage.posts.create(post);
+  const deployedScript = await writeJson(ctx.work, 'handler-loop-deployed.json', {
+    setup: [],
+    measured: ROUTES.map(({ label, event }) => ({
+      label,
+      event: JSON.parse(JSON.stringify(event).replaceAll('{{id}}', posts[0]?.id ?? '')),
+    })),
+  });
   const env: Record<string, string> = {
     APP_ENVIRONMENT: 'local',
     APP_REPOSITORY_PROVIDER: 'memory',
@@ -61,10 +88,17 @@ export async function measureLambdaThroughput(
     LOG_LEVEL: 'ERROR',
     NODE_NO_WARNINGS: '1',
   };
+  // LOG_LEVEL as in the local runs, so the two differ only by configuration, not by a log line per event.
+  const deployed = {
+    ...deployedEnv(db, join(ctx.work, 'handler-loop-deployed-data')),
+    ...TRACED_LAMBDA_ENV,
+    LOG_LEVEL: 'ERROR',
+  };
   const bundles = {
     api: join(ctx.distDir, 'ApiFunction', 'index.mjs'),
     hono: entries.minimalHonoBundle,
     constant: entries.constantBundle,
+    deployed: join(ctx.distDir, 'ApiFunction', 'index.mjs'),
   };
   const { warmMs, measureMs, rounds } = scale.handlerLoop;
   const loop = (variant: Variant, flags: string[] = [], ms = [warmMs, measureMs]) =>
@@ -72,9 +106,17 @@ export async function measureLambdaThroughput(
       perSecond: Record<string, number>;
       perCpuSecond: Record<string, number>;
       bodies: Record<string, unknown>;
-    }>(process.execPath, [...flags, entries.handlerLoopProbe, bundles[variant], script, ...ms.map(String)], {
-      env,
-    });
+    }>(
+      process.execPath,
+      [
+        ...flags,
+        entries.handlerLoopProbe,
+        bundles[variant],
+        variant === 'deployed' ? deployedScript : script,
+        ...ms.map(String),
+      ],
+      { env: variant === 'deployed' ? deployed : env },
+    );
   progress.step('Lambda handler in-process: the API’s answers, for the minimal Hono floor to give');
   const { bodies } = await loop('api', [], [1, 1]);
   env.BENCH_ROUTE_BODIES = await writeJson(ctx.work, 'handler-route-bodies.json', bodies);
@@ -82,7 +124,7 @@ export async function measureLambdaThroughput(
   const perRouteCpu: Record<string, Record<Variant, number[]>> = {};
   const record = (into: typeof perRoute, variant: Variant, rates: Record<string, number>) => {
     for (const [label, value] of Object.entries(rates)) {
-      into[label] ??= { api: [], hono: [], constant: [] };
+      into[label] ??= { api: [], hono: [], constant: [], deployed: [] };
       into[label][variant].push(value);
     }
   };
@@ -99,9 +141,11 @@ export async function measureLambdaThroughput(
     const constant = summarize(runs.constant);
     const apiCpu = summarize(perRouteCpu[label]?.api ?? []);
     const honoCpu = summarize(perRouteCpu[label]?.hono ?? []);
+    const deployedCpu = summarize(perRouteCpu[label]?.deployed ?? []);
     rates[label] = api;
     // Time per event is the inverse of events per second: ours ÷ the floor's = its rate ÷ ours.
     const perEvent = ratioOf(honoCpu, apiCpu);
+    const asDeployed = ratioOf(apiCpu, deployedCpu);
     return [
       {
         measure: `Lambda handler in-process, ${label}: CPU time per event, ours ÷ minimal Hono`,
@@ -118,6 +162,14 @@ export async function measureLambdaThroughput(
         floor: `constant handler: ${formatSample(constant, 'ev/s', 0)}`,
         shown: ratio(ratioOf(api, constant)),
         note: `≈ ${(1000 / api.median).toFixed(3)} ms of handler per request; the absolute floor, no target`,
+      },
+      {
+        measure: `Lambda handler in-process, ${label}, as deployed: CPU time per event, ÷ the local configuration`,
+        ours: formatMicros(deployedCpu),
+        floor: `local configuration (memory, no tracer): ${formatMicros(apiCpu)}`,
+        value: asDeployed,
+        shown: ratio(asDeployed),
+        note: 'informative, no target; the same bundle configured as deployed: DynamoDB through the SDK (dynalite answering in another process, so its CPU is not counted), Cognito, EMF metrics, X-Ray tracing on (the X-Ray SDK’s async hooks then track every promise)',
       },
     ];
   });

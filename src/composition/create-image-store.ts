@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
+import type { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
 import { persistentSecret } from '../adapters/local-disk/persistent-secret.js';
 import type { Config } from '../config/config.js';
 import { systemClock } from '../domain/shared/clock.js';
@@ -26,6 +26,8 @@ export async function createImageStore(
     }, ['presignUpload', 'inspect', 'freeze', 'remove', 'presignDownload']);
     return { imageStore };
   }
+  // The local stack's store is never built in AWS, so its code stays out of the deployed cold start.
+  const { LocalImageStore } = await import('../adapters/local-disk/local-image-store.js');
   const store = new LocalImageStore({
     dir: join(config.dataDir, 'uploads'),
     secret: await persistentSecret(join(config.dataDir, 'upload-secret')),

@@ -5,7 +5,6 @@ import {
   createDynamoDbStorage,
   ensureTable,
 } from '../adapters/dynamodb/index.js';
-import { createMemoryStorage } from '../adapters/memory/memory-storage.js';
 import type { Config } from '../config/config.js';
 import type { Storage } from '../domain/storage.js';
 import { traced } from '../observability/tracing.js';
@@ -15,7 +14,11 @@ import { traced } from '../observability/tracing.js';
  * missing; in AWS the stack owns them, so cold starts spend no call on it.
  */
 export async function createStorage(repository: Config['repository'], tracer?: Tracer): Promise<Storage> {
-  if (repository.provider === 'memory') return createMemoryStorage();
+  if (repository.provider === 'memory') {
+    // Imported only here, so a deployed function (always DynamoDB) never parses the in-memory adapters.
+    const { createMemoryStorage } = await import('../adapters/memory/memory-storage.js');
+    return createMemoryStorage();
+  }
   const client = traced(tracer, createDynamoDbClient(repository));
   const { tableName, connectionsTableName } = repository;
   if (repository.endpoint) {

@@ -37,6 +37,7 @@ describe('bench-quick', () => {
       'Cold start: RSS',
       'DynamoDB commands per route',
       'Lambda handler in-process',
+      'as deployed: CPU time per event',
       'Warm req/s, GET /api/posts/{id}',
       'Warm req/s, GET /api/posts',
       'Peer: fresh process → first response',

@@ -73,8 +73,14 @@ describe.each(functions.map((fn) => [fn.logicalId, fn] as const))('%s', (_, fn) 
     for (const entry of entries) expect(existsSync(join(fn.codeDir, entry)), entry).toBe(true);
   });
 
+  let built: ReturnType<typeof bundleFunction> | undefined;
+  const bundled = () => {
+    built ??= bundleFunction(fn, join(process.cwd(), 'dist/lambda'), { write: false });
+    return built;
+  };
+
   it('bundles into the ES module its Handler names, exporting the handler', async () => {
-    const bundle = await bundleFunction(fn, join(process.cwd(), 'dist/lambda'), { write: false });
+    const bundle = await bundled();
     // Lambda reads `index.handler` as file `index` (.mjs/.js/.cjs) and export `handler`.
     const [file, exported] = fn.handler.split(/\.(.*)/s) as [string, string];
     const main = bundle.metafile.outputs[`dist/lambda/${fn.logicalId}/${file}.mjs`];
@@ -87,5 +93,16 @@ describe.each(functions.map((fn) => [fn.logicalId, fn] as const))('%s', (_, fn) 
         true,
       );
     }
+  });
+
+  it('stubs semver only where the X-Ray SDK v2 patcher, never called, imports it', async () => {
+    const { inputs } = (await bundled()).metafile;
+    const stub = 'src/observability/unbundled-semver.ts';
+    const importers = Object.entries(inputs)
+      .filter(([, input]) => input.imports.some((i) => i.path === stub))
+      .map(([path]) => path.replace(/.*node_modules\//, ''));
+    // The stub throws: a new importer that calls it (or a real semver in the bundle) must be looked at.
+    expect(importers.every((path) => path === 'aws-xray-sdk-core/dist/lib/patchers/aws_p.js')).toBe(true);
+    expect(Object.keys(inputs).filter((path) => /node_modules\/semver\//.test(path))).toEqual([]);
   });
 });
