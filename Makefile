@@ -13,6 +13,9 @@ help: ## list the targets
 # `npm ci` installs exactly the committed lockfile and never rewrites it (it lists every platform's optional
 # Biome binary, so it is valid on Linux, macOS and Windows alike). --prefer-offline takes what npm's cache
 # already holds without asking the registry again (here: 38 s instead of 98 s for a second clone).
+# Which dependencies may run install scripts is decided in package.json's allowScripts (npm 12 will run no
+# others): esbuild's binary check, classic-level's native build where no prebuild fits, @firebase/util's
+# generated defaults; @scarf/scarf's install-time telemetry is refused.
 $(DEPS): package.json package-lock.json
 	@command -v node >/dev/null || { echo "Node.js >= 20 is required: install it from your package manager, then re-run make."; exit 1; }
 	$(NPM) ci --no-audit --no-fund --prefer-offline
