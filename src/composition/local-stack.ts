@@ -9,6 +9,7 @@ import { createApp } from '../http/app.js';
 import { createBroadcastApp } from '../http/broadcast-app.js';
 import type { RequestLine } from '../http/middleware/request-log.js';
 import { routeAsApiGateway } from '../local/api-gateway-routes.js';
+import { closeServer } from '../local/close-server.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
 import { guardHosts, hostGuard } from '../local/host-guard.js';
 import { expirePendingUploads } from '../local/pending-upload-expiry.js';
@@ -102,13 +103,8 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       );
       s.once('error', fail);
     });
-    closers.push(
-      () =>
-        new Promise<void>((done) => {
-          server.close(() => done());
-          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        }),
-    );
+    // Requests in flight finish before the stream, the gateway and the embedded DynamoDB close under them.
+    closers.push(() => closeServer(server));
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     // Fresh for each start and known only to this process: pushes are signed with them, as with IAM keys.

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from './close-server.js';
 import type { StreamRecorder } from './stream/stream-recorder.js';
 
 export interface EmbeddedDynamoDb {
@@ -43,10 +44,6 @@ export async function startEmbeddedDynamoDb(
   return {
     endpoint: `http://127.0.0.1:${port}`,
     streams,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }
