@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 
 interface JsonReport {
   numTotalTests: number;
@@ -46,20 +46,41 @@ function keepACoreBusy() {
   return () => spinner.kill('SIGKILL');
 }
 
-function runVitest(outputFile: string): Promise<number> {
+function runVitest(outputFile: string): Promise<{ code: number; stderr: string }> {
   const args = ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${outputFile}`];
   if (values.project) args.push('--project', values.project);
   for (const glob of values.exclude ?? []) args.push('--exclude', glob);
   args.push(...positionals);
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn('npx', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      stderr += chunk;
+    });
     child.once('error', reject);
-    child.once('close', (code) => resolve(code ?? 1));
+    child.once('close', (code) => resolve({ code: code ?? 1, stderr }));
   });
 }
 
+/**
+ * A red run with no failed test failed on an error no test owned (an unhandled rejection, an uncaught
+ * exception): the JSON report leaves it out, so it is read from Vitest's output, with the file it names.
+ */
+function unownedError(stderr: string): { name: string; message: string } {
+  const text = stripVTControlCharacters(stderr);
+  const origin = text.match(/originated in "([^"]+)"/)?.[1];
+  const start = text.search(/Unhandled Errors|Uncaught Exception|Unhandled Rejection/);
+  return {
+    name: `${origin ?? 'the run'} › an error no test owned`,
+    message: start === -1 ? text.slice(-1_500) : text.slice(start),
+  };
+}
+
 const failures = new Map<string, Failure>();
+let recorded = 0;
 const record = (name: string, run: number, message: string) => {
+  recorded++;
   const seen = failures.get(name) ?? { runs: [], message: message.split('\n').slice(0, 12).join('\n') };
   seen.runs.push(run);
   failures.set(name, seen);
@@ -72,14 +93,19 @@ try {
   for (let run = 1; run <= runs; run++) {
     const started = Date.now();
     const outputFile = join(dir, `run-${run}.json`);
-    const code = await runVitest(outputFile);
+    const { code, stderr } = await runVitest(outputFile);
     const report = JSON.parse(await readFile(outputFile, 'utf8')) as JsonReport;
+    const recordedBefore = recorded;
     for (const file of report.testResults) {
       const failed = file.assertionResults.filter((t) => t.status === 'failed');
       for (const test of failed)
         record(`${file.name} › ${test.fullName}`, run, test.failureMessages.join('\n'));
       // A file can fail with no failed test: a hook, an import, an unhandled error.
       if (file.status === 'failed' && failed.length === 0) record(file.name, run, file.message ?? 'failed');
+    }
+    if (code !== 0 && recorded === recordedBefore) {
+      const { name, message } = unownedError(stderr);
+      record(name, run, message);
     }
     if (code === 0) green++;
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
