@@ -119,6 +119,29 @@ describe('SigV4 signature', () => {
     );
   });
 
+  it('signs a string to sign of any length, even past the signer’s scratch room', async () => {
+    const date = new Date('2026-11-29T22:30:00Z');
+    const amzDate = amzDateOf(date);
+    const region = `region-${'x'.repeat(600)}`;
+    const headers = { host: 'example.com', 'x-amz-date': amzDate };
+    const ours = sigV4Signature(
+      { method: 'GET', path: '/', headers, payloadHash: sha256Hex('') },
+      { secretAccessKey: 'secret', amzDate, region, service: 'execute-api' },
+    );
+    const theirs = await sdkSignature({
+      method: 'GET',
+      path: '/',
+      query: {},
+      headers,
+      body: '',
+      date,
+      secretAccessKey: 'secret',
+      region,
+      service: 'execute-api',
+    });
+    expect(ours).toBe(theirs);
+  });
+
   it('formats x-amz-date as SigV4 wants it', () => {
     expect(amzDateOf(new Date('2026-11-29T19:55:07.123Z'))).toBe('20261129T195507Z');
   });

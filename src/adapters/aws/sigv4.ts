@@ -69,13 +69,12 @@ const BLOCK = 64;
  * than the message's own hashing. The key here is a derived key (32 bytes), never longer than a block.
  */
 class HmacKey {
-  private readonly inner: Buffer;
-  private readonly outer: Buffer;
+  /** The inner padded block, then room for the message (a string to sign is ~150 bytes). */
+  private readonly inner = Buffer.alloc(BLOCK + 512, 0x36);
+  /** The outer padded block, then room for the inner digest, so neither hash needs a concatenation. */
+  private readonly outer = Buffer.alloc(BLOCK + 32, 0x5c);
 
   constructor(key: Buffer) {
-    this.inner = Buffer.alloc(BLOCK, 0x36);
-    // Room for the inner digest after the block, so the outer hash needs no concatenation.
-    this.outer = Buffer.alloc(BLOCK + 32, 0x5c);
     for (let i = 0; i < key.length; i++) {
       this.inner[i] = (this.inner[i] as number) ^ (key[i] as number);
       this.outer[i] = (this.outer[i] as number) ^ (key[i] as number);
@@ -83,7 +82,13 @@ class HmacKey {
   }
 
   hex(message: string): string {
-    hash('sha256', Buffer.concat([this.inner, Buffer.from(message)]), 'buffer').copy(this.outer, BLOCK);
+    const written = this.inner.write(message, BLOCK);
+    // A message that filled the room may have been cut short: concatenated instead.
+    const inner =
+      written < this.inner.length - BLOCK
+        ? this.inner.subarray(0, BLOCK + written)
+        : Buffer.concat([this.inner.subarray(0, BLOCK), Buffer.from(message)]);
+    hash('sha256', inner, 'buffer').copy(this.outer, BLOCK);
     return hash('sha256', this.outer, 'hex');
   }
 }
@@ -123,16 +128,15 @@ function signingKey({ secretAccessKey, amzDate, region, service }: SigV4Scope): 
   return key;
 }
 
+/** An empty segment (but the leading slash's), or a `.` or `..` one. */
+const UNRESOLVED = /\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
+
 /** Dot segments resolved, empty ones dropped, then every segment encoded a second time (all but S3 do so). */
 function canonicalPath(path: string): string {
+  // Most paths have no empty or dot segments to resolve; encoding such a path whole and putting its slashes
+  // back is encoding each segment, for one call instead of one per segment.
+  if (!UNRESOLVED.test(path)) return escapeUri(path).replaceAll('%2F', '/');
   const parts = path.split('/');
-  // Most paths have no empty or dot segments to resolve: only the leading '' of the leading slash.
-  const plain = parts.every((part, i) => (part !== '' || i === 0) && part !== '.' && part !== '..');
-  if (plain) {
-    let escaped = escapeUri(parts[0] as string);
-    for (let i = 1; i < parts.length; i++) escaped += `/${escapeUri(parts[i] as string)}`;
-    return escaped;
-  }
   const segments: string[] = [];
   for (const segment of parts) {
     if (segment === '' || segment === '.') continue;
