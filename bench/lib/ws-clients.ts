@@ -7,14 +7,26 @@ import WebSocket from 'ws';
  */
 export interface ClientPool {
   clients: WebSocket[];
-  /** Ms from `start()` until each of the first `count` clients has received one message. */
-  trial(count: number, start: () => Promise<void> | void, timeoutMs?: number): Promise<number>;
+  /** From `start()` until each of the first `count` clients has received one message. */
+  trial(count: number, start: () => Promise<void> | void, timeoutMs?: number): Promise<Trial>;
   close(): Promise<void>;
+}
+
+export interface Trial {
+  /** Wall-clock ms. */
+  ms: number;
+  /**
+   * CPU ms the whole process (every thread, user and system) spent meanwhile: the server, the pushes and the
+   * clients are all in it, so this is the work done, which waits on a busy machine do not inflate.
+   */
+  cpuMs: number;
 }
 
 export async function openClients(url: string, count: number, batch = 100): Promise<ClientPool> {
   const clients: WebSocket[] = [];
-  let armed: { count: number; seen: Set<number>; last: number; done: () => void } | undefined;
+  let armed:
+    | { count: number; seen: Set<number>; last: number; cpu: NodeJS.CpuUsage; done: () => void }
+    | undefined;
   const open = (index: number) =>
     new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(url);
@@ -22,7 +34,10 @@ export async function openClients(url: string, count: number, batch = 100): Prom
         if (!armed || index >= armed.count || armed.seen.has(index)) return;
         armed.seen.add(index);
         armed.last = performance.now();
-        if (armed.seen.size === armed.count) armed.done();
+        if (armed.seen.size === armed.count) {
+          armed.cpu = process.cpuUsage(armed.cpu);
+          armed.done();
+        }
       });
       ws.once('open', () => resolve(ws));
       // Before the handshake an error fails the open; after it, a reset shows as a client that never receives.
@@ -37,7 +52,7 @@ export async function openClients(url: string, count: number, batch = 100): Prom
     trial: async (expected, start, timeoutMs = 60_000) => {
       let timer: NodeJS.Timeout | undefined;
       const finished = new Promise<void>((resolve, reject) => {
-        armed = { count: expected, seen: new Set(), last: 0, done: resolve };
+        armed = { count: expected, seen: new Set(), last: 0, cpu: process.cpuUsage(), done: resolve };
         timer = setTimeout(
           () =>
             reject(
@@ -50,7 +65,8 @@ export async function openClients(url: string, count: number, batch = 100): Prom
       try {
         await start();
         await finished;
-        return (armed?.last ?? Number.NaN) - began;
+        const { last, cpu } = armed as NonNullable<typeof armed>;
+        return { ms: last - began, cpuMs: (cpu.user + cpu.system) / 1000 };
       } finally {
         clearTimeout(timer);
         armed = undefined;

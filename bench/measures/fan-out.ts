@@ -21,7 +21,9 @@ export async function measureFanOut(ctx: BenchContext): Promise<MeasureResult> {
   const { scale, progress, entries } = ctx;
   const { concurrency } = DEFAULT_FAN_OUT;
   const probe = (entry: string, args: string[]) =>
-    runJson<{ ms: number; frame?: string }>(process.execPath, [entry, ...args], { timeoutMs: 180_000 });
+    runJson<{ ms: number; cpuMs: number; frame?: string }>(process.execPath, [entry, ...args], {
+      timeoutMs: 180_000,
+    });
   const stack = (size: number, round: string) =>
     probe(entries.stackFanOutProbe, [String(size), join(ctx.work, `fan-out-${size}-${round}`)]);
   const rows: Row[] = [];
@@ -31,21 +33,26 @@ export async function measureFanOut(ctx: BenchContext): Promise<MeasureResult> {
     const frameFile = join(ctx.work, `frame-${size}.txt`);
     await writeFile(frameFile, frame);
     const variants = ['full path', 'post floor', 'ws floor'] as const;
+    const cpu: Record<(typeof variants)[number], number[]> = {
+      'full path': [],
+      'post floor': [],
+      'ws floor': [],
+    };
     const runs = await interleaved(scale.fanOut.rounds, variants, async (variant, round) => {
       progress.step(`fan-out to ${size}: ${variant}, round ${round + 1}/${scale.fanOut.rounds}`);
-      switch (variant) {
-        case 'full path':
-          return (await stack(size, String(round))).ms;
-        case 'post floor':
-          return (await probe(entries.gatewayPostFanOutProbe, [String(size), String(concurrency), frameFile]))
-            .ms;
-        case 'ws floor':
-          return (await probe(entries.rawFanOutProbe, [String(size), frameFile])).ms;
-      }
+      const trial = await (variant === 'full path'
+        ? stack(size, String(round))
+        : variant === 'post floor'
+          ? probe(entries.gatewayPostFanOutProbe, [String(size), String(concurrency), frameFile])
+          : probe(entries.rawFanOutProbe, [String(size), frameFile]));
+      cpu[variant].push(trial.cpuMs);
+      return trial.ms;
     });
     const ours = summarize(runs['full path']);
     const postFloor = summarize(runs['post floor']);
     const wsFloor = summarize(runs['ws floor']);
+    const oursCpu = summarize(cpu['full path']);
+    const postFloorCpu = summarize(cpu['post floor']);
     rows.push(
       {
         measure: `Fan-out: one comment → ${size} subscribers, until the last has it`,
@@ -55,6 +62,14 @@ export async function measureFanOut(ctx: BenchContext): Promise<MeasureResult> {
         shown: ratio(ratioOf(ours, postFloor)),
         target: { op: '<=', limit: 1.5, unit: '×' },
         note: `${Buffer.byteLength(frame)} B frame; ours: stream record, subscribers query, a SigV4-signed PostToConnection per connection (verified by the gateway), ${concurrency} in flight; the floor: the same gateway, ${concurrency} in flight, no signing, no store`,
+      },
+      {
+        measure: `Fan-out to ${size}: CPU time of the process, ÷ the unsigned POSTs' (informative)`,
+        ours: formatSample(oursCpu, 'ms'),
+        floor: `unsigned keep-alive POSTs to @connections: ${formatSample(postFloorCpu, 'ms')}`,
+        value: ratioOf(oursCpu, postFloorCpu),
+        shown: ratio(ratioOf(oursCpu, postFloorCpu)),
+        note: 'the same runs, in CPU time of the probe process (server, pushes and clients, every thread): the work each path does, which a busy machine’s waits do not inflate as they do wall time',
       },
       {
         measure: `Fan-out to ${size}, ÷ a bare ws send loop (informative)`,

@@ -1,7 +1,7 @@
 /**
  * The fan-out floor in its own process (the gateway's clients and sockets already use half of the file
  * descriptors one process may hold): a bare `ws` server and N clients; after one warm-up push, times one
- * push of the frame until the last client has it. Prints {"ms": …}.
+ * push of the frame until the last client has it. Prints {"ms": …, "cpuMs": …}.
  * Usage: node raw-fanout-probe.mjs <count> <frame file>
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,6 @@ const frame = readFileSync(frameFile ?? '', 'utf8');
 const raw = await startRawFanOut();
 const clients = await openClients(raw.url, size);
 await clients.trial(size, () => raw.push(frame, size));
-const ms = await clients.trial(size, () => raw.push(frame, size));
-process.stdout.write(`${JSON.stringify({ ms })}\n`);
+const { ms, cpuMs } = await clients.trial(size, () => raw.push(frame, size));
+process.stdout.write(`${JSON.stringify({ ms, cpuMs })}\n`);
 process.exit(0);

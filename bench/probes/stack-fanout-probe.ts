@@ -3,7 +3,7 @@
  * (fresh, no TypeScript loader, one warm-up push): the local stack on the memory provider, N clients
  * subscribed to one post, then one comment written through the API and timed until the last client has
  * its frame (stream record → subscribers query → signed pushes → frames delivered). Prints
- * {"ms": …, "frame": …}.
+ * {"ms": …, "cpuMs": …, "frame": …}.
  * Usage: node stack-fanout-probe.mjs <count> <data dir>
  */
 import type WebSocket from 'ws';
@@ -58,6 +58,6 @@ const comment = async () => {
   if (answer.status !== 201) throw new Error(`comment answered ${answer.status}`);
 };
 await clients.trial(size, comment);
-const ms = await clients.trial(size, comment);
-process.stdout.write(`${JSON.stringify({ ms, frame })}\n`);
+const { ms, cpuMs } = await clients.trial(size, comment);
+process.stdout.write(`${JSON.stringify({ ms, cpuMs, frame })}\n`);
 process.exit(0);

@@ -40,6 +40,9 @@ export function buildRealtime(config: Config, storage: Storage, tracer?: Tracer)
       region,
       // A socket for every push in flight, so none waits for another's answer.
       maxSockets: fanOut.concurrency,
+      // The fan-out's wait for one connection, not the client's shorter default: locally a busy laptop's
+      // pushes would otherwise fail at 2 s when the fan-out allows them 15.
+      requestTimeoutMs: fanOut.timeoutMs,
       ...(credentials ? { credentials } : {}),
     });
     return new ManagementApiPushGateway({ client });

@@ -68,8 +68,10 @@ describe('bench-quick', () => {
     const measures = report.results.flatMap((result) => result.rows).map((row) => row.measure);
     expect(measures).toEqual([
       'Fan-out: one comment → 5 subscribers, until the last has it',
+      "Fan-out to 5: CPU time of the process, ÷ the unsigned POSTs' (informative)",
       'Fan-out to 5, ÷ a bare ws send loop (informative)',
       'Fan-out: one comment → 20 subscribers, until the last has it',
+      "Fan-out to 20: CPU time of the process, ÷ the unsigned POSTs' (informative)",
       'Fan-out to 20, ÷ a bare ws send loop (informative)',
     ]);
     const markdown = await readFile(outFile, 'utf8');

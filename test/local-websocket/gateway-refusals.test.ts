@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { LocalWebSocketHandler } from '../../src/local/websocket/types.js';
 import {
   connect,
+  eventually,
   managementClient,
   nextMessage,
   refusal,
@@ -64,6 +65,33 @@ describe('local WebSocket gateway refusals', () => {
     ]);
     expect(good.status).toBe(200);
     expect(await received).toBe('signed');
+  });
+
+  it('refuses a good call’s signature replayed onto another connection right after it, and delivers it only once', async () => {
+    // The verifier reuses what consecutive calls share (credential, date, body): the path must still count.
+    t = await startTestGateway();
+    const first = await openConnection();
+    const second = await openConnection();
+    const firstReceived = nextMessage(first.ws);
+    let secondReceived: string | undefined;
+    second.ws.on('message', (data) => {
+      secondReceived = String(data);
+    });
+    const post = { method: 'POST', body: 'for the first only' };
+    // Act
+    const good = await signedFetch(first.url, post);
+    const replayed = await signedFetch(first.url, post, { replayTo: second.url });
+    const after = await signedFetch(second.url, { method: 'POST', body: 'signed for the second' });
+    // Assess: the frames arrive in order, so the second's first frame shows the replay was not delivered.
+    expect([good.status, replayed.status, replayed.headers.get('x-amzn-errortype')]).toEqual([
+      200,
+      403,
+      'InvalidSignatureException',
+    ]);
+    expect(after.status).toBe(200);
+    expect(await firstReceived).toBe('for the first only');
+    await eventually(() => secondReceived);
+    expect(secondReceived).toBe('signed for the second');
   });
 
   it('refuses the real SDK client when it signs with other credentials', async () => {

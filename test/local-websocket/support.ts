@@ -167,12 +167,13 @@ export function managementClient(
 
 /**
  * A raw `fetch` to the management API, SigV4-signed by the AWS SDK's signer as the SDK client would sign it,
- * for requests the client cannot make (bare paths, unknown routes). `tamper` changes the body after signing.
+ * for requests the client cannot make (bare paths, unknown routes). `tamper` changes the body after signing;
+ * `replayTo` sends the request, signed for `url`, to another URL.
  */
 export async function signedFetch(
   url: string,
   init: { method?: string; body?: string } = {},
-  options: { credentials?: typeof GATEWAY_CREDENTIALS; tamper?: string } = {},
+  options: { credentials?: typeof GATEWAY_CREDENTIALS; tamper?: string; replayTo?: string } = {},
 ): Promise<Response> {
   const target = new URL(url);
   const signer = new SignatureV4({
@@ -194,7 +195,7 @@ export async function signedFetch(
   });
   const { host: _host, ...headers } = signed.headers;
   const body = options.tamper ?? init.body;
-  return fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
+  return fetch(options.replayTo ?? url, { method, headers, ...(body === undefined ? {} : { body }) });
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   type RequestOptions,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { amzDateOf, credentialScope, escapeUri, sha256Hex, sigV4Signature } from '../aws/sigv4.js';
+import { amzDateOf, credentialScope, escapeUri, pathSigner, sha256Hex } from '../aws/sigv4.js';
 
 export interface ManagementCredentials {
   accessKeyId: string;
@@ -84,49 +84,69 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   const credentials = credentialsFor(options);
   const { region } = options;
 
-  // A fan-out posts the same frame to every connection, within the same second: both are worked out once.
-  let lastBody = { data: '', bytes: Buffer.alloc(0), hash: sha256Hex('') };
-  let lastDate = { second: 0, amzDate: '' };
-  const bodyOf = (data: string) => {
-    if (data !== lastBody.data) {
-      const bytes = Buffer.from(data);
-      lastBody = { data, bytes, hash: sha256Hex(bytes) };
-    }
-    return lastBody;
-  };
-  const amzDateNow = () => {
+  // A fan-out posts the same frame to every connection within the same second: all that a call's request
+  // shares with the one before it (body, date, the signature's fixed parts, the headers but two) is reused.
+  let last: Signing | undefined;
+  const signingFor = (
+    method: Method,
+    data: string,
+    { accessKeyId, secretAccessKey, sessionToken }: ManagementCredentials,
+  ) => {
     const second = Math.floor(Date.now() / 1000);
-    if (second !== lastDate.second) lastDate = { second, amzDate: amzDateOf(new Date(second * 1000)) };
-    return lastDate.amzDate;
-  };
-
-  const call = async (method: 'POST' | 'DELETE', connectionId: string, data = ''): Promise<void> => {
-    const { accessKeyId, secretAccessKey, sessionToken } = credentials.fixed ?? (await credentials.resolve());
-    // Escaped as the SDK escapes a path label: `!'()*` too.
-    const path = `${endpoint.pathname}/@connections/${escapeUri(connectionId)}`;
-    const body = bodyOf(data);
-    const amzDate = amzDateNow();
+    if (
+      last?.second === second &&
+      last.method === method &&
+      last.data === data &&
+      last.accessKeyId === accessKeyId &&
+      last.secretAccessKey === secretAccessKey &&
+      last.sessionToken === sessionToken
+    ) {
+      return last;
+    }
+    const amzDate = amzDateOf(new Date(second * 1000));
+    const bytes = last?.data === data ? last.bytes : Buffer.from(data);
+    const payloadHash = last?.data === data ? last.payloadHash : sha256Hex(bytes);
     const signed: Record<string, string> = {
       host: endpoint.host,
       'x-amz-date': amzDate,
       ...(sessionToken ? { 'x-amz-security-token': sessionToken } : {}),
     };
-    const signature = sigV4Signature(
-      { method, path, headers: signed, payloadHash: body.hash },
-      { secretAccessKey, amzDate, region, service: 'execute-api' },
-    );
     const scope = credentialScope(amzDate, region, 'execute-api');
-    const headers = {
-      ...signed,
-      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=${sessionToken ? SIGNED_WITH_TOKEN : SIGNED}, Signature=${signature}`,
-      'content-length': String(body.bytes.length),
-      // As the SDK labels PostToConnection's blob; API Gateway delivers the bytes whatever the type.
-      ...(method === 'POST' ? { 'content-type': 'application/octet-stream' } : {}),
+    last = {
+      second,
+      method,
+      data,
+      accessKeyId,
+      secretAccessKey,
+      sessionToken,
+      bytes,
+      payloadHash,
+      sign: pathSigner(
+        { method, headers: signed, payloadHash },
+        { secretAccessKey, amzDate, region, service: 'execute-api' },
+      ),
+      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=${sessionToken ? SIGNED_WITH_TOKEN : SIGNED}, Signature=`,
+      // As a flat list, which Node writes as it is, rather than one validated `setHeader` per header.
+      headers: [
+        ...Object.entries(signed).flat(),
+        'content-length',
+        String(bytes.length),
+        // As the SDK labels PostToConnection's blob; API Gateway delivers the bytes whatever the type.
+        ...(method === 'POST' ? ['content-type', 'application/octet-stream'] : []),
+      ],
     };
+    return last;
+  };
+
+  const call = async (method: Method, connectionId: string, data = ''): Promise<void> => {
+    const signing = signingFor(method, data, credentials.fixed ?? (await credentials.resolve()));
+    // Escaped as the SDK escapes a path label: `!'()*` too.
+    const path = `${endpoint.pathname}/@connections/${escapeUri(connectionId)}`;
+    const headers = [...signing.headers, 'authorization', signing.authorization + signing.sign(path)];
     const answer = await exchange(
       send,
       { agent, hostname: endpoint.hostname, port: endpoint.port, method, path, headers },
-      body.bytes,
+      signing.bytes,
       timeoutMs,
     );
     if (answer.status < 200 || answer.status >= 300) throw errorOf(answer);
@@ -137,6 +157,26 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     delete: (connectionId) => call('DELETE', connectionId),
     destroy: () => agent.destroy(),
   };
+}
+
+type Method = 'POST' | 'DELETE';
+
+/** What every call with the same method, body, credentials and second signs and sends alike. */
+interface Signing {
+  second: number;
+  method: Method;
+  data: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string | undefined;
+  bytes: Buffer;
+  payloadHash: string;
+  /** The signature of a request to this path. */
+  sign: (path: string) => string;
+  /** The Authorization header up to its signature. */
+  authorization: string;
+  /** Every header but Authorization, as name, value, name, value... */
+  headers: string[];
 }
 
 interface Answer {

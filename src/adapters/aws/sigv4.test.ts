@@ -2,7 +2,7 @@ import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amzDateOf, sha256Hex, sigV4Signature } from './sigv4.js';
+import { amzDateOf, pathSigner, sha256Hex, sigV4Signature } from './sigv4.js';
 
 /** What the AWS SDK's signer puts in the Authorization header for the same request, signed the same way. */
 async function sdkSignature(input: {
@@ -88,6 +88,58 @@ describe('SigV4 signature', () => {
       // A fixed seed: every run checks the same requests.
       { seed: 16, numRuns: 300 },
     );
+  });
+
+  it('signs each path of a batch as the SDK signs that request alone (one signer reused, as a fan-out does)', async () => {
+    const date = new Date('2026-11-29T22:30:00Z');
+    const amzDate = amzDateOf(date);
+    const headers = { host: 'abc.execute-api.eu-west-3.amazonaws.com', 'x-amz-date': amzDate };
+    const body = '{"type":"comment.created"}';
+    const sign = pathSigner(
+      { method: 'POST', headers, payloadHash: sha256Hex(body) },
+      { secretAccessKey: 'secret', amzDate, region: 'eu-west-3', service: 'execute-api' },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 4 }), async (parts) => {
+        const path = `/production/@connections/${parts.join('/')}`;
+        const theirs = await sdkSignature({
+          method: 'POST',
+          path,
+          query: {},
+          headers,
+          body,
+          date,
+          secretAccessKey: 'secret',
+          region: 'eu-west-3',
+          service: 'execute-api',
+        });
+        expect(sign(path)).toBe(theirs);
+      }),
+      { seed: 16, numRuns: 100 },
+    );
+  });
+
+  it('signs a string to sign of any length, even past the signer’s scratch room', async () => {
+    const date = new Date('2026-11-29T22:30:00Z');
+    const amzDate = amzDateOf(date);
+    const region = `region-${'x'.repeat(600)}`;
+    const headers = { host: 'example.com', 'x-amz-date': amzDate };
+    const ours = sigV4Signature(
+      { method: 'GET', path: '/', headers, payloadHash: sha256Hex('') },
+      { secretAccessKey: 'secret', amzDate, region, service: 'execute-api' },
+    );
+    const theirs = await sdkSignature({
+      method: 'GET',
+      path: '/',
+      query: {},
+      headers,
+      body: '',
+      date,
+      secretAccessKey: 'secret',
+      region,
+      service: 'execute-api',
+    });
+    expect(ours).toBe(theirs);
   });
 
   it('formats x-amz-date as SigV4 wants it', () => {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { sha256Hex, sigV4Signature } from '../../adapters/aws/sigv4.js';
+import { pathSigner, sha256Hex } from '../../adapters/aws/sigv4.js';
 
 export interface SigningCredentials {
   accessKeyId: string;
@@ -20,87 +20,146 @@ const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 const MAX_SKEW_MS = 15 * 60 * 1000;
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
+const SIGNATURE = 'Signature=';
+const HEX_SIGNATURE = /^[0-9a-f]{64}$/;
+const MALFORMED: SignatureRefusal = {
+  errorType: 'IncompleteSignatureException',
+  message: 'Authorization header is malformed.',
+};
+
 const invalidSignature = (message: string): SignatureRefusal => ({
   errorType: 'InvalidSignatureException',
   message,
 });
 
+export interface ExpectedSigner {
+  credentials: SigningCredentials;
+  region: string;
+  service: string;
+}
+
+/** What a request's Authorization header says before its signature, checked once per distinct header. */
+interface Credential {
+  /** Set when the credential alone refuses the call. */
+  refusal?: SignatureRefusal;
+  shortDate: string;
+  signedHeaders: string[];
+}
+
 /**
- * Checks a request's SigV4 signature as API Gateway does for its management API: the caller's key must be
+ * Checks requests' SigV4 signatures as API Gateway does for its management API: the caller's key must be
  * the one configured, the scope this region and `execute-api`, the time within 15 minutes, and the
  * signature the one the AWS SDK's signer computes over what arrived (src/adapters/aws/sigv4.ts, held to the
- * SDK's own by its test). Returns null when it holds.
+ * SDK's own by its test). The returned check answers null when the signature holds.
+ *
+ * The calls of a fan-out arrive back to back with the same credential, date, headers and body, and differ
+ * only in their path and signature: what they share is parsed, hashed and built once, and each call pays
+ * for its own path and signature only.
  */
-export async function verifySigV4(
-  req: IncomingMessage,
-  body: Buffer,
-  expected: { credentials: SigningCredentials; region: string; service: string; now: number },
-): Promise<SignatureRefusal | null> {
-  const authorization = req.headers.authorization;
-  if (authorization === undefined) {
-    return { errorType: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' };
-  }
-  const parsed = AUTHORIZATION.exec(authorization);
-  if (!parsed)
-    return { errorType: 'IncompleteSignatureException', message: 'Authorization header is malformed.' };
-  const [, accessKeyId, shortDate, region, service, signedHeaderList, signature] =
-    parsed as unknown as string[];
-  if (accessKeyId !== expected.credentials.accessKeyId) {
-    return {
-      errorType: 'UnrecognizedClientException',
-      message: 'The security token included in the request is invalid.',
-    };
-  }
-  if (region !== expected.region || service !== expected.service) {
-    return invalidSignature(
-      `Credential should be scoped to region '${expected.region}' and service '${expected.service}'.`,
-    );
-  }
-  const amzDateHeader = header(req, 'x-amz-date');
-  const signingDate = amzDate(amzDateHeader);
-  if (!signingDate || !amzDateHeader?.startsWith(shortDate as string)) {
-    return invalidSignature('The x-amz-date header is missing or does not match the credential scope.');
-  }
-  if (Math.abs(expected.now - signingDate.getTime()) > MAX_SKEW_MS) {
-    return invalidSignature(
-      'Signature expired: the request time is more than 15 minutes from the server time.',
-    );
-  }
-  const signedHeaders = (signedHeaderList as string).split(';');
-  if (!signedHeaders.includes('host')) return invalidSignature("'Host' must be a signed header.");
-  const declaredHash = header(req, 'x-amz-content-sha256');
-  if (declaredHash !== undefined && declaredHash !== UNSIGNED_PAYLOAD && declaredHash !== sha256Hex(body)) {
-    return invalidSignature('The x-amz-content-sha256 header does not match the body.');
-  }
+export function sigV4Verifier(
+  expected: ExpectedSigner,
+): (req: IncomingMessage, body: Buffer, now: number) => SignatureRefusal | null {
+  let lastCredential: { prefix: string; credential: Credential } | undefined;
+  let lastBody: { body: Buffer; hash: string } | undefined;
+  let lastSigner: { id: string; sign: (path: string) => string } | undefined;
 
-  // The request as the caller signed it: only the headers it says it signed, the path as sent.
-  const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
-  const computed = sigV4Signature(
-    {
-      method: req.method ?? 'GET',
-      path,
-      ...(query ? { query: Object.fromEntries(new URLSearchParams(query)) } : {}),
-      headers: Object.fromEntries(signedHeaders.map((name) => [name, header(req, name) ?? ''])),
-      // The declared hash counts only when signed; `UNSIGNED-PAYLOAD` is then what was signed.
-      payloadHash:
-        declaredHash !== undefined && signedHeaders.includes('x-amz-content-sha256')
-          ? declaredHash
-          : sha256Hex(body),
-    },
-    {
-      secretAccessKey: expected.credentials.secretAccessKey,
-      amzDate: amzDateHeader as string,
-      region,
-      service,
-    },
-  );
-  const matches =
-    computed.length === signature?.length && timingSafeEqual(Buffer.from(computed), Buffer.from(signature));
-  return matches
-    ? null
-    : invalidSignature(
-        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+  /** `prefix` is the header up to its signature, which is all that the credential depends on. */
+  const credentialOf = (prefix: string, authorization: string): Credential | SignatureRefusal => {
+    if (lastCredential?.prefix === prefix) return lastCredential.credential;
+    const parsed = AUTHORIZATION.exec(authorization);
+    if (!parsed) return MALFORMED;
+    const [, accessKeyId, shortDate, region, service, signedHeaderList] = parsed as unknown as string[];
+    const credential: Credential = {
+      shortDate: shortDate as string,
+      signedHeaders: (signedHeaderList as string).split(';'),
+      ...(accessKeyId !== expected.credentials.accessKeyId
+        ? {
+            refusal: {
+              errorType: 'UnrecognizedClientException',
+              message: 'The security token included in the request is invalid.',
+            },
+          }
+        : region !== expected.region || service !== expected.service
+          ? {
+              refusal: invalidSignature(
+                `Credential should be scoped to region '${expected.region}' and service '${expected.service}'.`,
+              ),
+            }
+          : {}),
+    };
+    lastCredential = { prefix, credential };
+    return credential;
+  };
+
+  const hashOf = (body: Buffer): string => {
+    if (!lastBody?.body.equals(body)) lastBody = { body, hash: sha256Hex(body) };
+    return lastBody.hash;
+  };
+
+  return (req, body, now) => {
+    const authorization = req.headers.authorization;
+    if (authorization === undefined) {
+      return { errorType: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' };
+    }
+    const at = authorization.lastIndexOf(SIGNATURE);
+    const prefix = authorization.slice(0, Math.max(at, 0));
+    const signature = authorization.slice(at + SIGNATURE.length);
+    if (at < 0 || !HEX_SIGNATURE.test(signature)) return MALFORMED;
+    const credential = credentialOf(prefix, authorization);
+    if ('errorType' in credential) return credential;
+    if (credential.refusal) return credential.refusal;
+    const { shortDate, signedHeaders } = credential;
+    const amzDateHeader = header(req, 'x-amz-date');
+    const signingDate = amzDate(amzDateHeader);
+    if (!signingDate || !amzDateHeader?.startsWith(shortDate)) {
+      return invalidSignature('The x-amz-date header is missing or does not match the credential scope.');
+    }
+    if (Math.abs(now - signingDate.getTime()) > MAX_SKEW_MS) {
+      return invalidSignature(
+        'Signature expired: the request time is more than 15 minutes from the server time.',
       );
+    }
+    if (!signedHeaders.includes('host')) return invalidSignature("'Host' must be a signed header.");
+    const declaredHash = header(req, 'x-amz-content-sha256');
+    if (declaredHash !== undefined && declaredHash !== UNSIGNED_PAYLOAD && declaredHash !== hashOf(body)) {
+      return invalidSignature('The x-amz-content-sha256 header does not match the body.');
+    }
+
+    // The request as the caller signed it: only the headers it says it signed, the path as sent.
+    const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
+    const method = req.method ?? 'GET';
+    const values = signedHeaders.map((name) => header(req, name) ?? '');
+    // The declared hash counts only when signed; `UNSIGNED-PAYLOAD` is then what was signed.
+    const payloadHash =
+      declaredHash !== undefined && signedHeaders.includes('x-amz-content-sha256')
+        ? declaredHash
+        : hashOf(body);
+    // Everything the signature covers but the path (header names are in the prefix; values hold no newline).
+    const id = `${prefix}\n${amzDateHeader}\n${method}\n${query}\n${values.join('\n')}\n${payloadHash}`;
+    if (lastSigner?.id !== id) {
+      const sign = pathSigner(
+        {
+          method,
+          ...(query ? { query: Object.fromEntries(new URLSearchParams(query)) } : {}),
+          headers: Object.fromEntries(signedHeaders.map((name, i) => [name, values[i] as string])),
+          payloadHash,
+        },
+        {
+          secretAccessKey: expected.credentials.secretAccessKey,
+          amzDate: amzDateHeader,
+          region: expected.region,
+          service: expected.service,
+        },
+      );
+      lastSigner = { id, sign };
+    }
+    // Both are 64 hex digits (checked above), so equal lengths.
+    return timingSafeEqual(Buffer.from(lastSigner.sign(path), 'hex'), Buffer.from(signature, 'hex'))
+      ? null
+      : invalidSignature(
+          'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+        );
+  };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

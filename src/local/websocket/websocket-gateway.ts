@@ -17,7 +17,7 @@ import { type LocalWebSocketGatewayOptions, resolveGatewayOptions } from './gate
 import { invokeHandler, isSuccess } from './invoke-handler.js';
 import { handleManagementRequest, type ManagementApiDeps } from './management-api.js';
 import { connectHeaders, connectQuery, disconnectHeaders } from './request-maps.js';
-import { verifySigV4 } from './sigv4-verifier.js';
+import { sigV4Verifier } from './sigv4-verifier.js';
 import type { GatewayLog, LocalWebSocketHandler } from './types.js';
 
 export interface LocalWebSocketGateway {
@@ -76,19 +76,16 @@ export async function startLocalWebSocketGateway({
   };
 
   // Built once, not per request: a fan-out sends thousands of requests a second here.
+  const verify = sigV4Verifier({
+    credentials: opts.credentials,
+    region: opts.region,
+    service: 'execute-api',
+  });
   const management: ManagementApiDeps = {
     stage: opts.stage,
     maxMessageBytes: opts.maxMessageBytes,
     findConnection: (id) => connections.get(id),
-    verifySignature: opts.verifySignatures
-      ? (req, body) =>
-          verifySigV4(req, body, {
-            credentials: opts.credentials,
-            region: opts.region,
-            service: 'execute-api',
-            now: Date.now(),
-          })
-      : unchecked,
+    verifySignature: opts.verifySignatures ? async (req, body) => verify(req, body, Date.now()) : unchecked,
   };
 
   const server = createServer((req, res) => {
