@@ -103,9 +103,10 @@ export function postRoutes({ posts }: AppDeps): Hono<HttpEnv> {
       c.req.valid('json'),
       c.req.valid('header')['idempotency-key'],
     );
-    c.header('Location', `/api/posts/${encodeURIComponent(value.id)}`);
-    c.header('ETag', etagOf(value));
-    return c.json(value, 201);
+    return answerJson(c, value, 201, {
+      location: `/api/posts/${encodeURIComponent(value.id)}`,
+      etag: etagOf(value),
+    });
   });
   serveRoute(app, getPost, async (c) => {
     const post = await posts.get(c.req.valid('param').id, viewerId(c));
@@ -115,8 +116,7 @@ export function postRoutes({ posts }: AppDeps): Hono<HttpEnv> {
     const actor = requireActor(c);
     const version = ifMatchVersion(c.req.valid('header')['if-match']);
     const post = await posts.update(actor, c.req.valid('param').id, c.req.valid('json'), version);
-    c.header('ETag', etagOf(post));
-    return c.json(post, 200);
+    return answerJson(c, post, 200, { etag: etagOf(post) });
   });
   serveRoute(app, deletePost, async (c) => {
     const actor = requireActor(c);
