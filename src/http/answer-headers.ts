@@ -29,21 +29,29 @@ const carrying = new WeakSet<Response>();
 
 // One record per distinct list of names, copied per answer: cloning a record V8 already has a shape for is
 // one copy, while adding each name anew made the shape again on every request, which profiled slower than
-// the Headers this replaces.
-const shapes = new Map<string, Record<string, string>>();
+// the Headers this replaces. The lists are few (they come from code, not from requests) and their names are
+// the same strings each time, so finding one is a handful of identity comparisons.
+const shapes: { names: string[]; record: Record<string, string> }[] = [];
+
+function shapeOf(ownNames: string[], gathered: string[]): Record<string, string> {
+  search: for (const shape of shapes) {
+    if (shape.names.length !== ownNames.length + gathered.length / 2) continue;
+    let at = 0;
+    for (const name of ownNames) if (shape.names[at++] !== name) continue search;
+    for (let i = 0; i < gathered.length; i += 2) if (shape.names[at++] !== gathered[i]) continue search;
+    return shape.record;
+  }
+  const names = [...ownNames, ...gathered.filter((_, i) => i % 2 === 0)];
+  const record: Record<string, string> = { 'content-type': 'application/json' };
+  for (const name of names) record[name] = '';
+  shapes.push({ names, record });
+  return record;
+}
 
 function recordOf(gathered: string[], own: Record<string, string> | undefined): Record<string, string> {
-  let names = '';
-  for (const name in own) names += `${name}\n`;
-  for (let i = 0; i < gathered.length; i += 2) names += `${gathered[i]}\n`;
-  let shape = shapes.get(names);
-  if (!shape) {
-    shape = { ...own, 'content-type': 'application/json' };
-    for (let i = 0; i < gathered.length; i += 2) shape[gathered[i] as string] = '';
-    shapes.set(names, shape);
-  }
-  const headers = { ...shape };
-  for (const name in own) headers[name] = own[name] as string;
+  const ownNames = own ? Object.keys(own) : [];
+  const headers = { ...shapeOf(ownNames, gathered) };
+  for (const name of ownNames) headers[name] = own?.[name] as string;
   for (let i = 0; i < gathered.length; i += 2) headers[gathered[i] as string] = gathered[i + 1] as string;
   return headers;
 }
