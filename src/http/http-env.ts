@@ -9,5 +9,7 @@ export interface HttpEnv {
     log: Log;
     /** The caller's profile, set when the request carried a valid bearer token. */
     profile?: Profile;
+    /** The headers every answer carries, gathered before the handler runs: names and values alternate. */
+    answerHeaders?: string[];
   };
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { carriesGatheredHeaders, gatherHeader } from '../answer-headers.js';
 import type { HttpEnv } from '../http-env.js';
 
 type CorsOptions = NonNullable<Parameters<typeof cors>[0]> & { origin: string | string[] };
@@ -20,10 +21,14 @@ export function corsHeaders(options: CorsOptions): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
     const origin = c.req.header('origin') ?? '';
+    const allowOrigin = anyOrigin ? '*' : allowed.has(origin) ? origin : undefined;
+    if (allowOrigin) gatherHeader(c, 'access-control-allow-origin', allowOrigin);
+    if (expose) gatherHeader(c, 'access-control-expose-headers', expose);
+    if (!anyOrigin) gatherHeader(c, 'vary', 'Origin');
     await next();
+    if (carriesGatheredHeaders(c.res)) return;
     const headers = c.res.headers;
-    if (anyOrigin) headers.set('Access-Control-Allow-Origin', '*');
-    else if (allowed.has(origin)) headers.set('Access-Control-Allow-Origin', origin);
+    if (allowOrigin) headers.set('Access-Control-Allow-Origin', allowOrigin);
     if (expose) headers.set('Access-Control-Expose-Headers', expose);
     if (!anyOrigin) headers.append('Vary', 'Origin');
   };

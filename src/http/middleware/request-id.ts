@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { carriesGatheredHeaders, gatherHeader } from '../answer-headers.js';
 import type { HttpEnv } from '../http-env.js';
 
 /** Ids we echo must be safe to put in headers and logs: no spaces, quotes or control characters. */
@@ -21,7 +22,8 @@ export function requestId(): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     const id = givenRequestId((name) => c.req.header(name)) ?? randomUUID();
     c.set('requestId', id);
-    c.header('x-request-id', id);
+    gatherHeader(c, 'x-request-id', id);
     await next();
+    if (!carriesGatheredHeaders(c.res)) c.res.headers.set('x-request-id', id);
   };
 }

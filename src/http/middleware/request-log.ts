@@ -1,4 +1,4 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
 import type { MiddlewareHandler } from 'hono';
 import { withKeys } from '../../observability/log.js';
 import type { HttpEnv } from '../http-env.js';
@@ -38,6 +38,9 @@ export function requestLog(root: Logger, line?: RequestLine): MiddlewareHandler<
       ...(user ? { user } : {}),
     };
     if (line) return line(summary);
+    // Powertools reads the X-Ray trace id from the environment for every line, even one it then drops for
+    // its level; a line it would drop is not handed to it (our loggers buffer nothing below their level).
+    if (root.level > LogLevelThreshold.INFO) return;
     const { requestId: _, ...fields } = summary;
     log.info('request', fields);
   };

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { carriesGatheredHeaders, gatherHeader } from '../answer-headers.js';
 import type { HttpEnv } from '../http-env.js';
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
@@ -27,7 +28,9 @@ export function securityHeaders(options: SecureHeadersOptions = {}): MiddlewareH
       working ??= headersOf(options);
       pairs = await working;
     }
+    for (const [name, value] of pairs) gatherHeader(c, name, value);
     await next();
+    if (carriesGatheredHeaders(c.res)) return;
     const response = c.res.headers;
     for (const [name, value] of pairs) response.set(name, value);
     if (options.removePoweredBy !== false) response.delete('X-Powered-By');

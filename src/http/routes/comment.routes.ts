@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { answerJson } from '../answer-headers.js';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
 import { requireActor, signedIn } from '../middleware/authenticate.js';
@@ -48,7 +49,7 @@ export function commentRoutes({ comments }: AppDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   serveRoute(app, listComments, async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    return c.json(await comments.list(c.req.valid('param').id, { limit, cursor }), 200);
+    return answerJson(c, await comments.list(c.req.valid('param').id, { limit, cursor }), 200);
   });
   serveRoute(app, createComment, async (c) => {
     const actor = requireActor(c);
@@ -60,8 +61,9 @@ export function commentRoutes({ comments }: AppDeps): Hono<HttpEnv> {
       c.req.valid('header')['idempotency-key'],
       c.get('requestId'),
     );
-    c.header('Location', `/api/posts/${encodeURIComponent(postId)}/comments/${encodeURIComponent(value.id)}`);
-    return c.json(value, 201);
+    return answerJson(c, value, 201, {
+      location: `/api/posts/${encodeURIComponent(postId)}/comments/${encodeURIComponent(value.id)}`,
+    });
   });
   serveRoute(app, deleteComment, async (c) => {
     const { id, commentId } = c.req.valid('param');

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { answerJson } from '../answer-headers.js';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
 import { requireActor, requireProfile, signedIn } from '../middleware/authenticate.js';
@@ -36,13 +37,13 @@ export const meApi = [getMe, updateMe, myFavorites];
 
 export function meRoutes({ profiles, favorites }: AppDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
-  serveRoute(app, getMe, async (c) => c.json(requireProfile(c), 200));
+  serveRoute(app, getMe, async (c) => answerJson(c, requireProfile(c), 200));
   serveRoute(app, updateMe, async (c) =>
-    c.json(await profiles.rename(requireActor(c), c.req.valid('json')), 200),
+    answerJson(c, await profiles.rename(requireActor(c), c.req.valid('json')), 200),
   );
   serveRoute(app, myFavorites, async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    return c.json(await favorites.listMine(requireActor(c), { limit, cursor }), 200);
+    return answerJson(c, await favorites.listMine(requireActor(c), { limit, cursor }), 200);
   });
   return app;
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { etagOf, versionFromEtag } from '../../domain/posts/post.js';
+import { answerJson } from '../answer-headers.js';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
 import { requireActor, signedIn, viewerId } from '../middleware/authenticate.js';
@@ -93,7 +94,7 @@ export function postRoutes({ posts }: AppDeps): Hono<HttpEnv> {
   serveRoute(app, listPosts, async (c) => {
     const { limit, cursor, author } = c.req.valid('query');
     const page = await posts.list({ limit, cursor, authorId: author }, viewerId(c));
-    return c.json(page, 200);
+    return answerJson(c, page, 200);
   });
   serveRoute(app, createPost, async (c) => {
     const actor = requireActor(c);
@@ -102,21 +103,20 @@ export function postRoutes({ posts }: AppDeps): Hono<HttpEnv> {
       c.req.valid('json'),
       c.req.valid('header')['idempotency-key'],
     );
-    c.header('Location', `/api/posts/${encodeURIComponent(value.id)}`);
-    c.header('ETag', etagOf(value));
-    return c.json(value, 201);
+    return answerJson(c, value, 201, {
+      location: `/api/posts/${encodeURIComponent(value.id)}`,
+      etag: etagOf(value),
+    });
   });
   serveRoute(app, getPost, async (c) => {
     const post = await posts.get(c.req.valid('param').id, viewerId(c));
-    c.header('ETag', etagOf(post));
-    return c.json(post, 200);
+    return answerJson(c, post, 200, { etag: etagOf(post) });
   });
   serveRoute(app, updatePost, async (c) => {
     const actor = requireActor(c);
     const version = ifMatchVersion(c.req.valid('header')['if-match']);
     const post = await posts.update(actor, c.req.valid('param').id, c.req.valid('json'), version);
-    c.header('ETag', etagOf(post));
-    return c.json(post, 200);
+    return answerJson(c, post, 200, { etag: etagOf(post) });
   });
   serveRoute(app, deletePost, async (c) => {
     const actor = requireActor(c);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { UploadService } from '../../domain/uploads/upload.service.js';
+import { answerJson } from '../answer-headers.js';
 import type { HttpEnv } from '../http-env.js';
 import { requireActor, signedIn } from '../middleware/authenticate.js';
 import { documented } from '../schemas/api-docs.js';
@@ -38,7 +39,7 @@ export const uploadApi = [requestUpload];
 export function uploadRoutes(uploads: UploadService): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   serveRoute(app, requestUpload, async (c) =>
-    c.json(await uploads.requestUpload(requireActor(c), c.req.valid('json')), 201),
+    answerJson(c, await uploads.requestUpload(requireActor(c), c.req.valid('json')), 201),
   );
   return app;
 }
