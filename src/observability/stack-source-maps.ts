@@ -51,7 +51,6 @@ function mapStack(stack: string, mapOf: (file: string) => SourceMap | undefined)
       const entry = map.findEntry(frame.line - 1, frame.column - 1);
       if (!('originalSource' in entry)) return text;
       const location = `${sourcePath(entry.originalSource, frame.file)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
-      if (frame.name === undefined) return `${frame.head}${location}`;
       return `${frame.head}${originalName(frame, frames[i + 1], map)} (${location})`;
     })
     .join('\n');
@@ -80,14 +79,16 @@ function sourcePath(source: string, file: string): string {
 /**
  * Minified bundles rename functions. Node takes the original name from the enclosing function's position,
  * which a stack's text does not carry; its fallback needs only the text: the caller's frame, when in the same
- * file, sits on the call, whose mapping names the function called. Otherwise the name stays as V8 gave it.
+ * file, sits on the call, whose mapping names the function called. Otherwise the name stays as V8 gave it,
+ * and a frame without one reads `<anonymous>`, as Node writes it.
  */
 function originalName(frame: Frame, caller: Frame | undefined, map: SourceMap): string {
-  const name = frame.name ?? '';
+  const name = frame.name ?? '<anonymous>';
   if (!caller || caller.file !== frame.file) return name;
   const entry = map.findEntry(caller.line - 1, caller.column - 1);
   const original = 'name' in entry && typeof entry.name === 'string' ? entry.name : undefined;
-  return original ? name.replace(/[\w$]+$/, original) : name;
+  if (!original) return name;
+  return name.startsWith('new ') ? `new ${original}` : original;
 }
 
 function readMap(path: string): SourceMap | undefined {

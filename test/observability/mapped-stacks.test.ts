@@ -27,7 +27,7 @@ interface Stacks {
  */
 async function stacksFrom(bundle: string, flags: string[] = []): Promise<Stacks> {
   const script = `const { failure } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
-const error = failure();
+const error = await failure();
 process.stdout.write(JSON.stringify({ stack: error.stack, cause: error.cause.stack }));`;
   const { stdout } = await promisify(execFile)(process.execPath, [
     ...flags,
