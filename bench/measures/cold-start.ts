@@ -32,9 +32,9 @@ export interface ColdStart {
 
 /**
  * Cold start: a fresh Node process, with the template's NODE_OPTIONS (none: no `--enable-source-maps`, whose
- * reading of every loaded file's source map cost 12–25 ms and ~3.8 MiB here), imports the bundle as Lambda does
- * and answers GET /api/health, then GET /api/posts/{id} against dynalite. Time to the first response and RSS
- * after both, ÷ the constant handler.
+ * reading of every loaded file's source map cost the API bundle's init ~15 ms of CPU and ~2.8 MiB), imports
+ * the bundle as Lambda does and answers GET /api/health, then GET /api/posts/{id} against dynalite. Time to
+ * the first response and RSS after both, ÷ the constant handler.
  */
 export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult & { coldStart: ColdStart }> {
   const { scale, progress, entries } = ctx;
