@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundleFunction } from '../../scripts/template/bundle.js';
 import { esbuildFunctions } from '../../scripts/template/functions.js';
@@ -38,10 +39,16 @@ process.stdout.write(JSON.stringify({ stack: error.stack, cause: error.cause.sta
   return JSON.parse(stdout) as Stacks;
 }
 
+interface LoggedError {
+  name: string;
+  message: string;
+  location: string;
+  stack: string;
+  cause: { stack: string; location: string };
+}
+
 /** An error carrying the stacks a bundle produced, logged through the app's logger; the parsed JSON line. */
-function logged(stacks: Stacks, logger = createLogger({ logLevel: 'INFO', environment: 'development' })) {
-  const cause = Object.assign(new Error('table unavailable for p1'), { stack: stacks.cause });
-  const error = Object.assign(new Error('post p1 could not be read', { cause }), { stack: stacks.stack });
+function logged(stacks: Stacks, logger: Logger = appLogger(), error: Error = errorWith(stacks)) {
   const lines: string[] = [];
   for (const stream of [process.stdout, process.stderr]) {
     vi.spyOn(stream, 'write').mockImplementation((chunk) => {
@@ -52,10 +59,14 @@ function logged(stacks: Stacks, logger = createLogger({ logLevel: 'INFO', enviro
   logger.error('request failed', { error, requestId: 'req-1' });
   vi.restoreAllMocks();
   expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0] ?? '') as {
-    requestId: string;
-    error: { name: string; message: string; location: string; stack: string; cause: { stack: string } };
-  };
+  return JSON.parse(lines[0] ?? '') as { requestId: string; error: LoggedError };
+}
+
+const appLogger = () => createLogger({ logLevel: 'INFO', environment: 'development' });
+
+function errorWith(stacks: Stacks, error = new Error('post p1 could not be read')): Error {
+  const cause = Object.assign(new Error('table unavailable for p1'), { stack: stacks.cause });
+  return Object.assign(error, { cause, stack: stacks.stack });
 }
 
 /** 1-based line of the first line of a fixture file that contains `text`. */
@@ -110,6 +121,36 @@ describe('logged error stacks, mapped through the bundle’s source map without 
     });
   });
 
+  it('keeps every other field Powertools writes for an error: class name, message, own properties', () => {
+    class StorageUnavailableError extends Error {
+      override name = 'StorageUnavailableError';
+      readonly code = 'unavailable';
+      readonly $metadata = { attempts: 3 };
+    }
+    const error = () => errorWith(raw, new StorageUnavailableError('post p1 could not be read'));
+    // The same logger without the replacer: what Powertools alone writes for this error.
+    const plain = new Logger({
+      serviceName: 'blogapp',
+      logLevel: 'INFO',
+      persistentKeys: { environment: 'development' },
+    });
+
+    const ours = logged(raw, appLogger(), error()).error;
+    const theirs = logged(raw, plain, error()).error;
+
+    const withoutStacks = ({ stack, location, cause, ...rest }: LoggedError) => ({
+      ...rest,
+      cause: { ...cause, stack: undefined, location: undefined },
+    });
+    expect(withoutStacks(ours)).toEqual(withoutStacks(theirs));
+    expect(ours).toMatchObject({
+      name: 'StorageUnavailableError',
+      code: 'unavailable',
+      $metadata: { attempts: 3 },
+    });
+    expect(ours.stack).not.toBe(theirs.stack);
+  });
+
   it('leaves a frame with no map beside its file as it was', () => {
     const unmapped = [
       '    at handler (/var/task/no-map-here.mjs:1:200)',
@@ -144,7 +185,7 @@ describe('logged error stacks, mapped through the bundle’s source map without 
     const copy = join(dir, 'read-once');
     await cp(join(dir, 'ApiFunction'), copy, { recursive: true });
     const stacks = { stack: raw.stack.replaceAll(join(dir, 'ApiFunction'), copy), cause: raw.cause };
-    const logger = createLogger({ logLevel: 'INFO', environment: 'development' });
+    const logger = appLogger();
 
     const first = logged(stacks, logger);
     await rm(join(copy, 'index.mjs.map'));
