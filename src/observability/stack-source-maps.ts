@@ -64,11 +64,16 @@ function parseFrame(text: string): Frame | undefined {
   return { head, name, file: localFile(location), line: Number(line), column: Number(column) };
 }
 
-/** The path of a frame's file when it is one on disk (not `node:internal/…`, `<anonymous>`, `[eval]`). */
+/**
+ * The path of a frame's file when it is JavaScript on disk, the only files a bundler writes maps beside: not
+ * `node:internal/…`, `<anonymous>` or `[eval]`, nor the TypeScript of a stack already mapped (tsx locally).
+ */
 function localFile(location: string): string | undefined {
-  if (location.startsWith('file://')) return fileURLToPath(location);
-  return isAbsolute(location) ? location : undefined;
+  const path = location.startsWith('file://') ? fileURLToPath(location) : location;
+  return isAbsolute(path) && JAVASCRIPT.test(path) ? path : undefined;
 }
+
+const JAVASCRIPT = /\.[cm]?js$/;
 
 /** esbuild writes sources relative to the map; Node shows them resolved against it, as a path. */
 function sourcePath(source: string, file: string): string {
