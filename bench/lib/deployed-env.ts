@@ -1,3 +1,5 @@
+import { isObject, loadTemplate, type Properties } from '../../scripts/template/template.js';
+
 /**
  * The API function configured as deployed (development, Cognito, S3 uploads), credentials in the environment
  * as Lambda gives them, and only the DynamoDB endpoint pointing at dynalite — through the SDK's own
@@ -39,3 +41,20 @@ export const TRACED_LAMBDA_ENV = {
   LAMBDA_TASK_ROOT: '/var/task',
   _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
 };
+
+/**
+ * NODE_OPTIONS as the template gives the function (its own, or Globals), so a probe starts Node with the
+ * flags Lambda would. The template sets none since the logger maps logged errors' stacks itself: Node's
+ * `--enable-source-maps` read every loaded file's source map at load time, at each cold start.
+ */
+export async function deployedNodeOptions(logicalId: string): Promise<string | undefined> {
+  const template = await loadTemplate();
+  const variables = (properties: Properties | undefined) => {
+    const environment = properties?.Environment;
+    return isObject(environment) && isObject(environment.Variables) ? environment.Variables : {};
+  };
+  const value =
+    variables(template.Resources[logicalId]?.Properties).NODE_OPTIONS ??
+    variables(template.Globals?.Function).NODE_OPTIONS;
+  return typeof value === 'string' ? value : undefined;
+}

@@ -95,6 +95,14 @@ describe.each(functions.map((fn) => [fn.logicalId, fn] as const))('%s', (_, fn) 
     }
   });
 
+  it('ships each code file with its source map beside it (the logger maps logged stacks through them)', async () => {
+    // These files are what the deploy CLI zips (src/deploy/engines/cloudformation/package.ts).
+    const paths = (await bundled()).files.map((file) => file.path);
+    const code = paths.filter((path) => path.endsWith('.mjs'));
+    expect(code.length).toBeGreaterThan(0);
+    expect(code.filter((path) => !paths.includes(`${path}.map`))).toEqual([]);
+  });
+
   it('stubs semver only where the X-Ray SDK v2 patcher, never called, imports it', async () => {
     const { inputs } = (await bundled()).metafile;
     const stub = 'src/observability/unbundled-semver.ts';

@@ -16,13 +16,17 @@ describe('instrument', () => {
     expect(calls).toEqual(['open ## blogapp-api', 'enter', 'cold start', 'service', 'close', 'leave']);
   });
 
-  it('records a failure on the subsegment and still closes it', async () => {
+  it('records a failure on the subsegment, logs it and still closes it', async () => {
     const { tracer, calls } = recordingTracer();
-    const handler = instrument({ logger: new Logger({ logLevel: 'SILENT' }), tracer }, async () => {
-      throw new Error('boom');
+    const logger = new Logger({ logLevel: 'SILENT' });
+    const logged = vi.spyOn(logger, 'error');
+    const boom = new Error('boom');
+    const handler = instrument({ logger, tracer }, async () => {
+      throw boom;
     });
     await expect(handler({}, lambdaContext('blogapp-api'))).rejects.toThrow('boom');
     expect(calls.slice(-3)).toEqual(['error boom', 'close', 'leave']);
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^invocation failed/), { error: boom });
   });
 
   it('works without a tracer (locally)', async () => {

@@ -5,7 +5,8 @@ import { inSubsegment } from '../../observability/tracing.js';
 
 /**
  * Wraps a Lambda handler so every invocation logs with its request id, cold start and function name, and,
- * where there is a tracer, runs in its own X-Ray subsegment annotated with cold start and service.
+ * where there is a tracer, runs in its own X-Ray subsegment annotated with cold start and service; an error the
+ * handler lets out is logged before Lambda gets it.
  */
 export function instrument<E, R>(
   deps: { logger: Logger; tracer?: Tracer | undefined },
@@ -21,6 +22,11 @@ export function instrument<E, R>(
           inside.addServiceNameAnnotation();
         },
       });
+    } catch (error) {
+      // Lambda's runtime logs it too, with the stack as V8 wrote it (the bundle's minified lines): this line
+      // carries the request id and a stack the logger maps to the TypeScript.
+      logger.error('invocation failed: Lambda returns the error to its caller', { error });
+      throw error;
     } finally {
       logger.resetKeys();
     }

@@ -38,8 +38,9 @@ locals {
       APP_CURSOR_SECRET              = module.data.cursor_secret_value
       APP_ALLOWED_ORIGINS            = join(",", local.allowed_origins)
       LOG_LEVEL                      = local.settings.log_level
-      # The bundles ship with source maps; this makes stack traces point at the TypeScript.
-      NODE_OPTIONS = "--enable-source-maps"
+      # No NODE_OPTIONS = "--enable-source-maps", as in the SAM template: the logger maps logged errors' stacks
+      # through the source maps in the bundle zips when one is logged, rather than Node reading every loaded
+      # file's map at each cold start.
     },
     var.auth_provider == "firebase" ? { FIREBASE_PROJECT_ID = var.firebase_project_id } : {},
     var.auth_provider == "cognito" ? { COGNITO_USER_POOL_ID = var.cognito_user_pool_id, COGNITO_CLIENT_ID = var.cognito_client_id } : {},
