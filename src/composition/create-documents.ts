@@ -1,8 +1,9 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { CircuitBreaker, DEFAULT_BREAKER } from '../adapters/aws/circuit-breaker.js';
+import type { DynamoDbClientOptions } from '../adapters/dynamodb/client-options.js';
 import type { DynamoDbDocuments } from '../adapters/dynamodb/documents.js';
 import { documentsOverSdk } from '../adapters/dynamodb/documents-over-sdk.js';
-import { createDocumentClient, type DynamoDbClientOptions } from '../adapters/dynamodb/dynamodb-client.js';
+import { createDocumentClient } from '../adapters/dynamodb/dynamodb-client.js';
 import { guardedDocuments } from '../adapters/dynamodb/guarded-documents.js';
 import { traced } from '../observability/tracing.js';
 

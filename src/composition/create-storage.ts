@@ -1,6 +1,6 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { DynamoDbClientOptions } from '../adapters/dynamodb/client-options.js';
 import { connectionsTableDefinition } from '../adapters/dynamodb/connections-table-design.js';
-import { createDynamoDbClient, type DynamoDbClientOptions } from '../adapters/dynamodb/dynamodb-client.js';
 import { createDynamoDbStorage } from '../adapters/dynamodb/dynamodb-storage.js';
 import type { Config } from '../config/config.js';
 import type { Storage } from '../domain/storage.js';
@@ -24,10 +24,14 @@ export async function createStorage(repository: Config['repository'], tracer?: T
 
 /**
  * Creates the main and connections tables when missing, with a table-management client of their own that
- * is let go once they are ACTIVE. Imported only here, so a function in AWS never loads table management.
+ * is let go once they are ACTIVE. Both are imported only here, so a function in AWS never loads table
+ * management, nor the SDK's low-level client when the documents are not the SDK's.
  */
 async function ensureTables(options: DynamoDbClientOptions, [main, connections]: [string, string]) {
-  const { ensureTable } = await import('../adapters/dynamodb/ensure-table.js');
+  const [{ ensureTable }, { createDynamoDbClient }] = await Promise.all([
+    import('../adapters/dynamodb/ensure-table.js'),
+    import('../adapters/dynamodb/dynamodb-client.js'),
+  ]);
   const client = createDynamoDbClient(options);
   try {
     await ensureTable(client, main);

@@ -1,15 +1,17 @@
 export {
+  DYNAMODB_TIMEOUTS,
+  type DynamoDbClientOptions,
+  EMBEDDED_TIMEOUTS,
+  type StorageTimeouts,
+} from './client-options.js';
+export {
   DynamoDbConnectionStore,
   type DynamoDbConnectionStoreOptions,
 } from './connection.dynamodb-store.js';
 export { connectionsTableDefinition } from './connections-table-design.js';
 export type { CallOptions, CallWatcher, DocumentOperation, DynamoDbDocuments } from './documents.js';
 export { documentsOverSdk } from './documents-over-sdk.js';
-export {
-  createDocumentClient,
-  createDynamoDbClient,
-  type DynamoDbClientOptions,
-} from './dynamodb-client.js';
+export { createDocumentClient, createDynamoDbClient } from './dynamodb-client.js';
 export { createDynamoDbStorage, type DynamoDbStorageOptions } from './dynamodb-storage.js';
 export type { DynamoDbTable } from './dynamodb-table.js';
 export { type EnsureTableOptions, ensureTable } from './ensure-table.js';
