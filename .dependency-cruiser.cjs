@@ -120,6 +120,23 @@ module.exports = {
       to: { path: '^src/http/docs/openapi-document\\.ts$' },
     },
     {
+      name: 'dynamodb-repositories-call-the-documents-port',
+      comment:
+        'The DynamoDB repositories call the DynamoDbDocuments port (src/adapters/dynamodb/documents.ts), so the ' +
+        'client under them is chosen in the composition by what it costs at cold start. Only the SDK-backed ' +
+        'implementation (documents-over-sdk.ts), the SDK client it wraps (dynamodb-client.ts) and table ' +
+        'management (ensure-table.ts, local stack and tests) load the SDK; `import type` from it is fine.',
+      severity: 'error',
+      from: {
+        path: '^src/adapters/dynamodb/',
+        pathNot: [
+          '^src/adapters/dynamodb/(documents-over-sdk|dynamodb-client|ensure-table)\\.ts$',
+          '\\.test\\.ts$',
+        ],
+      },
+      to: { path: '(^|/)node_modules/@aws-sdk/(lib|client)-dynamodb/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       comment: 'A cycle makes two modules one: split out what both need.',
       severity: 'error',

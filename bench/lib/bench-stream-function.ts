@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoDbClient, createDynamoDbStorage } from '../../src/adapters/dynamodb/index.js';
+import { createDynamoDbStorage } from '../../src/adapters/dynamodb/index.js';
 import { buildRealtime } from '../../src/composition/build-realtime.js';
+import { createDocuments } from '../../src/composition/create-documents.js';
 import type { Config } from '../../src/config/config.js';
 import { startEventSourceMapping } from '../../src/local/stream/event-source-mapping.js';
 import { afterWriteDeps } from '../../src/stream/after-write.js';
@@ -18,10 +18,10 @@ export function streamFunction(
   config: Config,
   deps: Pick<Parameters<typeof afterWriteDeps>[0], 'logger' | 'images'>,
 ) {
-  const client = createDynamoDbClient({ endpoint: db.endpoint, region: 'us-east-1' });
-  const sent = recordCommands(client);
+  const open = createDocuments({ endpoint: db.endpoint, region: 'us-east-1' });
+  const { documents, sent } = recordCommands(open.documents);
   const storage = createDynamoDbStorage({
-    client,
+    documents,
     tableName: db.tableName,
     connectionsTableName: db.connectionsTableName,
   });
@@ -35,14 +35,12 @@ export function streamFunction(
   });
   const table: TableProbe = {
     itemsIn: async (pk) => {
-      const { Count } = await db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          Select: 'COUNT',
-        }),
-      );
+      const { Count } = await db.documents.query({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        Select: 'COUNT',
+      });
       return Count ?? 0;
     },
   };
@@ -51,7 +49,7 @@ export function streamFunction(
     table,
     close: async () => {
       await mapping.close();
-      client.destroy();
+      open.destroy();
     },
   };
 }

@@ -4,7 +4,6 @@ import { loadConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/http/app.js';
 import { createBroadcastApp } from '../../src/http/broadcast-app.js';
 import { routeAsApiGateway } from '../../src/local/api-gateway-routes.js';
-import { recordCommands } from '../../test/support/count-commands.js';
 import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
 import { awaitAfterwards, streamFunction } from '../lib/bench-stream-function.js';
 import type { BenchContext } from '../lib/context.js';
@@ -22,7 +21,7 @@ interface Counted {
 }
 
 /**
- * DynamoDB commands per route: the app in-process on dynalite, a counting middleware on its client, each
+ * DynamoDB commands per route: the app in-process on dynalite, counted on the documents port its storage calls, each
  * route driven once after uncounted set-up. A transaction is one command. Every route the app registers
  * must have a scenario, or the table says it was not measured.
  */
@@ -40,7 +39,7 @@ export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureRe
       APP_PUBLIC_URL: 'http://127.0.0.1:9',
       LOG_LEVEL: 'ERROR',
     });
-    const sent = recordCommands(db.client);
+    const sent = db.recordCommands();
     // The API and the broadcast function's apps, routed as API Gateway routes them.
     const composed = await composeLocal(config, { storage: db.storage });
     const apps = [createApp(composed.api), createBroadcastApp(composed.broadcast)] as const;
@@ -173,7 +172,7 @@ function report(counted: Counted[], unmeasured: string[]): MeasureResult {
       {
         title: 'DynamoDB commands per route',
         markdown: [
-          'Counted by middleware on the SDK client (once per command however often it retries), the app in-process',
+          'Counted on the documents port the repositories call (once per command however often it retries), the app in-process',
           'on dynalite, each route driven once after uncounted set-up; a signed-in user’s profile is already cached.',
           'Work a route leaves to the table’s stream runs in the stream function, fed as the local stack feeds it, on',
           'a client of its own: it is waited for, checked done in the table, and listed apart from the route’s count.',

@@ -4,8 +4,7 @@
  * comment on them. Afterwards every count equals what is stored, nothing is orphaned, every 201 is
  * readable, every acknowledged delete and favorite toggle holds, no edit was lost, and nothing was a 5xx.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoDbClient } from '../../src/adapters/dynamodb/index.js';
+import { createDocuments } from '../../src/composition/create-documents.js';
 import { startTestStack } from '../../test/support/test-stack.js';
 import { type Answer, call } from '../support/http.js';
 import { Latencies } from '../support/latency.js';
@@ -54,7 +53,7 @@ export async function runConcurrency(options: ConcurrencyOptions): Promise<Suite
   // The stack's own embedded DynamoDB, whose stream sweeps deleted posts as the stream function does in AWS.
   const tableName = 'blogapp-concurrency';
   const stack = await startTestStack('dynamodb', { APP_DYNAMODB_TABLE: tableName });
-  const direct = createDynamoDbClient({ endpoint: stack.dynamodbEndpoint ?? '', region: 'us-east-1' });
+  const direct = createDocuments({ endpoint: stack.dynamodbEndpoint ?? '', region: 'us-east-1' });
   const base = stack.apiUrl;
   try {
     const users = Array.from({ length: options.clients }, (_, i) => `user${i}`);
@@ -171,14 +170,12 @@ export async function runConcurrency(options: ConcurrencyOptions): Promise<Suite
     async function sweptOrNot(postId: string) {
       const deadline = Date.now() + SWEEP_BOUND_MS;
       for (;;) {
-        const left = await direct.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `POST#${postId}` },
-            ConsistentRead: true,
-          }),
-        );
+        const left = await direct.documents.query({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `POST#${postId}` },
+          ConsistentRead: true,
+        });
         if ((left.Items ?? []).length === 0 || Date.now() > deadline) return left;
         await new Promise((resume) => setTimeout(resume, 50));
       }

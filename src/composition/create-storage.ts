@@ -1,13 +1,10 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import {
-  connectionsTableDefinition,
-  createDynamoDbClient,
-  createDynamoDbStorage,
-  ensureTable,
-} from '../adapters/dynamodb/index.js';
+import type { DynamoDbClientOptions } from '../adapters/dynamodb/client-options.js';
+import { connectionsTableDefinition } from '../adapters/dynamodb/connections-table-design.js';
+import { createDynamoDbStorage } from '../adapters/dynamodb/dynamodb-storage.js';
 import type { Config } from '../config/config.js';
 import type { Storage } from '../domain/storage.js';
-import { traced } from '../observability/tracing.js';
+import { createDocuments } from './create-documents.js';
 
 /**
  * The storage provider the config names. Against a local endpoint (dynalite) the tables are created when
@@ -19,11 +16,27 @@ export async function createStorage(repository: Config['repository'], tracer?: T
     const { createMemoryStorage } = await import('../adapters/memory/memory-storage.js');
     return createMemoryStorage();
   }
-  const client = traced(tracer, createDynamoDbClient(repository));
   const { tableName, connectionsTableName } = repository;
-  if (repository.endpoint) {
-    await ensureTable(client, tableName);
-    await ensureTable(client, connectionsTableName, { definition: connectionsTableDefinition });
+  if (repository.endpoint) await ensureTables(repository, [tableName, connectionsTableName]);
+  const { documents } = createDocuments(repository, tracer);
+  return createDynamoDbStorage({ documents, tableName, connectionsTableName });
+}
+
+/**
+ * Creates the main and connections tables when missing, with a table-management client of their own that
+ * is let go once they are ACTIVE. Both are imported only here, so a function in AWS never loads table
+ * management, nor the SDK's low-level client when the documents are not the SDK's.
+ */
+async function ensureTables(options: DynamoDbClientOptions, [main, connections]: [string, string]) {
+  const [{ ensureTable }, { createDynamoDbClient }] = await Promise.all([
+    import('../adapters/dynamodb/ensure-table.js'),
+    import('../adapters/dynamodb/dynamodb-client.js'),
+  ]);
+  const client = createDynamoDbClient(options);
+  try {
+    await ensureTable(client, main);
+    await ensureTable(client, connections, { definition: connectionsTableDefinition });
+  } finally {
+    client.destroy();
   }
-  return createDynamoDbStorage({ client, tableName, connectionsTableName });
 }

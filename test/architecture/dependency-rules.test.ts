@@ -44,6 +44,10 @@ const scratch: Record<string, string> = {
   'src/http/reads-zod-openapi.ts': "import '@hono/zod-openapi';\n",
   'src/http/docs/openapi-document.ts': "import 'zod/mini';\nimport '../app.js';\n",
   'src/composition/serves-generated-docs.ts': "import '../http/docs/openapi-document.js';\n",
+  'src/adapters/dynamodb/reads-the-sdk.ts': "import '@aws-sdk/lib-dynamodb';\n",
+  'src/adapters/dynamodb/types-from-the-sdk.ts':
+    "import type { Client } from '@aws-sdk/lib-dynamodb';\nexport type C = Client;\n",
+  'src/adapters/dynamodb/documents-over-sdk.ts': "import '@aws-sdk/lib-dynamodb';\n",
   // Packages laid out as npm installs them, so imports resolve into node_modules as in the real tree.
   'node_modules/zod/package.json': JSON.stringify({
     name: 'zod',
@@ -56,6 +60,11 @@ const scratch: Record<string, string> = {
     exports: { '.': './dist/index.mjs' },
   }),
   'node_modules/@hono/zod-openapi/dist/index.mjs': 'export {};\n',
+  'node_modules/@aws-sdk/lib-dynamodb/package.json': JSON.stringify({
+    name: '@aws-sdk/lib-dynamodb',
+    exports: { '.': './dist/index.js' },
+  }),
+  'node_modules/@aws-sdk/lib-dynamodb/dist/index.js': 'export {};\n',
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }),
 };
 
@@ -104,6 +113,7 @@ describe('dependency rules (dependency-cruiser, run by make lint)', () => {
         'functions-validate-with-zod-mini: src/http/reads-zod-classic.ts → node_modules/zod/index.js',
         'functions-validate-with-zod-mini: src/http/reads-zod-openapi.ts → node_modules/@hono/zod-openapi/dist/index.mjs',
         'functions-do-not-load-the-openapi-generator: src/composition/serves-generated-docs.ts → src/http/docs/openapi-document.ts',
+        'dynamodb-repositories-call-the-documents-port: src/adapters/dynamodb/reads-the-sdk.ts → node_modules/@aws-sdk/lib-dynamodb/dist/index.js',
       ].sort(),
     );
   }, 120_000);

@@ -1,16 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from '../../src/adapters/auth/local-issuer.js';
-import {
-  createDynamoDbClient,
-  createDynamoDbStorage,
-  DynamoDbConnectionStore,
-} from '../../src/adapters/dynamodb/index.js';
+import { createDynamoDbStorage, DynamoDbConnectionStore } from '../../src/adapters/dynamodb/index.js';
 import { commentItem, postItem, profileItem } from '../../src/adapters/dynamodb/item-mappers.js';
+import { createDocuments, type StorageDocuments } from '../../src/composition/create-documents.js';
 import type { Comment } from '../../src/domain/comments/comment.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/local/embedded-dynamodb.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from '../../src/local/websocket/index.js';
@@ -44,6 +40,8 @@ describe('real-time Lambda entries with AWS sample events', () => {
   let stream: Invoke<DynamoDBStreamEvent, DynamoDBBatchResponse>;
   let broadcast: Invoke<HttpV2Event, HttpResult>;
   let connections: DynamoDbConnectionStore;
+  /** The documents the tests read the tables through, built as the composition builds them. */
+  let peek: StorageDocuments;
   let token: string;
   let postId: string;
 
@@ -88,10 +86,14 @@ describe('real-time Lambda entries with AWS sample events', () => {
       lambdaContext(),
     );
     postId = JSON.parse(created.body).id;
-    const client = createDynamoDbClient({ endpoint: db.endpoint, region: 'us-east-1' });
-    connections = new DynamoDbConnectionStore({ client, tableName: 'blogapp-rt-test-connections' });
+    peek = createDocuments({ endpoint: db.endpoint, region: 'us-east-1' });
+    connections = new DynamoDbConnectionStore({
+      documents: peek.documents,
+      tableName: 'blogapp-rt-test-connections',
+    });
   });
   afterAll(async () => {
+    peek?.destroy();
     await gateway.close();
     await db.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -178,9 +180,9 @@ describe('real-time Lambda entries with AWS sample events', () => {
   });
 
   it('sweeps a deleted post from its REMOVE record and copies a rename from the profile’s MODIFY record', async () => {
-    const client = createDynamoDbClient({ endpoint: db.endpoint, region: 'us-east-1' });
+    const { documents } = peek;
     const storage = createDynamoDbStorage({
-      client,
+      documents,
       tableName: 'blogapp-rt-test',
       connectionsTableName: 'blogapp-rt-test-connections',
     });
@@ -206,18 +208,15 @@ describe('real-time Lambda entries with AWS sample events', () => {
     );
 
     expect(answer).toEqual({ batchItemFailures: [] });
-    const left = await client.send(
-      new QueryCommand({
-        TableName: 'blogapp-rt-test',
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `POST#${doomed.id}` },
-        ConsistentRead: true,
-      }),
-    );
+    const left = await documents.query({
+      TableName: 'blogapp-rt-test',
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `POST#${doomed.id}` },
+      ConsistentRead: true,
+    });
     expect(left.Items).toEqual([]);
     expect((await storage.posts.find(kept.id))?.post.authorName).toBe('Zoe B.');
     expect((await storage.comments.findWithPost(kept.id, comment.id)).comment?.authorName).toBe('Zoe B.');
-    client.destroy();
   });
 
   it('serves POST /broadcast/comments to an IAM-signed caller only', async () => {

@@ -1,6 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDbClient } from '../../src/adapters/dynamodb/index.js';
+import { createDocuments } from '../../src/composition/create-documents.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 
 /** The contract's bound for the work after a write on the local stack (10 s in AWS). */
@@ -71,22 +70,20 @@ describe.each(['dynamodb', 'memory'] as const)('work after writes on the local s
     if (provider === 'dynamodb') {
       // What is left in the deleted post's partition, read from the table itself.
       const endpoint = stack.dynamodbEndpoint ?? '';
-      const client = createDynamoDbClient({ endpoint, region: 'us-east-1' });
+      const { documents, destroy } = createDocuments({ endpoint, region: 'us-east-1' });
       const remains = async () =>
         (
-          await client.send(
-            new QueryCommand({
-              TableName: 'blogapp-local',
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': `POST#${doomed}` },
-              ConsistentRead: true,
-            }),
-          )
+          await documents.query({
+            TableName: 'blogapp-local',
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `POST#${doomed}` },
+            ConsistentRead: true,
+          })
         ).Items?.length ?? -1;
       await eventually(async () => (await remains()) === 0);
       // The contract's promise, so timing is the point here.
       expect(Date.now() - answered).toBeLessThan(LOCAL_BOUND_MS);
-      client.destroy();
+      destroy();
     }
 
     const keptPost = (await stack.request('GET', `/api/posts/${kept}`)).body;

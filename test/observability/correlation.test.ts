@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commentItem, toComment } from '../../src/adapters/dynamodb/item-mappers.js';
 import { commentKey } from '../../src/adapters/dynamodb/table-design.js';
@@ -34,14 +33,14 @@ describe('correlation id', () => {
     dir = await mkdtemp(join(tmpdir(), 'blogapp-correlation-'));
   });
   afterAll(async () => {
-    dynamo.client.destroy();
+    dynamo.destroy();
     await dynamo.db.close();
     await rm(dir, { recursive: true, force: true });
   });
 
   it('is stamped on the comment item a request writes, from that request’s x-request-id', async () => {
     // Prepare: the API app on DynamoDB (dynalite), a signed-in author and a post.
-    const { storage, client, tableName } = await dynamo.fresh();
+    const { storage, documents, tableName } = await dynamo.fresh();
     const config = loadConfig({ APP_REPOSITORY_PROVIDER: 'memory', APP_DATA_DIR: dir, LOG_LEVEL: 'ERROR' });
     const app = createApp(await composeApi(config, { storage }));
     const json = { 'content-type': 'application/json' };
@@ -65,8 +64,7 @@ describe('correlation id', () => {
     const minted = await call(`/api/posts/${post.id}/comments`, { body: 'minted' }, auth);
     // Assess: each stored item carries its own request's id, which never leaks into the comment.
     const stored = async (id = '') =>
-      (await client.send(new GetCommand({ TableName: tableName, Key: commentKey(post.id ?? '', id) })))
-        .Item ?? {};
+      (await documents.get({ TableName: tableName, Key: commentKey(post.id ?? '', id) })).Item ?? {};
     const namedItem = await stored(named.id);
     expect(namedItem.correlationId).toBe('trace-abc');
     expect(toComment(namedItem)).toEqual(named);

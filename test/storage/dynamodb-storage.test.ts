@@ -1,8 +1,8 @@
 import type { AddressInfo, Socket } from 'node:net';
 import { createServer } from 'node:net';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDbClient, createDynamoDbStorage } from '../../src/adapters/dynamodb/index.js';
+import { createDynamoDbStorage } from '../../src/adapters/dynamodb/index.js';
+import { createDocuments } from '../../src/composition/create-documents.js';
 import { BadRequestError, UnavailableError } from '../../src/domain/shared/errors.js';
 import { countCommands } from '../support/count-commands.js';
 import { aComment, aPost } from '../support/storage-fixtures.js';
@@ -38,7 +38,7 @@ describe('dynamodb storage', () => {
     dynamo = await openDynamoDb();
   });
   afterAll(async () => {
-    dynamo?.client.destroy();
+    dynamo?.destroy();
     await dynamo?.db.close();
   });
 
@@ -50,7 +50,7 @@ describe('dynamodb storage', () => {
 
   it('fails ping with UnavailableError when the table is missing', async () => {
     const storage = createDynamoDbStorage({
-      client: dynamo.client,
+      documents: dynamo.documents,
       tableName: 'no-such-table',
       connectionsTableName: 'no-such-table-connections',
     });
@@ -59,12 +59,12 @@ describe('dynamodb storage', () => {
   });
 
   it('fails with UnavailableError within seconds when nothing listens', async () => {
-    const client = createDynamoDbClient({
+    const { documents, destroy } = createDocuments({
       endpoint: `http://127.0.0.1:${await closedPort()}`,
       region: 'us-east-1',
     });
     const storage = createDynamoDbStorage({
-      client,
+      documents,
       tableName: 'blogapp-test',
       connectionsTableName: 'blogapp-test-connections',
     });
@@ -78,23 +78,23 @@ describe('dynamodb storage', () => {
       reason: { code: 'unavailable', cause: { code: 'ECONNREFUSED' } },
     });
     expect(Date.now() - started).toBeLessThan(5_000);
-    client.destroy();
+    destroy();
   });
 
   it('fails ping with UnavailableError within its budget when DynamoDB accepts but never answers', async () => {
     const silent = await silentServer();
-    const client = createDynamoDbClient({ endpoint: silent.endpoint, region: 'us-east-1' });
+    const { documents, destroy } = createDocuments({ endpoint: silent.endpoint, region: 'us-east-1' });
     const started = Date.now();
 
     const ping = createDynamoDbStorage({
-      client,
+      documents,
       tableName: 'blogapp-test',
       connectionsTableName: 'blogapp-test-connections',
     }).ping();
 
     await expect(ping).rejects.toThrowError(UnavailableError);
     expect(Date.now() - started).toBeLessThan(3_000);
-    client.destroy();
+    destroy();
     await silent.close();
   });
 
@@ -103,10 +103,9 @@ describe('dynamodb storage', () => {
     const post = aPost();
     await storage.posts.create(post);
     await storage.comments.create(aComment(post.id));
-    const counted = createDynamoDbClient({ endpoint: dynamo.db.endpoint, region: 'us-east-1' });
-    const sent = countCommands(counted);
+    const { documents, names: sent } = countCommands(dynamo.documents);
     const read = createDynamoDbStorage({
-      client: counted,
+      documents,
       tableName,
       connectionsTableName: `${tableName}-connections`,
     });
@@ -130,7 +129,6 @@ describe('dynamodb storage', () => {
     expect(await calls(() => read.comments.list(post.id, { limit: 20 }))).toEqual(['QueryCommand']);
     expect(await calls(() => read.comments.findWithPost(post.id, 'c'))).toEqual(['TransactGetItemsCommand']);
     expect(sent).not.toContain('ScanCommand');
-    counted.destroy();
   });
 
   it.each([
@@ -161,7 +159,7 @@ describe('dynamodb storage', () => {
   });
 
   it('leaves nothing in a deleted post’s partition once swept, after comments and favorites raced the deletion', async () => {
-    const { storage, client, tableName } = await dynamo.fresh();
+    const { storage, documents, tableName } = await dynamo.fresh();
     const post = aPost();
     await storage.posts.create(post);
 
@@ -172,14 +170,12 @@ describe('dynamodb storage', () => {
     ]);
     await storage.posts.sweepRemains(post.id);
 
-    const left = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `POST#${post.id}` },
-        ConsistentRead: true,
-      }),
-    );
+    const left = await documents.query({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `POST#${post.id}` },
+      ConsistentRead: true,
+    });
     expect(left.Items).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { connectionItem, subscriptionItem } from '../../src/adapters/dynamodb/connection-items.js';
 import {
   connectionsTableDefinition,
@@ -7,13 +6,14 @@ import {
   ensureTable,
 } from '../../src/adapters/dynamodb/index.js';
 import { MemoryConnectionStore } from '../../src/adapters/memory/connection.memory-store.js';
+import { createDocuments } from '../../src/composition/create-documents.js';
 import type { Connection } from '../../src/domain/realtime/connection.js';
 import type { ConnectionStore } from '../../src/domain/realtime/connection.store.js';
 import type { Clock } from '../../src/domain/shared/clock.js';
 import { countCommands } from './count-commands.js';
 import { startDynalite } from './dynalite.js';
 
-/** A fresh, empty connection store on the given clock; `commands` lists the SDK calls of a dynamodb one. */
+/** A fresh, empty connection store on the given clock; `commands` lists the DynamoDB calls of a dynamodb one. */
 export interface FreshConnectionStore {
   store: ConnectionStore;
   /** Saves these connections subscribed to the post, in bulk: the same records `save` and `subscribe` make. */
@@ -51,19 +51,21 @@ export const memoryConnections: ConnectionStoreProvider = {
   }),
 };
 
-/** One dynalite, a new connections table per `fresh()`, each with its own counted client. */
+/** One dynalite, a new connections table per `fresh()`, each with its own counted documents. */
 export const dynamoDbConnections: ConnectionStoreProvider = {
   name: 'dynamodb',
   open: async () => {
     const db = await startDynalite();
-    const clients: ReturnType<typeof createDynamoDbClient>[] = [];
-    let tables = 0;
+    const options = { endpoint: db.endpoint, region: 'us-east-1' };
+    const tables = createDynamoDbClient(options);
+    const opened: { destroy(): void }[] = [tables];
+    let made = 0;
     return {
       fresh: async (clock) => {
-        const client = createDynamoDbClient({ endpoint: db.endpoint, region: 'us-east-1' });
-        clients.push(client);
-        const tableName = `blogapp-connections-test-${++tables}`;
-        await ensureTable(client, tableName, { definition: connectionsTableDefinition });
+        const open = createDocuments(options);
+        opened.push(open);
+        const tableName = `blogapp-connections-test-${++made}`;
+        await ensureTable(tables, tableName, { definition: connectionsTableDefinition });
         // A thousand subscribes one by one take seconds on dynalite; batches of the same items take a blink.
         const seedSubscribers = async (postId: string, connectionIds: string[], expiresAt: number) => {
           const items = connectionIds.flatMap((connectionId) => [
@@ -72,17 +74,17 @@ export const dynamoDbConnections: ConnectionStoreProvider = {
           ]);
           for (let start = 0; start < items.length; start += 25) {
             const puts = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
-            const output = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: puts } }));
+            const output = await open.documents.batchWrite({ RequestItems: { [tableName]: puts } });
             if (Object.keys(output.UnprocessedItems ?? {}).length > 0)
               throw new Error('seeding was throttled');
           }
         };
-        const commands = countCommands(client);
-        const store = new DynamoDbConnectionStore({ client, tableName, clock, pageSize: TEST_PAGE_SIZE });
+        const { documents, names: commands } = countCommands(open.documents);
+        const store = new DynamoDbConnectionStore({ documents, tableName, clock, pageSize: TEST_PAGE_SIZE });
         return { store, seedSubscribers, commands };
       },
       close: async () => {
-        for (const client of clients) client.destroy();
+        for (const open of opened) open.destroy();
         await db.close();
       },
     };

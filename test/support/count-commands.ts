@@ -1,37 +1,60 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentOperation, DynamoDbDocuments } from '../../src/adapters/dynamodb/documents.js';
+import { watchedDocuments } from '../../src/adapters/dynamodb/watched-documents.js';
 
-/** One command as the client sent it: the low-level command's name and its (document) input. */
+/** One command as the app sent it: the low-level command's name and its (document) input. */
 export interface SentCommand {
   name: string;
   input: Record<string, unknown>;
 }
 
+/** The SDK's name for the low-level command each call of the port is: what the tests and the bench report. */
+const COMMAND_NAMES: Record<DocumentOperation, string> = {
+  get: 'GetItemCommand',
+  put: 'PutItemCommand',
+  update: 'UpdateItemCommand',
+  delete: 'DeleteItemCommand',
+  query: 'QueryCommand',
+  batchGet: 'BatchGetItemCommand',
+  batchWrite: 'BatchWriteItemCommand',
+  transactWrite: 'TransactWriteItemsCommand',
+  transactGet: 'TransactGetItemsCommand',
+};
+
 /**
- * Records every command the client sends, once per call however often the SDK retries it. The document
- * client's commands report the names of the low-level commands they wrap (GetItemCommand, QueryCommand...).
+ * `documents`, recording each call made through them once, however often the client under them retries it,
+ * while a recording is on: `record()` starts a new one and returns the list it fills. Until then nothing is
+ * kept, so a long benchmark through them holds no growing list.
  */
-export function recordCommands(client: DynamoDBDocumentClient): SentCommand[] {
-  const sent: SentCommand[] = [];
-  onEachCommand(client, (command) => sent.push(command));
-  return sent;
+export function commandRecorder(documents: DynamoDbDocuments): {
+  documents: DynamoDbDocuments;
+  record(): SentCommand[];
+} {
+  let sent: SentCommand[] | undefined;
+  const watched = watchedDocuments(documents, (operation, input, call) => {
+    sent?.push({ name: COMMAND_NAMES[operation], input });
+    return call();
+  });
+  return { documents: watched, record: () => (sent = []) };
 }
 
-/** The names of the commands the client sends, recorded as `recordCommands` does. */
-export function countCommands(client: DynamoDBDocumentClient): string[] {
+/** `documents`, with every call made through them recorded into `sent` (see commandRecorder). */
+export function recordCommands(documents: DynamoDbDocuments): {
+  documents: DynamoDbDocuments;
+  sent: SentCommand[];
+} {
+  const recorder = commandRecorder(documents);
+  return { documents: recorder.documents, sent: recorder.record() };
+}
+
+/** `documents`, with the names of the commands made through them recorded as `recordCommands` does. */
+export function countCommands(documents: DynamoDbDocuments): {
+  documents: DynamoDbDocuments;
+  names: string[];
+} {
   const names: string[] = [];
-  onEachCommand(client, (command) => names.push(command.name));
-  return names;
-}
-
-let recorders = 0;
-
-function onEachCommand(client: DynamoDBDocumentClient, record: (command: SentCommand) => void): void {
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      record({ name: String(context.commandName), input: args.input as Record<string, unknown> });
-      return next(args);
-    },
-    // A name per recorder, so a client can carry several (the stack refuses duplicate names).
-    { step: 'initialize', name: `recordCommands${++recorders}` },
-  );
+  const watched = watchedDocuments(documents, (operation, _input, call) => {
+    names.push(COMMAND_NAMES[operation]);
+    return call();
+  });
+  return { documents: watched, names };
 }

@@ -1,10 +1,11 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   createDynamoDbClient,
   createDynamoDbStorage,
+  type DynamoDbDocuments,
   ensureTable,
 } from '../../src/adapters/dynamodb/index.js';
 import { createMemoryStorage } from '../../src/adapters/memory/memory-storage.js';
+import { createDocuments } from '../../src/composition/create-documents.js';
 import type { Storage } from '../../src/domain/storage.js';
 import { startDynalite } from './dynalite.js';
 
@@ -28,36 +29,53 @@ export const memoryProvider: StorageProvider = {
 export const dynamoDbProvider: StorageProvider = {
   name: 'dynamodb',
   open: async () => {
-    const { db, client, fresh } = await openDynamoDb();
+    const { db, destroy, fresh } = await openDynamoDb();
     return {
       fresh: async () => (await fresh()).storage,
       close: async () => {
-        client.destroy();
+        destroy();
         await db.close();
       },
     };
   },
 };
 
-/** dynalite, a client and fresh tables, for the tests that also look at DynamoDB itself. */
+/**
+ * dynalite, the documents the app calls it through (built as the composition builds them) and fresh tables,
+ * for the tests that also look at DynamoDB itself.
+ */
 export async function openDynamoDb() {
   const db = await startDynalite();
-  const client = createDynamoDbClient({ endpoint: db.endpoint, region: 'us-east-1' });
-  let tables = 0;
+  const options = { endpoint: db.endpoint, region: 'us-east-1' };
+  const { documents, destroy } = createDocuments(options);
+  const tables = createDynamoDbClient(options);
+  let made = 0;
   const fresh = async (): Promise<{
     storage: Storage;
-    client: DynamoDBDocumentClient;
+    documents: DynamoDbDocuments;
     tableName: string;
   }> => {
-    const tableName = `blogapp-test-${++tables}`;
-    await ensureTable(client, tableName);
+    const tableName = `blogapp-test-${++made}`;
+    await ensureTable(tables, tableName);
     return {
-      storage: createDynamoDbStorage({ client, tableName, connectionsTableName: `${tableName}-connections` }),
-      client,
+      storage: createDynamoDbStorage({
+        documents,
+        tableName,
+        connectionsTableName: `${tableName}-connections`,
+      }),
+      documents,
       tableName,
     };
   };
-  return { db, client, fresh };
+  return {
+    db,
+    documents,
+    fresh,
+    destroy: () => {
+      destroy();
+      tables.destroy();
+    },
+  };
 }
 
 export const storageProviders: StorageProvider[] = [memoryProvider, dynamoDbProvider];

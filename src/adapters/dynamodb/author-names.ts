@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PageRequest, StoreKey } from '../../domain/shared/page.js';
+import type { DynamoDbDocuments } from './documents.js';
 import { guarded, isConditionFailed, translateError } from './errors.js';
 import { exclusiveStartKey, GSI2_KEY } from './paging.js';
 import { GSI2 } from './table-design.js';
@@ -10,7 +10,7 @@ import { GSI2 } from './table-design.js';
  * since the Query, or renamed meanwhile, are left alone, so running it twice changes nothing more.
  */
 export async function renameAuthorIn(
-  client: DynamoDBDocumentClient,
+  documents: DynamoDbDocuments,
   tableName: string,
   partition: string,
   name: string,
@@ -18,30 +18,26 @@ export async function renameAuthorIn(
 ): Promise<StoreKey | null> {
   const startKey = exclusiveStartKey(page.startKey, { names: GSI2_KEY, equal: { gsi2pk: partition } });
   const output = await guarded(() =>
-    client.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: GSI2,
-        KeyConditionExpression: 'gsi2pk = :partition',
-        ExpressionAttributeValues: { ':partition': partition },
-        ProjectionExpression: 'pk, sk, gsi2pk, gsi2sk, authorName',
-        Limit: page.limit,
-        ExclusiveStartKey: startKey,
-      }),
-    ),
+    documents.query({
+      TableName: tableName,
+      IndexName: GSI2,
+      KeyConditionExpression: 'gsi2pk = :partition',
+      ExpressionAttributeValues: { ':partition': partition },
+      ProjectionExpression: 'pk, sk, gsi2pk, gsi2sk, authorName',
+      Limit: page.limit,
+      ExclusiveStartKey: startKey,
+    }),
   );
   for (const item of output.Items ?? []) {
     if (item.authorName === name) continue;
     try {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET authorName = :name',
-          ConditionExpression: 'attribute_exists(pk) AND authorName <> :name',
-          ExpressionAttributeValues: { ':name': name },
-        }),
-      );
+      await documents.update({
+        TableName: tableName,
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'SET authorName = :name',
+        ConditionExpression: 'attribute_exists(pk) AND authorName <> :name',
+        ExpressionAttributeValues: { ':name': name },
+      });
     } catch (error) {
       if (!isConditionFailed(error)) throw translateError(error);
     }

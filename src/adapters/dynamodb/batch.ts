@@ -1,10 +1,5 @@
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { UnavailableError } from '../../domain/shared/errors.js';
+import type { DynamoDbDocuments } from './documents.js';
 import { guarded } from './errors.js';
 import type { Item } from './paging.js';
 import type { ItemKey } from './table-design.js';
@@ -19,7 +14,7 @@ export const keyId = (key: ItemKey) => `${key.pk}\n${key.sk}`;
 
 /** Reads items by key; the map holds only those that exist, by `keyId`. */
 export async function batchGet(
-  client: DynamoDBDocumentClient,
+  documents: DynamoDbDocuments,
   tableName: string,
   keys: ItemKey[],
   projection?: string,
@@ -31,9 +26,7 @@ export async function batchGet(
       if (round >= ROUNDS) throw unprocessed();
       if (round > 0) await sleep(2 ** round * 25);
       const request = { Keys: pending, ...(projection ? { ProjectionExpression: projection } : {}) };
-      const output = await guarded(() =>
-        client.send(new BatchGetCommand({ RequestItems: { [tableName]: request } })),
-      );
+      const output = await guarded(() => documents.batchGet({ RequestItems: { [tableName]: request } }));
       for (const item of output.Responses?.[tableName] ?? []) found.set(keyId(item as ItemKey), item);
       pending = (output.UnprocessedKeys?.[tableName]?.Keys ?? []) as ItemKey[];
     }
@@ -43,7 +36,7 @@ export async function batchGet(
 
 /** Deletes items by key, retrying whatever DynamoDB leaves unprocessed. */
 export async function batchDelete(
-  client: DynamoDBDocumentClient,
+  documents: DynamoDbDocuments,
   tableName: string,
   keys: ItemKey[],
 ): Promise<void> {
@@ -52,9 +45,7 @@ export async function batchDelete(
     for (let round = 0; pending.length > 0; round++) {
       if (round >= ROUNDS) throw unprocessed();
       if (round > 0) await sleep(2 ** round * 25);
-      const output = await guarded(() =>
-        client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } })),
-      );
+      const output = await guarded(() => documents.batchWrite({ RequestItems: { [tableName]: pending } }));
       pending = (output.UnprocessedItems?.[tableName] ?? []) as typeof pending;
     }
   }
@@ -62,25 +53,23 @@ export async function batchDelete(
 
 /** Deletes every item under partition key `pk`, a page at a time, reading strongly consistently. */
 export async function deletePartition(
-  client: DynamoDBDocumentClient,
+  documents: DynamoDbDocuments,
   tableName: string,
   pk: string,
 ): Promise<void> {
   let startKey: Item | undefined;
   do {
     const output = await guarded(() =>
-      client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ProjectionExpression: 'pk, sk',
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      ),
+      documents.query({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ProjectionExpression: 'pk, sk',
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
     );
-    await batchDelete(client, tableName, (output.Items ?? []) as ItemKey[]);
+    await batchDelete(documents, tableName, (output.Items ?? []) as ItemKey[]);
     startKey = output.LastEvaluatedKey;
   } while (startKey);
 }

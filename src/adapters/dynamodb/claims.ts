@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Comment } from '../../domain/comments/comment.js';
 import type { Post } from '../../domain/posts/post.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
+import type { DynamoDbDocuments } from './documents.js';
 import { guarded } from './errors.js';
 import { claimItem } from './item-mappers.js';
 import { claimKey, TTL_ATTRIBUTE } from './table-design.js';
@@ -26,7 +26,7 @@ export function claimPut(tableName: string, claim: IdempotencyClaim, result: Pos
 
 /** The first result for a claim that was refused; null when the claim was not what failed. */
 export async function replayOf<T>(
-  client: DynamoDBDocumentClient,
+  documents: DynamoDbDocuments,
   tableName: string,
   claim: IdempotencyClaim,
   refusal: Refusal | undefined,
@@ -37,13 +37,7 @@ export async function replayOf<T>(
     refusal.item ??
     (
       await guarded(() =>
-        client.send(
-          new GetCommand({
-            TableName: tableName,
-            Key: claimKey(claim.userId, claim.key),
-            ConsistentRead: true,
-          }),
-        ),
+        documents.get({ TableName: tableName, Key: claimKey(claim.userId, claim.key), ConsistentRead: true }),
       )
     ).Item;
   if (!stored) return null;

@@ -1,4 +1,3 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Comment } from '../../domain/comments/comment.js';
 import type { CommentRepository } from '../../domain/comments/comment.repository.js';
 import type { Post } from '../../domain/posts/post.js';
@@ -7,7 +6,8 @@ import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempo
 import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
 import { renameAuthorIn } from './author-names.js';
 import { claimPut, replayOf } from './claims.js';
-import type { DynamoDbTable } from './dynamodb-client.js';
+import type { DynamoDbDocuments } from './documents.js';
+import type { DynamoDbTable } from './dynamodb-table.js';
 import { guarded } from './errors.js';
 import { commentItem, toComment, toPost } from './item-mappers.js';
 import { exclusiveStartKey, pageOf, TABLE_KEY } from './paging.js';
@@ -23,11 +23,11 @@ import {
 import { isRefused, type TransactItem, transactGet, transactWrite } from './transactions.js';
 
 export class DynamoDbCommentRepository implements CommentRepository {
-  private readonly client: DynamoDBDocumentClient;
+  private readonly documents: DynamoDbDocuments;
   private readonly tableName: string;
 
-  constructor({ client, tableName }: DynamoDbTable) {
-    this.client = client;
+  constructor({ documents, tableName }: DynamoDbTable) {
+    this.documents = documents;
     this.tableName = tableName;
   }
 
@@ -48,10 +48,10 @@ export class DynamoDbCommentRepository implements CommentRepository {
       },
     ];
     if (claim) items.push(claimPut(this.tableName, claim, comment));
-    const refusals = await transactWrite(this.client, items);
+    const refusals = await transactWrite(this.documents, items);
     if (!refusals) return { created: true };
     // A retry with a used key replays even when the post has gone since, as the memory store does.
-    const replay = claim ? await replayOf<Comment>(this.client, this.tableName, claim, refusals[2]) : null;
+    const replay = claim ? await replayOf<Comment>(this.documents, this.tableName, claim, refusals[2]) : null;
     if (replay) return replay;
     if (isRefused(refusals, 0)) throw postNotFound(comment.postId);
     throw new ConflictError(`A comment with id ${JSON.stringify(comment.id)} already exists.`);
@@ -69,17 +69,15 @@ export class DynamoDbCommentRepository implements CommentRepository {
       prefix: { sk: COMMENT_PREFIX },
     });
     const output = await guarded(() =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': postPk(postId), ':from': POST_SK, ':to': COMMENT_SK_END },
-          ConsistentRead: true,
-          // One more than the page proves there is a next page; on the first page, one more for the post.
-          Limit: page.limit + (startKey ? 1 : 2),
-          ExclusiveStartKey: startKey,
-        }),
-      ),
+      this.documents.query({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': postPk(postId), ':from': POST_SK, ':to': COMMENT_SK_END },
+        ConsistentRead: true,
+        // One more than the page proves there is a next page; on the first page, one more for the post.
+        Limit: page.limit + (startKey ? 1 : 2),
+        ExclusiveStartKey: startKey,
+      }),
     );
     const items = output.Items ?? [];
     const hasPost = items[0]?.sk === POST_SK;
@@ -90,14 +88,14 @@ export class DynamoDbCommentRepository implements CommentRepository {
   }
 
   async renameAuthor(authorId: string, authorName: string, page: PageRequest): Promise<StoreKey | null> {
-    return renameAuthorIn(this.client, this.tableName, commenterPartition(authorId), authorName, page);
+    return renameAuthorIn(this.documents, this.tableName, commenterPartition(authorId), authorName, page);
   }
 
   async findWithPost(
     postId: string,
     commentId: string,
   ): Promise<{ post: Post | null; comment: Comment | null }> {
-    const [post, comment] = await transactGet(this.client, [
+    const [post, comment] = await transactGet(this.documents, [
       { Get: { TableName: this.tableName, Key: postKey(postId) } },
       { Get: { TableName: this.tableName, Key: commentKey(postId, commentId) } },
     ]);
@@ -106,7 +104,7 @@ export class DynamoDbCommentRepository implements CommentRepository {
 
   /** False when the comment is gone, or the post is (its remaining comments are being swept away). */
   async delete(postId: string, commentId: string): Promise<boolean> {
-    const refusals = await transactWrite(this.client, [
+    const refusals = await transactWrite(this.documents, [
       {
         Delete: {
           TableName: this.tableName,

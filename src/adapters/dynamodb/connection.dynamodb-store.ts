@@ -1,11 +1,4 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Connection, MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../domain/realtime/connection.js';
 import type { ConnectionStore } from '../../domain/realtime/connection.store.js';
 import { type Clock, systemClock } from '../../domain/shared/clock.js';
@@ -20,7 +13,8 @@ import {
   subscribersPartition,
   subscriptionKey,
 } from './connections-table-design.js';
-import type { DynamoDbTable } from './dynamodb-client.js';
+import type { DynamoDbDocuments } from './documents.js';
+import type { DynamoDbTable } from './dynamodb-table.js';
 import { guarded } from './errors.js';
 import type { Item } from './paging.js';
 import { TTL_ATTRIBUTE } from './table-design.js';
@@ -45,36 +39,36 @@ const TTL_NAME = { '#ttl': TTL_ATTRIBUTE };
  * TTL deletes expired items lazily (often days later), so every read also skips them by their `ttl`.
  */
 export class DynamoDbConnectionStore implements ConnectionStore {
-  private readonly client: DynamoDBDocumentClient;
+  private readonly documents: DynamoDbDocuments;
   private readonly tableName: string;
   private readonly clock: Clock;
   private readonly pageSize: number | undefined;
 
-  constructor({ client, tableName, clock = systemClock, pageSize }: DynamoDbConnectionStoreOptions) {
-    this.client = client;
+  constructor({ documents, tableName, clock = systemClock, pageSize }: DynamoDbConnectionStoreOptions) {
+    this.documents = documents;
     this.tableName = tableName;
     this.clock = clock;
     this.pageSize = pageSize;
   }
 
   async save(connection: Connection): Promise<void> {
-    await guarded(() =>
-      this.client.send(new PutCommand({ TableName: this.tableName, Item: connectionItem(connection) })),
-    );
+    await guarded(() => this.documents.put({ TableName: this.tableName, Item: connectionItem(connection) }));
   }
 
   async get(connectionId: string): Promise<Connection | null> {
     const { Item } = await guarded(() =>
-      this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: connectionKey(connectionId), ConsistentRead: true }),
-      ),
+      this.documents.get({
+        TableName: this.tableName,
+        Key: connectionKey(connectionId),
+        ConsistentRead: true,
+      }),
     );
     return Item && this.isLive(Item) ? toConnection(connectionId, Item) : null;
   }
 
   /** The connection and its subscriptions share a partition: one Query finds them all, batches delete them. */
   remove(connectionId: string): Promise<void> {
-    return deletePartition(this.client, this.tableName, connectionPk(connectionId));
+    return deletePartition(this.documents, this.tableName, connectionPk(connectionId));
   }
 
   /**
@@ -93,7 +87,7 @@ export class DynamoDbConnectionStore implements ConnectionStore {
       ConditionExpression: `attribute_exists(pk) AND ${LIVE}`,
       ExpressionAttributeNames: TTL_NAME,
     };
-    const refusals = await transactWrite(this.client, [
+    const refusals = await transactWrite(this.documents, [
       {
         ConditionCheck: {
           TableName: this.tableName,
@@ -118,9 +112,7 @@ export class DynamoDbConnectionStore implements ConnectionStore {
 
   async unsubscribe(connectionId: string, postId: string): Promise<void> {
     await guarded(() =>
-      this.client.send(
-        new DeleteCommand({ TableName: this.tableName, Key: subscriptionKey(connectionId, postId) }),
-      ),
+      this.documents.delete({ TableName: this.tableName, Key: subscriptionKey(connectionId, postId) }),
     );
   }
 
@@ -184,14 +176,12 @@ export class DynamoDbConnectionStore implements ConnectionStore {
     let startKey: Item | undefined;
     do {
       const output = await guarded(() =>
-        this.client.send(
-          new QueryCommand({
-            ...input,
-            TableName: this.tableName,
-            ...(this.pageSize ? { Limit: this.pageSize } : {}),
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        ),
+        this.documents.query({
+          ...input,
+          TableName: this.tableName,
+          ...(this.pageSize ? { Limit: this.pageSize } : {}),
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
       );
       onPage(output);
       startKey = output.LastEvaluatedKey;

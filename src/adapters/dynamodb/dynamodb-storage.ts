@@ -1,9 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { UnavailableError } from '../../domain/shared/errors.js';
 import type { Storage } from '../../domain/storage.js';
 import { DynamoDbCommentRepository } from './comment.dynamodb-repository.js';
 import { DynamoDbConnectionStore } from './connection.dynamodb-store.js';
-import type { DynamoDbTable } from './dynamodb-client.js';
+import type { DynamoDbTable } from './dynamodb-table.js';
 import { DynamoDbFavoriteRepository } from './favorite.dynamodb-repository.js';
 import { DynamoDbPostRepository } from './post.dynamodb-repository.js';
 import { DynamoDbProfileRepository } from './profile.dynamodb-repository.js';
@@ -21,7 +20,7 @@ export function createDynamoDbStorage({ connectionsTableName, ...table }: Dynamo
     comments: new DynamoDbCommentRepository(table),
     favorites: new DynamoDbFavoriteRepository(table),
     profiles: new DynamoDbProfileRepository(table),
-    connections: new DynamoDbConnectionStore({ client: table.client, tableName: connectionsTableName }),
+    connections: new DynamoDbConnectionStore({ documents: table.documents, tableName: connectionsTableName }),
     ping: () => ping(table),
   };
 }
@@ -30,11 +29,14 @@ export function createDynamoDbStorage({ connectionsTableName, ...table }: Dynamo
 const PING_BUDGET_MS = 2_000;
 
 /** The cheapest call that proves the table answers: a GetItem of a key that never holds anything. */
-async function ping({ client, tableName }: DynamoDbTable): Promise<void> {
+async function ping({ documents, tableName }: DynamoDbTable): Promise<void> {
   try {
-    await client.send(new GetCommand({ TableName: tableName, Key: PING_KEY }), {
-      abortSignal: AbortSignal.timeout(PING_BUDGET_MS),
-    });
+    await documents.get(
+      { TableName: tableName, Key: PING_KEY },
+      {
+        abortSignal: AbortSignal.timeout(PING_BUDGET_MS),
+      },
+    );
   } catch (error) {
     // Unlike a request path, health reports any failure (a missing table, bad credentials) as "unavailable".
     throw error instanceof UnavailableError

@@ -3,11 +3,11 @@ import {
   type CreateTableCommandInput,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
+  type DynamoDBClient,
   type TableDescription,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TTL_ATTRIBUTE, tableDefinition } from './table-design.js';
 import { sleep } from './transactions.js';
 
@@ -21,10 +21,11 @@ export interface EnsureTableOptions {
 
 /**
  * Creates the table when it is missing and waits until it and its indexes are ACTIVE. For the local stack
- * and tests; in AWS the SAM template owns the tables.
+ * and tests; in AWS the SAM template owns the tables, so this module and its low-level client are loaded
+ * only where tables are ensured.
  */
 export async function ensureTable(
-  client: DynamoDBDocumentClient,
+  client: DynamoDBClient,
   tableName: string,
   options: EnsureTableOptions = {},
 ): Promise<void> {
@@ -51,7 +52,7 @@ export async function ensureTable(
 
 /** A table made before its design had a stream (older local data) gets it. */
 async function enableStream(
-  client: DynamoDBDocumentClient,
+  client: DynamoDBClient,
   definition: CreateTableCommandInput,
   table: TableDescription | undefined,
 ): Promise<void> {
@@ -64,7 +65,7 @@ async function enableStream(
  * Every table of this provider expires items by TTL_ATTRIBUTE. Expired items are also ignored by the code,
  * so an emulator without TTL (dynalite) only keeps more rows.
  */
-async function enableTtl(client: DynamoDBDocumentClient, tableName: string): Promise<void> {
+async function enableTtl(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
     const { TimeToLiveDescription } = await client.send(
       new DescribeTimeToLiveCommand({ TableName: tableName }),

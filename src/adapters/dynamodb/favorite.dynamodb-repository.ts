@@ -1,10 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FavoriteRepository } from '../../domain/favorites/favorite.repository.js';
 import type { PostRead } from '../../domain/posts/post.js';
 import { postNotFound } from '../../domain/shared/errors.js';
 import type { PageRequest, StorePage } from '../../domain/shared/page.js';
 import { batchGet, keyId } from './batch.js';
-import type { DynamoDbTable } from './dynamodb-client.js';
+import type { DynamoDbDocuments } from './documents.js';
+import type { DynamoDbTable } from './dynamodb-table.js';
 import { guarded } from './errors.js';
 import { favoriteItem, toPost } from './item-mappers.js';
 import { exclusiveStartKey, GSI2_KEY, pageOf } from './paging.js';
@@ -13,16 +13,16 @@ import { isRefused, type TransactItem, transactWrite } from './transactions.js';
 
 /** Each favorite and its count move in one transaction; the favorite's own condition makes both idempotent. */
 export class DynamoDbFavoriteRepository implements FavoriteRepository {
-  private readonly client: DynamoDBDocumentClient;
+  private readonly documents: DynamoDbDocuments;
   private readonly tableName: string;
 
-  constructor({ client, tableName }: DynamoDbTable) {
-    this.client = client;
+  constructor({ documents, tableName }: DynamoDbTable) {
+    this.documents = documents;
     this.tableName = tableName;
   }
 
   async add(userId: string, postId: string, at: string): Promise<void> {
-    const refusals = await transactWrite(this.client, [
+    const refusals = await transactWrite(this.documents, [
       {
         Put: {
           TableName: this.tableName,
@@ -37,7 +37,7 @@ export class DynamoDbFavoriteRepository implements FavoriteRepository {
   }
 
   async remove(userId: string, postId: string): Promise<void> {
-    const refusals = await transactWrite(this.client, [
+    const refusals = await transactWrite(this.documents, [
       {
         Delete: {
           TableName: this.tableName,
@@ -51,9 +51,7 @@ export class DynamoDbFavoriteRepository implements FavoriteRepository {
     if (isRefused(refusals, 1)) throw postNotFound(postId);
     // Not favorited: fine, unless the post does not exist (the transaction may have stopped at the favorite).
     const { Item } = await guarded(() =>
-      this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: postKey(postId), ProjectionExpression: 'pk' }),
-      ),
+      this.documents.get({ TableName: this.tableName, Key: postKey(postId), ProjectionExpression: 'pk' }),
     );
     if (!Item) throw postNotFound(postId);
   }
@@ -67,21 +65,19 @@ export class DynamoDbFavoriteRepository implements FavoriteRepository {
       prefix: { pk: postPk('') },
     });
     const output = await guarded(() =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: GSI2,
-          KeyConditionExpression: 'gsi2pk = :partition',
-          ExpressionAttributeValues: { ':partition': partition },
-          ScanIndexForward: false,
-          Limit: page.limit + 1,
-          ExclusiveStartKey: startKey,
-        }),
-      ),
+      this.documents.query({
+        TableName: this.tableName,
+        IndexName: GSI2,
+        KeyConditionExpression: 'gsi2pk = :partition',
+        ExpressionAttributeValues: { ':partition': partition },
+        ScanIndexForward: false,
+        Limit: page.limit + 1,
+        ExclusiveStartKey: startKey,
+      }),
     );
     const { items, nextKey } = pageOf(output.Items ?? [], page.limit, output.LastEvaluatedKey, GSI2_KEY);
     const keys = items.map((item) => postKey(String(item.postId)));
-    const posts = await batchGet(this.client, this.tableName, keys);
+    const posts = await batchGet(this.documents, this.tableName, keys);
     const reads = keys.flatMap((key) => {
       const post = posts.get(keyId(key));
       return post ? [{ post: toPost(post), favoritedByViewer: true }] : [];

@@ -1,11 +1,3 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { Post, PostChanges, PostRead } from '../../domain/posts/post.js';
 import type { PostRepository } from '../../domain/posts/post.repository.js';
 import { ConflictError } from '../../domain/shared/errors.js';
@@ -14,7 +6,8 @@ import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.
 import { renameAuthorIn } from './author-names.js';
 import { batchGet, deletePartition, keyId } from './batch.js';
 import { claimPut, replayOf } from './claims.js';
-import type { DynamoDbTable } from './dynamodb-client.js';
+import type { DynamoDbDocuments } from './documents.js';
+import type { DynamoDbTable } from './dynamodb-table.js';
 import { guarded, isConditionFailed, translateError } from './errors.js';
 import { postItem, toPost } from './item-mappers.js';
 import { exclusiveStartKey, GSI1_KEY, GSI2_KEY, pageOf } from './paging.js';
@@ -35,11 +28,11 @@ import { transactGet, transactWrite } from './transactions.js';
 const EDITABLE = new Set(['title', 'body', 'tags', 'imageKey', 'updatedAt']);
 
 export class DynamoDbPostRepository implements PostRepository {
-  private readonly client: DynamoDBDocumentClient;
+  private readonly documents: DynamoDbDocuments;
   private readonly tableName: string;
 
-  constructor({ client, tableName }: DynamoDbTable) {
-    this.client = client;
+  constructor({ documents, tableName }: DynamoDbTable) {
+    this.documents = documents;
     this.tableName = tableName;
   }
 
@@ -51,16 +44,19 @@ export class DynamoDbPostRepository implements PostRepository {
     };
     if (!claim) {
       try {
-        await this.client.send(new PutCommand(put));
+        await this.documents.put(put);
         return { created: true };
       } catch (error) {
         if (isConditionFailed(error)) throw duplicateId(post.id);
         throw translateError(error);
       }
     }
-    const refusals = await transactWrite(this.client, [{ Put: put }, claimPut(this.tableName, claim, post)]);
+    const refusals = await transactWrite(this.documents, [
+      { Put: put },
+      claimPut(this.tableName, claim, post),
+    ]);
     if (!refusals) return { created: true };
-    const replay = await replayOf<Post>(this.client, this.tableName, claim, refusals[1]);
+    const replay = await replayOf<Post>(this.documents, this.tableName, claim, refusals[1]);
     if (replay) return replay;
     throw duplicateId(post.id);
   }
@@ -68,13 +64,11 @@ export class DynamoDbPostRepository implements PostRepository {
   async find(id: string, viewerId?: string): Promise<PostRead | null> {
     if (viewerId === undefined) {
       const { Item } = await guarded(() =>
-        this.client.send(
-          new GetCommand({ TableName: this.tableName, Key: postKey(id), ConsistentRead: true }),
-        ),
+        this.documents.get({ TableName: this.tableName, Key: postKey(id), ConsistentRead: true }),
       );
       return Item ? { post: toPost(Item), favoritedByViewer: false } : null;
     }
-    const [post, favorite] = await transactGet(this.client, [
+    const [post, favorite] = await transactGet(this.documents, [
       { Get: { TableName: this.tableName, Key: postKey(id) } },
       { Get: { TableName: this.tableName, Key: favoriteKey(id, viewerId), ProjectionExpression: 'pk' } },
     ]);
@@ -95,18 +89,16 @@ export class DynamoDbPostRepository implements PostRepository {
       prefix: { pk: postPk('') },
     });
     const output = await guarded(() =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index,
-          KeyConditionExpression: '#partition = :partition',
-          ExpressionAttributeNames: { '#partition': `${index}pk` },
-          ExpressionAttributeValues: { ':partition': partition },
-          ScanIndexForward: false,
-          Limit: page.limit + 1,
-          ExclusiveStartKey: startKey,
-        }),
-      ),
+      this.documents.query({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: '#partition = :partition',
+        ExpressionAttributeNames: { '#partition': `${index}pk` },
+        ExpressionAttributeValues: { ':partition': partition },
+        ScanIndexForward: false,
+        Limit: page.limit + 1,
+        ExclusiveStartKey: startKey,
+      }),
     );
     const { items, nextKey } = pageOf(output.Items ?? [], page.limit, output.LastEvaluatedKey, keyNames);
     const posts = items.map(toPost);
@@ -127,17 +119,15 @@ export class DynamoDbPostRepository implements PostRepository {
       sets.push(`#f${i} = :f${i}`);
     });
     try {
-      const { Attributes } = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: postKey(id),
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
+      const { Attributes } = await this.documents.update({
+        TableName: this.tableName,
+        Key: postKey(id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      });
       return Attributes ? toPost(Attributes) : null;
     } catch (error) {
       if (isConditionFailed(error)) return null;
@@ -152,15 +142,13 @@ export class DynamoDbPostRepository implements PostRepository {
    */
   async delete(id: string, expectedVersion: number): Promise<boolean> {
     try {
-      await this.client.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: postKey(id),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
+      await this.documents.delete({
+        TableName: this.tableName,
+        Key: postKey(id),
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      });
       return true;
     } catch (error) {
       if (isConditionFailed(error)) return false;
@@ -170,17 +158,17 @@ export class DynamoDbPostRepository implements PostRepository {
 
   /** Whatever committed to the partition before the post went is seen by the strongly consistent Query. */
   async sweepRemains(id: string): Promise<void> {
-    await deletePartition(this.client, this.tableName, postPk(id));
+    await deletePartition(this.documents, this.tableName, postPk(id));
   }
 
   async renameAuthor(authorId: string, authorName: string, page: PageRequest): Promise<StoreKey | null> {
-    return renameAuthorIn(this.client, this.tableName, authorPartition(authorId), authorName, page);
+    return renameAuthorIn(this.documents, this.tableName, authorPartition(authorId), authorName, page);
   }
 
   private async favoritedBy(viewerId: string | undefined, posts: Post[]): Promise<Set<string>> {
     if (viewerId === undefined || posts.length === 0) return new Set();
     const keys = posts.map((post) => favoriteKey(post.id, viewerId));
-    const found = await batchGet(this.client, this.tableName, keys, 'pk, sk');
+    const found = await batchGet(this.documents, this.tableName, keys, 'pk, sk');
     return new Set(posts.filter((_, i) => found.has(keyId(keys[i] as ItemKey))).map((post) => post.id));
   }
 }

@@ -1,32 +1,30 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Profile } from '../../domain/profiles/profile.js';
 import type { ProfileRepository } from '../../domain/profiles/profile.repository.js';
-import type { DynamoDbTable } from './dynamodb-client.js';
+import type { DynamoDbDocuments } from './documents.js';
+import type { DynamoDbTable } from './dynamodb-table.js';
 import { guarded, isConditionFailed, translateError } from './errors.js';
 import { profileItem, toProfile } from './item-mappers.js';
 import { profileKey } from './table-design.js';
 
 export class DynamoDbProfileRepository implements ProfileRepository {
-  private readonly client: DynamoDBDocumentClient;
+  private readonly documents: DynamoDbDocuments;
   private readonly tableName: string;
 
-  constructor({ client, tableName }: DynamoDbTable) {
-    this.client = client;
+  constructor({ documents, tableName }: DynamoDbTable) {
+    this.documents = documents;
     this.tableName = tableName;
   }
 
   /** One conditional Put: the first request of a user creates the profile, racing ones get the winner's. */
   async getOrCreate(profile: Profile): Promise<Profile> {
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: profileItem(profile),
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
+      await this.documents.put({
+        TableName: this.tableName,
+        Item: profileItem(profile),
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      });
       return profile;
     } catch (error) {
       if (!isConditionFailed(error)) throw translateError(error);
@@ -34,9 +32,7 @@ export class DynamoDbProfileRepository implements ProfileRepository {
       const old = (error as { Item?: Parameters<typeof unmarshall>[0] }).Item;
       if (old) return toProfile(unmarshall(old));
       const { Item } = await guarded(() =>
-        this.client.send(
-          new GetCommand({ TableName: this.tableName, Key: profileKey(profile.id), ConsistentRead: true }),
-        ),
+        this.documents.get({ TableName: this.tableName, Key: profileKey(profile.id), ConsistentRead: true }),
       );
       return Item ? toProfile(Item) : profile;
     }
@@ -44,16 +40,14 @@ export class DynamoDbProfileRepository implements ProfileRepository {
 
   async rename(id: string, displayName: string): Promise<Profile | null> {
     try {
-      const { Attributes } = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: profileKey(id),
-          UpdateExpression: 'SET displayName = :name',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':name': displayName },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
+      const { Attributes } = await this.documents.update({
+        TableName: this.tableName,
+        Key: profileKey(id),
+        UpdateExpression: 'SET displayName = :name',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':name': displayName },
+        ReturnValues: 'ALL_NEW',
+      });
       return Attributes ? toProfile(Attributes) : null;
     } catch (error) {
       if (isConditionFailed(error)) return null;

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  DynamoDBDocumentClient,
-  TransactGetCommandInput,
-  TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { TransactGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactGetCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { UnavailableError } from '../../domain/shared/errors.js';
+import type { DynamoDbDocuments } from './documents.js';
 import { translateError } from './errors.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -23,16 +19,16 @@ const ATTEMPTS = 4;
 
 /**
  * Commits `items` all or nothing. Returns null when committed, else one refusal per item when a condition
- * failed. Each attempt carries its own ClientRequestToken, so the SDK's retry of an attempt that did commit
+ * failed. Each attempt carries its own ClientRequestToken, so the client's retry of an attempt that did commit
  * is answered as a success instead of failing its own conditions and being counted twice.
  */
 export async function transactWrite(
-  client: DynamoDBDocumentClient,
+  documents: DynamoDbDocuments,
   items: TransactItem[],
 ): Promise<Refusal[] | null> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await client.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: randomUUID() }));
+      await documents.transactWrite({ TransactItems: items, ClientRequestToken: randomUUID() });
       return null;
     } catch (error) {
       const refusals = refusalsOf(error);
@@ -52,12 +48,12 @@ export async function transactWrite(
 
 /** Reads items together, as of one moment; null stands for an item that does not exist. */
 export async function transactGet(
-  client: DynamoDBDocumentClient,
+  documents: DynamoDbDocuments,
   gets: TransactGet[],
 ): Promise<(Record<string, unknown> | null)[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const output = await client.send(new TransactGetCommand({ TransactItems: gets }));
+      const output = await documents.transactGet({ TransactItems: gets });
       return gets.map((_, index) => output.Responses?.[index]?.Item ?? null);
     } catch (error) {
       // A read that overlaps a transaction writing the same items is cancelled; it is worth another try.
