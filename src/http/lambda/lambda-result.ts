@@ -1,0 +1,78 @@
+/**
+ * The app's answer as the Lambda result AWS expects, built as Hono's `hono/aws-lambda` adapter builds it
+ * (its `createResult`): the same base64 rule, headers, cookies and shape per event kind. A light answer
+ * (light-response.ts) is read as it is held; a real Response, which a handler may build (a stream, a file),
+ * through its own Headers and body.
+ */
+import { defaultIsContentTypeBinary } from 'hono/aws-lambda';
+import { type AnswerParts, type LightBody, LightResponse } from './light-response.js';
+
+export interface HttpResult {
+  statusCode: number;
+  headers?: Record<string, string>;
+  multiValueHeaders?: Record<string, string[]>;
+  cookies?: string[];
+  body: string;
+  isBase64Encoded: boolean;
+  [key: string]: unknown;
+}
+
+/** What of the event decides the result's shape. */
+export interface ResultShape {
+  /** HTTP API 2.0 and Function URL results take cookies apart; REST API 1.0 ones as a multi-value header. */
+  v2: boolean;
+  /** A REST API event with `multiValueHeaders` is answered with them. */
+  multiValueHeaders: boolean;
+}
+
+const decoder = new TextDecoder();
+
+const headerIn = (headers: [string, string][], name: string) =>
+  headers.find(([key]) => key === name)?.[1] ?? null;
+
+/** Binary answers travel base64: a binary content type, or any content coding but identity. */
+function isBinary(headers: [string, string][]): boolean {
+  const type = headerIn(headers, 'content-type');
+  if (type && defaultIsContentTypeBinary(type)) return true;
+  const coding = headerIn(headers, 'content-encoding');
+  return !!coding && !/^identity$/i.test(coding);
+}
+
+function encodedBody(body: LightBody, base64: boolean): string {
+  if (body === null) return '';
+  if (typeof body === 'string') return base64 ? Buffer.from(body).toString('base64') : body;
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return base64 ? bytes.toString('base64') : decoder.decode(bytes);
+}
+
+async function partsOfReal(response: Response): Promise<AnswerParts & { base64: boolean }> {
+  const headers = [...response.headers];
+  const base64 = isBinary(headers);
+  const body = base64 ? new Uint8Array(await response.arrayBuffer()) : await response.text();
+  return { status: response.status, headers, body, base64 };
+}
+
+/** The Lambda result for the app's `response` to an event of `shape`. */
+export async function lambdaResult(response: Response, shape: ResultShape): Promise<HttpResult> {
+  const light = LightResponse.partsOf(response);
+  const parts = light ? { ...light, base64: isBinary(light.headers) } : await partsOfReal(response);
+  const result: HttpResult = {
+    body: encodedBody(parts.body, parts.base64),
+    statusCode: parts.status,
+    isBase64Encoded: parts.base64,
+    ...(shape.multiValueHeaders ? { multiValueHeaders: {} } : { headers: {} }),
+  };
+  const cookies = parts.headers.filter(([name]) => name === 'set-cookie').map(([, value]) => value);
+  // As Hono's adapter: a REST result with cookies has every header multi-valued (its `headers` stay empty).
+  if (cookies.length > 0) {
+    if (shape.v2) result.cookies = cookies;
+    else result.multiValueHeaders = { 'set-cookie': cookies };
+  }
+  const { multiValueHeaders, headers } = result;
+  for (const [name, value] of parts.headers) {
+    if (name === 'set-cookie') continue;
+    if (multiValueHeaders) multiValueHeaders[name] = [value];
+    else if (headers) headers[name] = value;
+  }
+  return result;
+}
