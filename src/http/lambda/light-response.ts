@@ -32,8 +32,9 @@ let realResponse: (() => typeof Response) | undefined;
  * reachable, loaded at first need, through the lazy getter Node defines for it.
  */
 export function installLightResponse(): void {
-  if (globalThis.Response === (LightResponse as unknown)) return;
+  // Read through its descriptor: reading `globalThis.Response` itself would load undici.
   const original = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+  if (original?.value === LightResponse) return;
   const install = () =>
     Object.defineProperty(globalThis, 'Response', {
       value: LightResponse,
