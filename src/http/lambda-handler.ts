@@ -111,9 +111,10 @@ function refused(
   const headers = { 'content-type': 'application/json', 'x-request-id': requestId };
   return {
     statusCode: status,
+    headers,
     ...(shape.multiValueHeaders
       ? { multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])) }
-      : { headers }),
+      : {}),
     body: JSON.stringify({ error }),
     isBase64Encoded: false,
   };
