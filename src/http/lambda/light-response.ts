@@ -96,20 +96,20 @@ export class LightResponse {
       this.#real = new (real())(body, init as ResponseInit);
       return;
     }
+    this.#body =
+      typeof body === 'string' || body === undefined || body === null ? (body ?? null) : new Uint8Array(body);
     if (init instanceof LightResponse) {
       this.#status = init.#status;
       this.#statusText = init.#statusText;
-      this.#headers = new LightHeaders(init.headers);
+      this.#headers = this.#typed(new LightHeaders(init.headers));
     } else if (init) {
       this.#status = init.status ?? 200;
       this.#statusText = init.statusText ?? '';
       this.#record = keptRecord(init.headers);
-      if (!this.#record && init.headers) this.#headers = new LightHeaders(init.headers as never);
+      if (!this.#record && init.headers) this.#headers = this.#typed(new LightHeaders(init.headers as never));
     }
     if (!Number.isInteger(this.#status) || this.#status < 200 || this.#status > 599)
       throw new RangeError(`Response status must be in the range of 200 to 599, not ${this.#status}.`);
-    this.#body =
-      typeof body === 'string' || body === undefined || body === null ? (body ?? null) : new Uint8Array(body);
     if (this.#body !== null && NULL_BODY_STATUSES.has(this.#status))
       throw new TypeError(`A response with status ${this.#status} cannot have a body.`);
   }
@@ -162,10 +162,8 @@ export class LightResponse {
   get headers(): Headers {
     if (this.#real) return this.#real.headers;
     if (!this.#headers) {
-      this.#headers = new LightHeaders(this.#record);
+      this.#headers = this.#typed(new LightHeaders(this.#record));
       this.#record = undefined;
-      if (typeof this.#body === 'string' && !this.#headers.has('content-type'))
-        this.#headers.set('content-type', TEXT_PLAIN);
     }
     return this.#headers;
   }
@@ -217,6 +215,13 @@ export class LightResponse {
 
   get [Symbol.toStringTag](): string {
     return 'Response';
+  }
+
+  /** `headers` with the content type a web Response gives a text body that names none. */
+  #typed(headers: LightHeaders): LightHeaders {
+    if (typeof this.#body === 'string' && !headers.has('content-type'))
+      headers.set('content-type', TEXT_PLAIN);
+    return headers;
   }
 
   /** The real Response this one stands for, built once; from then on it answers for both. */
