@@ -119,6 +119,7 @@ export function eventRequest(event: ProxyEvent, v2: boolean): EventRequest {
 
 export class EventRequest {
   #bodyRead = false;
+  #stream: ReadableStream<Uint8Array> | undefined;
   #real: Request | undefined;
 
   constructor(
@@ -150,9 +151,26 @@ export class EventRequest {
     return this.#real ? this.#real.bodyUsed : this.#bodyRead;
   }
 
+  /**
+   * The body as a stream of its own (web streams are not undici's): Hono's body limit asks whether there
+   * is one before it looks at content-length, and a real Request just to answer that would load undici.
+   */
   get body(): ReadableStream<Uint8Array> | null {
-    if (!this.#real && !this.bytes) return null;
-    return this.#toReal().body;
+    if (this.#real) return this.#real.body;
+    const bytes = this.bytes;
+    if (!bytes) return null;
+    // Pulled only when read (no high-water mark), so reading it is what uses the body up.
+    this.#stream ??= new ReadableStream<Uint8Array>(
+      {
+        pull: (controller) => {
+          this.#bodyRead = true;
+          controller.enqueue(bytes.slice());
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return this.#stream;
   }
 
   get signal(): AbortSignal {
@@ -176,8 +194,10 @@ export class EventRequest {
   }
 
   #take(): Promise<Uint8Array> {
-    if (this.#bodyRead) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+    if (this.#bodyRead || this.#stream?.locked)
+      return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
     this.#bodyRead = true;
+    this.#stream?.cancel().catch(() => {});
     return Promise.resolve(this.bytes ?? new Uint8Array());
   }
 
