@@ -68,7 +68,12 @@ function restEvent(method: string, path: string) {
   const event = awsEvent<Record<string, unknown> & { requestContext: Record<string, unknown> }>(
     'py_apiGatewayProxyEvent',
   );
-  return { ...event, httpMethod: method, path, requestContext: { ...event.requestContext, httpMethod: method } };
+  return {
+    ...event,
+    httpMethod: method,
+    path,
+    requestContext: { ...event.requestContext, httpMethod: method },
+  };
 }
 
 /** The Function URL sample, with a real Function URL host in place of its placeholder ("<url-id>…"). */
