@@ -1,7 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import type { Hono } from 'hono';
-import { handle } from 'hono/aws-lambda';
 import { eventRequest, isV2Event, type ProxyEvent } from './lambda/event-request.js';
 import { type HttpResult, lambdaResult, type ResultShape } from './lambda/lambda-result.js';
 import { installLightResponse } from './lambda/light-response.js';
@@ -58,9 +57,13 @@ function isV1Event(event: HttpEvent): boolean {
   return !Object.hasOwn(context, 'elb') && !Object.hasOwn(context, 'serviceArn');
 }
 
-/** Hono's own adapter, for the event kinds the door does not read itself, refusals answered alike. */
+/**
+ * Hono's own adapter, for the event kinds the door does not read itself (none reach the API function
+ * today), refusals answered alike; imported on first such event, so the function does not load it at init.
+ */
 function honoAdapter(app: AppLike, logger: Logger) {
   return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
+    const { handle } = await import('hono/aws-lambda');
     let reachedApp = false;
     const adapter = handle({
       fetch: (request: Request, env?: unknown) => {

@@ -4,7 +4,6 @@
  * (light-response.ts) is read as it is held; a real Response, which a handler may build (a stream, a file),
  * through its own Headers and body.
  */
-import { defaultIsContentTypeBinary } from 'hono/aws-lambda';
 import { type AnswerParts, type LightBody, LightResponse } from './light-response.js';
 
 export interface HttpResult {
@@ -30,10 +29,18 @@ const decoder = new TextDecoder();
 const headerIn = (headers: [string, string][], name: string) =>
   headers.find(([key]) => key === name)?.[1] ?? null;
 
+/**
+ * Hono's adapter's own rule (`defaultIsContentTypeBinary`), restated so that the module holding it, Hono's
+ * whole adapter, is not loaded at init for two expressions: text, JSON and XML types travel as text.
+ */
+export const isBinaryType = (type: string) =>
+  /^application\/vnd\.(?:apple\.installer|mozilla\.xul)\+xml\s*(?:;|$)/i.test(type) ||
+  !/^text\/(?:plain|html|css|javascript|csv)|(?:\/|\+)(?:json|xml)\s*(?:;|$)/i.test(type);
+
 /** Binary answers travel base64: a binary content type, or any content coding but identity. */
 function isBinary(headers: [string, string][]): boolean {
   const type = headerIn(headers, 'content-type');
-  if (type && defaultIsContentTypeBinary(type)) return true;
+  if (type && isBinaryType(type)) return true;
   const coding = headerIn(headers, 'content-encoding');
   return !!coding && !/^identity$/i.test(coding);
 }
