@@ -71,6 +71,19 @@ describe('lambdaResult', () => {
     }
   });
 
+  it('takes a cookie out of a record of headers too', async () => {
+    const answer = () =>
+      new Response('{}', { headers: { 'content-type': 'application/json', 'set-cookie': 'a=1' } });
+    expect(await lambdaResult(answer(), V2)).toMatchObject({
+      cookies: ['a=1'],
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(await lambdaResult(answer(), REST)).toMatchObject({
+      multiValueHeaders: { 'set-cookie': ['a=1'], 'content-type': ['application/json'] },
+    });
+    expect((await lambdaResult(answer(), V2)).headers).not.toHaveProperty('set-cookie');
+  });
+
   it('answers binary bodies base64, text ones as text, and no body as empty', async () => {
     const bytes = new Uint8Array([0, 1, 2, 250, 255]);
     for (const answer of bothKinds(bytes, { headers: { 'content-type': 'image/png' } })) {

@@ -26,8 +26,10 @@ export interface ResultShape {
 
 const decoder = new TextDecoder();
 
-const headerIn = (headers: [string, string][], name: string) =>
-  headers.find(([key]) => key === name)?.[1] ?? null;
+/** A header of an answer's parts (names are lower-case in both forms). */
+function headerIn(parts: AnswerParts, name: string): string | undefined {
+  return parts.record ? parts.record[name] : parts.headers.find(([key]) => key === name)?.[1];
+}
 
 /**
  * Hono's adapter's own rule (`defaultIsContentTypeBinary`), restated so that the module holding it, Hono's
@@ -38,10 +40,10 @@ export const isBinaryType = (type: string) =>
   !/^text\/(?:plain|html|css|javascript|csv)|(?:\/|\+)(?:json|xml)\s*(?:;|$)/i.test(type);
 
 /** Binary answers travel base64: a binary content type, or any content coding but identity. */
-function isBinary(headers: [string, string][]): boolean {
-  const type = headerIn(headers, 'content-type');
+function isBinary(parts: AnswerParts): boolean {
+  const type = headerIn(parts, 'content-type');
   if (type && isBinaryType(type)) return true;
-  const coding = headerIn(headers, 'content-encoding');
+  const coding = headerIn(parts, 'content-encoding');
   return !!coding && !/^identity$/i.test(coding);
 }
 
@@ -52,31 +54,37 @@ function encodedBody(body: LightBody, base64: boolean): string {
   return base64 ? bytes.toString('base64') : decoder.decode(bytes);
 }
 
-async function partsOfReal(response: Response): Promise<AnswerParts & { base64: boolean }> {
+async function partsOfReal(response: Response): Promise<AnswerParts> {
   const headers = [...response.headers];
-  const base64 = isBinary(headers);
+  const base64 = isBinary({ status: response.status, headers, body: null });
   const body = base64 ? new Uint8Array(await response.arrayBuffer()) : await response.text();
-  return { status: response.status, headers, body, base64 };
+  return { status: response.status, headers, body };
 }
 
 /** The Lambda result for the app's `response` to an event of `shape`. */
 export async function lambdaResult(response: Response, shape: ResultShape): Promise<HttpResult> {
-  const light = LightResponse.partsOf(response);
-  const parts = light ? { ...light, base64: isBinary(light.headers) } : await partsOfReal(response);
+  const parts = LightResponse.partsOf(response) ?? (await partsOfReal(response));
+  const base64 = isBinary(parts);
+  const body = encodedBody(parts.body, base64);
+  const { record } = parts;
+  // The common answer (JSON with a record of headers, no cookies, to an HTTP API event) takes its record.
+  if (record && !shape.multiValueHeaders && !('set-cookie' in record))
+    return { body, statusCode: parts.status, isBase64Encoded: base64, headers: record };
   const result: HttpResult = {
-    body: encodedBody(parts.body, parts.base64),
+    body,
     statusCode: parts.status,
-    isBase64Encoded: parts.base64,
+    isBase64Encoded: base64,
     ...(shape.multiValueHeaders ? { multiValueHeaders: {} } : { headers: {} }),
   };
-  const cookies = parts.headers.filter(([name]) => name === 'set-cookie').map(([, value]) => value);
+  const pairs = parts.headers ?? Object.entries(parts.record);
+  const cookies = pairs.filter(([name]) => name === 'set-cookie').map(([, value]) => value);
   // As Hono's adapter: a REST result with cookies has every header multi-valued (its `headers` stay empty).
   if (cookies.length > 0) {
     if (shape.v2) result.cookies = cookies;
     else result.multiValueHeaders = { 'set-cookie': cookies };
   }
   const { multiValueHeaders, headers } = result;
-  for (const [name, value] of parts.headers) {
+  for (const [name, value] of pairs) {
     if (name === 'set-cookie') continue;
     if (multiValueHeaders) multiValueHeaders[name] = [value];
     else if (headers) headers[name] = value;

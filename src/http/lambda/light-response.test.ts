@@ -26,11 +26,7 @@ describe('LightResponse', () => {
     const answer = new Response('hello', { status: 201, headers: { 'x-a': '1', etag: '"v1"' } });
     expect(LightResponse.partsOf(answer)).toEqual({
       status: 201,
-      headers: [
-        ['x-a', '1'],
-        ['etag', '"v1"'],
-        ['content-type', 'text/plain;charset=UTF-8'],
-      ],
+      record: { 'x-a': '1', etag: '"v1"', 'content-type': 'text/plain;charset=UTF-8' },
       body: 'hello',
     });
   });

@@ -11,12 +11,14 @@ import { LightHeaders } from './light-headers.js';
 
 export type LightBody = string | Uint8Array | null;
 
-/** An answer as the door reads it: lower-case names, each once but for set-cookie, as a Headers iterates. */
-export interface AnswerParts {
-  status: number;
-  headers: [string, string][];
-  body: LightBody;
-}
+/**
+ * An answer as the door reads it, its headers either as a Headers iterates them (lower-case names, each
+ * once but for set-cookie) or as the record the app gave (lower-case names, each once), never both.
+ */
+export type AnswerParts = { status: number; body: LightBody } & (
+  | { headers: [string, string][]; record?: undefined }
+  | { record: Record<string, string>; headers?: undefined }
+);
 
 const TEXT_PLAIN = 'text/plain;charset=UTF-8';
 /** Statuses whose answer cannot carry a body, as the web Response refuses them. */
@@ -125,10 +127,11 @@ export class LightResponse {
     const { status } = response;
     const record = response.#record;
     if (!record) return { status, headers: [...response.headers], body: response.#body };
-    const headers = Object.entries(record);
-    if (typeof response.#body === 'string' && !('content-type' in record))
-      headers.push(['content-type', TEXT_PLAIN]);
-    return { status, headers, body: response.#body };
+    const typed =
+      typeof response.#body === 'string' && !('content-type' in record)
+        ? { ...record, 'content-type': TEXT_PLAIN }
+        : record;
+    return { status, record: typed, body: response.#body };
   }
 
   static [Symbol.hasInstance](value: unknown): boolean {
