@@ -41,6 +41,7 @@ const decoder = new TextDecoder();
 /** The web Request's method rules: a token, not CONNECT/TRACE/TRACK, the common ones upper-cased. */
 function requestMethod(given: string | undefined): string {
   if (given === undefined) return 'GET';
+  if (NORMALIZED_METHODS.has(given)) return given;
   if (!TOKEN.test(given)) throw new TypeError(`'${given}' is not a valid HTTP method.`);
   const upper = given.toUpperCase();
   if (upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK')

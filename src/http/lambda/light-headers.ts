@@ -7,18 +7,24 @@
  */
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A name already as Headers keeps it (HTTP API events send lower-case names). */
+export const LOWER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/;
+/** A value Headers keeps unchanged: one-byte characters, no NUL/CR/LF, no whitespace at either end. */
+export const KEPT_VALUE = /^(?:[!-~\x80-\xff](?:[\t -~\x80-\xff]*[!-~\x80-\xff])?)?$/;
 /** NUL, CR and LF are refused in a value, as are characters beyond one byte (a ByteString). */
 const BAD_VALUE = /[\0\r\n]|[^\0-\xff]/;
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
 /** A header name, lower-cased, or a TypeError as the web Headers throws for a name it refuses. */
 export function headerName(name: string): string {
+  if (LOWER_TOKEN.test(name)) return name;
   if (!TOKEN.test(name)) throw new TypeError(`Invalid header name: "${name}"`);
   return name.toLowerCase();
 }
 
 /** A header value as Headers keeps it (outer whitespace trimmed), or a TypeError for one it refuses. */
 export function headerValue(name: string, value: string): string {
+  if (KEPT_VALUE.test(value)) return value;
   const trimmed = String(value).replace(EDGE_WHITESPACE, '');
   if (BAD_VALUE.test(trimmed)) throw new TypeError(`Invalid value for header "${name}"`);
   return trimmed;

@@ -7,7 +7,7 @@
  * @hono/node-server's own lightweight Response, which cannot be reused here: its module reads the global
  * Headers, Request and Response when it loads, which is exactly what loads undici.
  */
-import { LightHeaders } from './light-headers.js';
+import { KEPT_VALUE, LightHeaders, LOWER_TOKEN } from './light-headers.js';
 
 export type LightBody = string | Uint8Array | null;
 
@@ -23,9 +23,6 @@ export type AnswerParts = { status: number; body: LightBody } & (
 const TEXT_PLAIN = 'text/plain;charset=UTF-8';
 /** Statuses whose answer cannot carry a body, as the web Response refuses them. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-/** A record `answerJson` builds: lower-case names, values Headers would keep unchanged. */
-const LOWER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/;
-const KEPT_VALUE = /^(?![\t ])[^\0\r\n\u0100-\uffff]*(?<![\t ])$/;
 
 let realResponse: (() => typeof Response) | undefined;
 
@@ -70,7 +67,7 @@ function isRealResponse(value: unknown): value is Response {
   );
 }
 
-/** `headers` as given when it is a record the door can read as is, else undefined. */
+/** `headers` as given when it is a record the door can read as is (as `answerJson` builds), else undefined. */
 function keptRecord(headers: unknown): Record<string, string> | undefined {
   if (typeof headers !== 'object' || headers === null || Object.getPrototypeOf(headers) !== Object.prototype)
     return undefined;
