@@ -119,6 +119,7 @@ export function eventRequest(event: ProxyEvent, v2: boolean): EventRequest {
 }
 
 export class EventRequest {
+  readonly #bytes: Uint8Array | undefined;
   #bodyRead = false;
   #stream: ReadableStream<Uint8Array> | undefined;
   #real: Request | undefined;
@@ -127,10 +128,16 @@ export class EventRequest {
     readonly method: string,
     readonly url: string,
     readonly headers: LightHeaders,
-    readonly bytes: Uint8Array | undefined,
+    bytes: Uint8Array | undefined,
   ) {
     if (bytes && (method === 'GET' || method === 'HEAD'))
       throw new TypeError('Request with GET/HEAD method cannot have body.');
+    this.#bytes = bytes;
+  }
+
+  bytes(): Promise<Uint8Array> {
+    if (this.#real) return this.#real.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    return this.#take().then((bytes) => bytes.slice());
   }
 
   text(): Promise<string> {
@@ -158,7 +165,7 @@ export class EventRequest {
    */
   get body(): ReadableStream<Uint8Array> | null {
     if (this.#real) return this.#real.body;
-    const bytes = this.bytes;
+    const bytes = this.#bytes;
     if (!bytes) return null;
     // Pulled only when read (no high-water mark), so reading it is what uses the body up.
     this.#stream ??= new ReadableStream<Uint8Array>(
@@ -199,7 +206,7 @@ export class EventRequest {
       return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
     this.#bodyRead = true;
     this.#stream?.cancel().catch(() => {});
-    return Promise.resolve(this.bytes ?? new Uint8Array());
+    return Promise.resolve(this.#bytes ?? new Uint8Array());
   }
 
   /** The real Request, built once; a body already read here is read there too, so it stays used. */
@@ -208,7 +215,7 @@ export class EventRequest {
       this.#real = new Request(this.url, {
         method: this.method,
         headers: this.headers,
-        body: this.bytes ?? null,
+        body: this.#bytes ?? null,
       });
       if (this.#bodyRead) this.#real.arrayBuffer().catch(() => {});
     }
