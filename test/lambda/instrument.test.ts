@@ -28,8 +28,8 @@ describe('instrument', () => {
   });
 
   it('leaves no keys behind for the next invocation: no code appends keys to a logger', async () => {
-    // instrument() does not call Powertools' resetKeys() after each invocation (it costs more than the
-    // request's own logging); that holds only while request keys ride on withKeys, never appendKeys.
+    // instrument() does not call Powertools’ resetKeys() after each invocation (it reads the environment
+    // three times a call); that holds only while request keys ride on withKeys, never appendKeys.
     const src = join(import.meta.dirname, '../../src');
     const files = (await readdir(src, { recursive: true })).filter(
       (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
