@@ -24,10 +24,12 @@ type AppLike = Pick<Hono, 'fetch'>;
  *
  * Why not Hono's adapter: it builds a `new Headers()` and a `new Request()` per event and reads the answer
  * back through `headers.forEach` and `text()`, and Node's first use of any of those classes loads undici,
- * which was about 20-28 ms of a cold start's CPU and 9 MiB of its RSS (the profile's "hono" row), then
+ * which was about 20-28 ms of a cold start's CPU and 3 MiB of its RSS (the profile's "hono" row), then
  * object churn on every event. The door hands Hono a request read straight from the event and makes the
  * global Response a light one (./lambda/*), so answers with a text or JSON body never touch undici; a body
- * read as a stream, or an answer a handler builds as a real Response, still gets the real classes. Reusing
+ * read as a stream, or an answer a handler builds as a real Response, still gets the real classes. Measured
+ * against Hono's adapter, bundles interleaved on one machine: the cold start's "hono" row 28 -> 5 ms, RSS
+ * 63.8 -> 60.8 MiB, and a warm GET /api/posts/{id} in-process 211 -> 18 µs of CPU per event. Reusing
  * @hono/node-server's light classes was weighed: its module reads the global fetch classes as it loads
  * (loading undici), and its request is made for a socket. Events of other kinds (ALB, VPC Lattice) go
  * through Hono's adapter as before.

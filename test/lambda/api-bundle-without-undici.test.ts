@@ -10,7 +10,7 @@ import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/local/em
 import { awsEvent, httpEvent } from '../support/aws-events.js';
 
 /**
- * Node loads undici (its fetch classes, ~20 ms of a cold start's CPU and 9 MiB) at the first use of
+ * Node loads undici (its fetch classes, ~20 ms of a cold start's CPU and 3 MiB) at the first use of
  * Headers, Request or Response, and lists it in `process.moduleLoadList` once loaded. The probe runs in a
  * fresh Node, as Lambda does: it imports the API bundle built as the template says, invokes it with each
  * event, and reports after each whether undici is loaded; last, it uses a Headers itself, which must flip

@@ -2,7 +2,7 @@
  * The Request Hono is handed for an HTTP API (2.0), Function URL or REST API (1.0) event, read the way
  * Hono's own `hono/aws-lambda` adapter reads it (same URL, method, headers, cookies, query string and body),
  * but without undici's Request and Headers, whose first use loads all of undici (about 20 ms of a cold
- * start's CPU and 9 MiB of RSS). What the app reads of a request (url, method, headers, and a JSON or text
+ * start's CPU and 3 MiB of RSS). What the app reads of a request (url, method, headers, and a JSON or text
  * body) is served directly; anything else (the body as a stream, a clone, the signal...) is served by a real
  * Request built on first need. @hono/node-server's lightweight Request, the same idea over a socket, cannot
  * be reused: its module reads the global fetch classes when it loads, which is what loads undici.

@@ -1,7 +1,7 @@
 /**
  * A Headers of our own for the Lambda door's requests and answers: the same names, values and errors as the
  * web Headers, kept in a Map. Node's Headers is undici's, and the first use of any of its fetch classes
- * loads all of undici (about 20 ms of a cold start's CPU and 9 MiB of RSS); a Lambda answer never needs
+ * loads all of undici (about 20 ms of a cold start's CPU and 3 MiB of RSS); a Lambda answer never needs
  * the rest of undici, so the door works with these and builds a real Headers only where one is asked for
  * (a real Request or Response built from ours copies them by iteration).
  */

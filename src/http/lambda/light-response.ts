@@ -1,7 +1,7 @@
 /**
  * The Response Hono builds on the Lambda door: Hono calls the global `new Response(...)` for every answer,
  * and Node's Response is undici's, whose first use loads all of undici (about 20 ms of a cold start's CPU
- * and 9 MiB of RSS). This class keeps an answer with a text, bytes or empty body as given (status, a header
+ * and 3 MiB of RSS). This class keeps an answer with a text, bytes or empty body as given (status, a header
  * record or LightHeaders, the body) for the door to read back directly; anything else it is asked for (a
  * stream body, `text()`, `clone()`...) is served by a real Response built on first need. The idea is
  * @hono/node-server's own lightweight Response, which cannot be reused here: its module reads the global
