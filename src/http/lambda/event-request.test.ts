@@ -21,7 +21,7 @@ const web = (body: string) =>
     body,
   });
 
-describe('eventRequest', () => {
+describe('eventRequest (a LightRequest)', () => {
   it('reads a body once, as a web Request does, however it is read', async () => {
     for (const first of ['text', 'json', 'arrayBuffer'] as const) {
       const ours = eventRequest(post('{"a":1}'), false);

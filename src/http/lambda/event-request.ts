@@ -1,14 +1,12 @@
 /**
- * The Request Hono is handed for an HTTP API (2.0), Function URL or REST API (1.0) event, read the way
- * Hono's own `hono/aws-lambda` adapter reads it (same URL, method, headers, cookies, query string and body),
- * but without undici's Request and Headers, whose first use loads all of undici (about 20 ms of a cold
- * start's CPU and 3 MiB of RSS). What the app reads of a request (url, method, headers, and a JSON or text
- * body) is served directly; anything else (the body as a stream, a clone, the signal...) is served by a real
- * Request built on first need. @hono/node-server's lightweight Request, the same idea over a socket, cannot
- * be reused: its module reads the global fetch classes when it loads, which is what loads undici.
+ * The request an HTTP API (2.0), Function URL or REST API (1.0) event stands for, read the way Hono's own
+ * `hono/aws-lambda` adapter reads it (same URL, method, headers, cookies, query string and body), into a
+ * LightRequest instead of undici's Request and Headers, whose first use loads all of undici (see
+ * ../lambda-handler.ts). What the web Request would refuse is refused alike, with a TypeError.
  */
 import { decodeBase64 } from 'hono/utils/encode';
 import { LightHeaders } from './light-headers.js';
+import { LightRequest } from './light-request.js';
 
 /** The fields of the two event shapes this request is read from (AWS's own types, loosened). */
 export interface ProxyEvent {
@@ -36,7 +34,6 @@ const PLAIN_TARGET = /^\/[!#$&-;=?-[\]_a-z~]*$/;
 const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** The web Request's method rules: a token, not CONNECT/TRACE/TRACK, the common ones upper-cased. */
 function requestMethod(given: string | undefined): string {
@@ -104,7 +101,7 @@ function v1Headers(event: ProxyEvent): LightHeaders {
  * The request an HTTP API 2.0 / Function URL event (`v2`) or a REST API 1.0 event stands for. Throws a
  * TypeError where the web Request would refuse it (a bad header name, method or URL).
  */
-export function eventRequest(event: ProxyEvent, v2: boolean): EventRequest {
+export function eventRequest(event: ProxyEvent, v2: boolean): LightRequest {
   const method = requestMethod(v2 ? event.requestContext?.http?.method : event.httpMethod);
   const query = v2 ? event.rawQueryString : v1Query(event);
   const path = (v2 ? event.rawPath : event.path) ?? '';
@@ -115,110 +112,5 @@ export function eventRequest(event: ProxyEvent, v2: boolean): EventRequest {
     body = event.isBase64Encoded ? decodeBase64(event.body) : encoder.encode(event.body);
     headers.set('content-length', String(body.length));
   }
-  return new EventRequest(method, url, headers, body);
-}
-
-export class EventRequest {
-  readonly #bytes: Uint8Array | undefined;
-  #bodyRead = false;
-  #stream: ReadableStream<Uint8Array> | undefined;
-  #real: Request | undefined;
-
-  constructor(
-    readonly method: string,
-    readonly url: string,
-    readonly headers: LightHeaders,
-    bytes: Uint8Array | undefined,
-  ) {
-    if (bytes && (method === 'GET' || method === 'HEAD'))
-      throw new TypeError('Request with GET/HEAD method cannot have body.');
-    this.#bytes = bytes;
-  }
-
-  bytes(): Promise<Uint8Array> {
-    if (this.#real) return this.#real.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-    return this.#take().then((bytes) => bytes.slice());
-  }
-
-  text(): Promise<string> {
-    if (this.#real) return this.#real.text();
-    return this.#take().then((bytes) => decoder.decode(bytes));
-  }
-
-  json(): Promise<unknown> {
-    if (this.#real) return this.#real.json();
-    return this.text().then(JSON.parse);
-  }
-
-  arrayBuffer(): Promise<ArrayBuffer> {
-    if (this.#real) return this.#real.arrayBuffer();
-    return this.#take().then((bytes) => bytes.slice().buffer);
-  }
-
-  get bodyUsed(): boolean {
-    return this.#real ? this.#real.bodyUsed : this.#bodyRead;
-  }
-
-  /**
-   * The body as a stream of its own (web streams are not undici's): Hono's body limit asks whether there
-   * is one before it looks at content-length, and a real Request just to answer that would load undici.
-   */
-  get body(): ReadableStream<Uint8Array> | null {
-    if (this.#real) return this.#real.body;
-    const bytes = this.#bytes;
-    if (!bytes) return null;
-    // Pulled only when read (no high-water mark), so reading it is what uses the body up.
-    this.#stream ??= new ReadableStream<Uint8Array>(
-      {
-        pull: (controller) => {
-          this.#bodyRead = true;
-          controller.enqueue(bytes.slice());
-          controller.close();
-        },
-      },
-      { highWaterMark: 0 },
-    );
-    return this.#stream;
-  }
-
-  get signal(): AbortSignal {
-    return this.#toReal().signal;
-  }
-
-  blob(): Promise<Blob> {
-    return this.#toReal().blob();
-  }
-
-  formData(): Promise<FormData> {
-    return this.#toReal().formData();
-  }
-
-  clone(): Request {
-    return this.#toReal().clone();
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'Request';
-  }
-
-  #take(): Promise<Uint8Array> {
-    if (this.#bodyRead || this.#stream?.locked)
-      return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
-    this.#bodyRead = true;
-    this.#stream?.cancel().catch(() => {});
-    return Promise.resolve(this.#bytes ?? new Uint8Array());
-  }
-
-  /** The real Request, built once; a body already read here is read there too, so it stays used. */
-  #toReal(): Request {
-    if (!this.#real) {
-      this.#real = new Request(this.url, {
-        method: this.method,
-        headers: this.headers,
-        body: this.#bytes ?? null,
-      });
-      if (this.#bodyRead) this.#real.arrayBuffer().catch(() => {});
-    }
-    return this.#real;
-  }
+  return new LightRequest(method, url, headers, body);
 }
