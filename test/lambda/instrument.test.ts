@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
 import { instrument } from '../../src/entry/lambda/instrument.js';
@@ -27,6 +29,21 @@ describe('instrument', () => {
     await expect(handler({}, lambdaContext('blogapp-api'))).rejects.toThrow('boom');
     expect(calls.slice(-3)).toEqual(['error boom', 'close', 'leave']);
     expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^invocation failed/), { error: boom });
+  });
+
+  it('leaves no keys behind for the next invocation: no code appends keys to a logger', async () => {
+    // instrument() does not call Powertools’ resetKeys() after each invocation (it reads the environment
+    // three times a call); that holds only while request keys ride on withKeys, never appendKeys.
+    const src = join(import.meta.dirname, '../../src');
+    const files = (await readdir(src, { recursive: true })).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+    );
+    const appending = [];
+    for (const file of files) {
+      if (/\.appendKeys\(/.test(await readFile(join(src, file), 'utf8'))) appending.push(file);
+    }
+    expect(files.length).toBeGreaterThan(50);
+    expect(appending).toEqual([]);
   });
 
   it('works without a tracer (locally)', async () => {

@@ -1,6 +1,7 @@
 /**
  * Lambda entry for the REST API: HTTP API (payload 2.0), REST API (1.0) and Function URL events, through
- * Hono's adapter. Configuration and adapters are built once per cold start, outside the handler.
+ * the app's Lambda door (src/http/lambda-handler.ts), which answers without loading Node's fetch classes.
+ * Configuration and adapters are built once per cold start, outside the handler.
  */
 import { composeApi } from '../../composition/compose-api.js';
 import { loadConfig } from '../../config/config.js';
