@@ -18,6 +18,12 @@ const root = resolve(import.meta.dirname, '../..');
 const runs = Number(process.argv[2] ?? 5);
 const TABLE = 'bench';
 
+interface Sample {
+  firstCpuMs: number;
+  rssMiB: number;
+  perPairUs: number;
+}
+
 const calls = {
   sdk: `
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -96,7 +102,7 @@ try {
       metafile.outputs,
       Object.keys(metafile.outputs).find((o) => o.endsWith(`${kind}.mjs`)) ?? '',
     );
-    const results = [];
+    const results: Sample[] = [];
     for (let run = 0; run < runs; run++) {
       const { stdout } = await promisify(execFile)(process.execPath, [main], {
         env: {
@@ -105,9 +111,9 @@ try {
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         },
       });
-      results.push(JSON.parse(stdout) as { firstCpuMs: number; rssMiB: number; perPairUs: number });
+      results.push(JSON.parse(stdout) as Sample);
     }
-    const med = (pick: (r: (typeof results)[number]) => number) => median(results.map(pick));
+    const med = (pick: (r: Sample) => number) => median(results.map(pick));
     rows.push(
       `| ${kind} | ${(loaded / 1024).toFixed(0)} KB | ${((await stat(main)).size / 1024).toFixed(0)} KB | ` +
         `${med((r) => r.firstCpuMs).toFixed(0)} ms | ${med((r) => r.rssMiB).toFixed(1)} MiB | ` +
