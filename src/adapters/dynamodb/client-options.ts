@@ -13,6 +13,12 @@ export interface DynamoDbClientOptions {
   timeouts?: StorageTimeouts;
   /** When to stop waiting on a store that does not answer. */
   breaker?: CircuitBreakerOptions;
+  /**
+   * AWS's standard endpoint and credential variables (AWS_ENDPOINT_URL_DYNAMODB, AWS_ACCESS_KEY_ID...), as the
+   * config module read them: the thin client's, which reads no environment itself. The SDK's client ignores
+   * them and reads the process's own.
+   */
+  environment?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface StorageTimeouts {

@@ -219,7 +219,7 @@ describe('documents over HTTP', () => {
   beforeAll(async () => {
     [sdkDb, httpDb] = await Promise.all([startDynalite(TABLE), startDynalite(TABLE)]);
     sdk = createDynamoDbClient({ endpoint: sdkDb.endpoint, region: 'us-east-1' });
-    http = createHttpDocuments({ endpoint: httpDb.endpoint, region: 'us-east-1' }, {});
+    http = createHttpDocuments({ endpoint: httpDb.endpoint, region: 'us-east-1' });
   });
 
   afterAll(async () => {

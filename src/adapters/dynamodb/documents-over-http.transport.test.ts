@@ -40,7 +40,7 @@ async function listen(handle: (request: IncomingMessage, response: ServerRespons
 }
 
 function client(endpoint: string, timeouts = QUICK): HttpDocuments {
-  const documents = createHttpDocuments({ endpoint, region: 'us-east-1', timeouts }, {});
+  const documents = createHttpDocuments({ endpoint, region: 'us-east-1', timeouts });
   open.push({ documents });
   return documents;
 }

@@ -3,7 +3,7 @@ import { type DynamoDbClientOptions, LOCAL_CREDENTIALS, timeoutsOf } from './cli
 import { LOW_LEVEL_OPERATIONS } from './document-operations.js';
 import type { CallOptions, DocumentOperation, DynamoDbDocuments } from './documents.js';
 import { type CredentialSource, credentialSource } from './http/credentials.js';
-import { type AwsEnvironment, endpointOf } from './http/endpoint.js';
+import { endpointOf } from './http/endpoint.js';
 import { abortError, answerError, type ResponseMetadata } from './http/errors.js';
 import { answerOutput, parseAnswer, requestBody } from './http/marshalling.js';
 import { createPoster, type Limits, type Poster } from './http/request.js';
@@ -19,13 +19,11 @@ export interface HttpDocuments extends DynamoDbDocuments {
  * doing what the SDK's document client does for us as createDynamoDbClient sets it up — lib-dynamodb's
  * marshalling, the standard retry mode, connection and request timeouts, abort, SDK-shaped errors, the
  * credential chain — for a fraction of its code and CPU (see the README's bench notes). Takes the same
- * options as createDynamoDbClient; the circuit breaker and the tracing are decorators over any
- * implementation. `env` is where the SDK would read AWS's standard variables (the process's environment).
+ * options as createDynamoDbClient (AWS's standard variables in `options.environment`, where the SDK would
+ * read the process's); the circuit breaker and the tracing are decorators over any implementation.
  */
-export function createHttpDocuments(
-  options: DynamoDbClientOptions,
-  env: AwsEnvironment = process.env,
-): HttpDocuments {
+export function createHttpDocuments(options: DynamoDbClientOptions): HttpDocuments {
+  const env = options.environment ?? {};
   const endpoint = endpointOf(options.endpoint, options.region, env);
   const { connectionMs, requestMs, maxAttempts } = timeoutsOf(options);
   const client = new DocumentsOverHttp({

@@ -81,7 +81,7 @@ describe('traceDocumentCalls', () => {
     AWSXRay.enableManualMode();
     AWSXRay.setContextMissingStrategy('IGNORE_ERROR');
     [sdkDb, httpDb] = await Promise.all([startDynalite(TABLE), startDynalite(TABLE)]);
-    http = createHttpDocuments({ endpoint: httpDb.endpoint, region: REGION }, {});
+    http = createHttpDocuments({ endpoint: httpDb.endpoint, region: REGION });
   });
   afterAll(async () => {
     http?.destroy();

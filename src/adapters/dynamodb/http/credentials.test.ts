@@ -37,12 +37,12 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-/** One GetItem signed by a client built from `env` (its endpoint from the env too: no option, no local key). */
+/** One GetItem signed by a client given `env` as the config hands it over (its endpoint too: no option, no local key). */
 async function sentWith(env: Record<string, string>): Promise<Received> {
-  const documents = createHttpDocuments(
-    { region: 'eu-west-1' },
-    { AWS_ENDPOINT_URL_DYNAMODB: endpoint, ...env },
-  );
+  const documents = createHttpDocuments({
+    region: 'eu-west-1',
+    environment: { AWS_ENDPOINT_URL_DYNAMODB: endpoint, ...env },
+  });
   try {
     await documents.get({ TableName: 'blogapp', Key: { pk: 'a', sk: 'b' } });
   } finally {
@@ -97,7 +97,8 @@ describe('thin client credentials', () => {
   });
 
   it("falls back to the SDK's provider chain, which finds a developer's profile", async () => {
-    // The chain reads the process's own environment (as the SDK's does): pointed at a temporary profile here.
+    // With no keys handed over, the SDK's chain runs, reading the process's own environment as it does in the
+    // SDK: pointed at a temporary profile here.
     const folder = await mkdtemp(join(tmpdir(), 'thin-credentials-'));
     const saved = { ...process.env };
     try {
@@ -123,10 +124,15 @@ describe('thin client credentials', () => {
   });
 
   it('signs with the given credentials before any in the environment', async () => {
-    const documents = createHttpDocuments(
-      { region: 'eu-west-1', credentials: { accessKeyId: 'AKIAGIVEN', secretAccessKey: 'given' } },
-      { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: 'ASIAENVIRONMENT', AWS_SECRET_ACCESS_KEY: 'x' },
-    );
+    const documents = createHttpDocuments({
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'AKIAGIVEN', secretAccessKey: 'given' },
+      environment: {
+        AWS_ENDPOINT_URL: endpoint,
+        AWS_ACCESS_KEY_ID: 'ASIAENVIRONMENT',
+        AWS_SECRET_ACCESS_KEY: 'x',
+      },
+    });
     await documents.get({ TableName: 'blogapp', Key: { pk: 'a', sk: 'b' } });
     documents.destroy();
     expect(credentialOf((received.at(-1) as Received).headers)).toBe('AKIAGIVEN');
