@@ -18,15 +18,16 @@ export interface HttpDocuments extends DynamoDbDocuments {
  * The documents port straight over DynamoDB's HTTP API (JSON 1.0, SigV4 by src/adapters/aws/sigv4.ts),
  * doing what the SDK's document client does for us as createDynamoDbClient sets it up — lib-dynamodb's
  * marshalling, the standard retry mode, connection and request timeouts, abort, SDK-shaped errors, the
- * credential chain — for a fraction of its code and CPU (see the README's bench notes). Takes the same
- * options as createDynamoDbClient (AWS's standard variables in `options.environment`, where the SDK would
- * read the process's); the circuit breaker and the tracing are decorators over any implementation.
+ * credential chain — for a fraction of its code and CPU (bench/probes/dynamodb-clients-probe.ts measures
+ * both). Takes the same options as createDynamoDbClient (AWS's standard variables in `options.environment`,
+ * where the SDK would read the process's); the circuit breaker and the tracing are decorators over any
+ * implementation.
  */
 export function createHttpDocuments(options: DynamoDbClientOptions): HttpDocuments {
   const env = options.environment ?? {};
   const endpoint = endpointOf(options.endpoint, options.region, env);
   const { connectionMs, requestMs, maxAttempts } = timeoutsOf(options);
-  const client = new DocumentsOverHttp({
+  return new DocumentsOverHttp({
     poster: createPoster(endpoint),
     host: endpoint.host,
     region: options.region,
@@ -37,7 +38,6 @@ export function createHttpDocuments(options: DynamoDbClientOptions): HttpDocumen
     limits: { connectionMs, requestMs },
     maxAttempts,
   });
-  return client;
 }
 
 interface Settings {
