@@ -1,8 +1,6 @@
-import type { CircuitBreakerOptions } from '../aws/circuit-breaker.js';
-
 /**
- * What a DynamoDB client is built from, whichever client it is (the SDK's in dynamodb-client.ts, the thin one
- * in documents-over-http.ts): in a file of its own, so the thin client reads these without loading the SDK.
+ * How any DynamoDB client of this provider is set up (the SDK's, or a thin one): plain values, no client
+ * library, so an implementation that does not use the SDK can read them without loading it.
  */
 export interface DynamoDbClientOptions {
   /** A local DynamoDB (dynalite); AWS's regional endpoint when absent. */
@@ -11,14 +9,6 @@ export interface DynamoDbClientOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** How long to wait and how often to try; fitted to DynamoDB, or to the embedded store at an endpoint. */
   timeouts?: StorageTimeouts;
-  /** When to stop waiting on a store that does not answer. */
-  breaker?: CircuitBreakerOptions;
-  /**
-   * AWS's standard endpoint and credential variables (AWS_ENDPOINT_URL_DYNAMODB, AWS_ACCESS_KEY_ID...), as the
-   * config module read them: the thin client's, which reads no environment itself. The SDK's client ignores
-   * them and reads the process's own.
-   */
-  environment?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface StorageTimeouts {
@@ -41,8 +31,14 @@ export const DYNAMODB_TIMEOUTS: StorageTimeouts = { connectionMs: 1_000, request
 export const EMBEDDED_TIMEOUTS: StorageTimeouts = { connectionMs: 2_000, requestMs: 6_000, maxAttempts: 2 };
 
 /** Local endpoints accept any signature; a fixed key avoids a slow search of the default credential chain. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-/** The waits and attempts `options` asks for, else those fitted to where the store is. */
-export const timeoutsOf = (options: DynamoDbClientOptions): StorageTimeouts =>
-  options.timeouts ?? (options.endpoint ? EMBEDDED_TIMEOUTS : DYNAMODB_TIMEOUTS);
+/** The timeouts given, else those fitted to where the client points. */
+export function timeoutsOf(options: DynamoDbClientOptions): StorageTimeouts {
+  return options.timeouts ?? (options.endpoint ? EMBEDDED_TIMEOUTS : DYNAMODB_TIMEOUTS);
+}
+
+/** The credentials given, else a fixed local key at a local endpoint; undefined means the default chain. */
+export function credentialsOf(options: DynamoDbClientOptions): DynamoDbClientOptions['credentials'] {
+  return options.credentials ?? (options.endpoint ? LOCAL_CREDENTIALS : undefined);
+}

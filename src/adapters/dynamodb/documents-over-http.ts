@@ -1,13 +1,22 @@
 import { amzDateOf, credentialScope, sha256Hex, sigV4Signature } from '../aws/sigv4.js';
-import { type DynamoDbClientOptions, LOCAL_CREDENTIALS, timeoutsOf } from './client-options.js';
+import { credentialsOf, type DynamoDbClientOptions, timeoutsOf } from './client-options.js';
 import { LOW_LEVEL_OPERATIONS } from './document-operations.js';
 import type { CallOptions, DocumentOperation, DynamoDbDocuments } from './documents.js';
 import { type CredentialSource, credentialSource } from './http/credentials.js';
-import { endpointOf } from './http/endpoint.js';
+import { type AwsEnvironment, endpointOf } from './http/endpoint.js';
 import { abortError, answerError, type ResponseMetadata } from './http/errors.js';
 import { answerOutput, parseAnswer, requestBody } from './http/marshalling.js';
 import { createPoster, type Limits, type Poster } from './http/request.js';
 import { RetryQuota, retryDelay, retryKindOf } from './http/retries.js';
+
+/** createDynamoDbClient's options, and where the SDK would read the process's environment, the config's. */
+export interface HttpDocumentsOptions extends DynamoDbClientOptions {
+  /**
+   * AWS's standard endpoint and credential variables (AWS_ENDPOINT_URL_DYNAMODB, AWS_ACCESS_KEY_ID...), as the
+   * config module read them (Config['repository'].environment): this client reads no environment itself.
+   */
+  environment?: AwsEnvironment;
+}
 
 /** The port, plus closing the client's connections (the SDK client's `destroy`). */
 export interface HttpDocuments extends DynamoDbDocuments {
@@ -19,11 +28,10 @@ export interface HttpDocuments extends DynamoDbDocuments {
  * doing what the SDK's document client does for us as createDynamoDbClient sets it up — lib-dynamodb's
  * marshalling, the standard retry mode, connection and request timeouts, abort, SDK-shaped errors, the
  * credential chain — for a fraction of its code and CPU (bench/probes/dynamodb-clients-probe.ts measures
- * both). Takes the same options as createDynamoDbClient (AWS's standard variables in `options.environment`,
- * where the SDK would read the process's); the circuit breaker and the tracing are decorators over any
- * implementation.
+ * both). Takes the options createDynamoDbClient takes (the config's repository section, AWS's standard
+ * variables included); the circuit breaker and the tracing are decorators over any implementation.
  */
-export function createHttpDocuments(options: DynamoDbClientOptions): HttpDocuments {
+export function createHttpDocuments(options: HttpDocumentsOptions): HttpDocuments {
   const env = options.environment ?? {};
   const endpoint = endpointOf(options.endpoint, options.region, env);
   const { connectionMs, requestMs, maxAttempts } = timeoutsOf(options);
@@ -31,10 +39,7 @@ export function createHttpDocuments(options: DynamoDbClientOptions): HttpDocumen
     poster: createPoster(endpoint),
     host: endpoint.host,
     region: options.region,
-    credentials: credentialSource(
-      options.credentials ?? (options.endpoint ? LOCAL_CREDENTIALS : undefined),
-      env,
-    ),
+    credentials: credentialSource(credentialsOf(options), env),
     limits: { connectionMs, requestMs },
     maxAttempts,
   });

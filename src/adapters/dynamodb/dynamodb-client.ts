@@ -1,21 +1,46 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { CircuitBreaker, DEFAULT_BREAKER } from '../aws/circuit-breaker.js';
-import { type DynamoDbClientOptions, LOCAL_CREDENTIALS, timeoutsOf } from './client-options.js';
+import { CircuitBreaker, type CircuitBreakerOptions, DEFAULT_BREAKER } from '../aws/circuit-breaker.js';
 
-export {
-  DYNAMODB_TIMEOUTS,
-  type DynamoDbClientOptions,
-  EMBEDDED_TIMEOUTS,
-  type StorageTimeouts,
-} from './client-options.js';
+export interface DynamoDbClientOptions {
+  /** A local DynamoDB (dynalite); AWS's regional endpoint when absent. */
+  endpoint?: string;
+  region: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** How long to wait and how often to try; fitted to DynamoDB, or to the embedded store at an endpoint. */
+  timeouts?: StorageTimeouts;
+  /** When to stop waiting on a store that does not answer. */
+  breaker?: CircuitBreakerOptions;
+}
+
+export interface StorageTimeouts {
+  connectionMs: number;
+  requestMs: number;
+  maxAttempts: number;
+}
+
+/**
+ * DynamoDB answers in milliseconds: three attempts of at most 3 s cover a throttle or a dropped
+ * connection, and an outage becomes a 503 within seconds (API Gateway gives up after 29 s).
+ */
+export const DYNAMODB_TIMEOUTS: StorageTimeouts = { connectionMs: 1_000, requestMs: 3_000, maxAttempts: 3 };
+
+/**
+ * dynalite runs in the API's own process on a developer's laptop, where a build or a test run can stall it
+ * for seconds: a request is given longer, and not re-sent as often, so slowness is not turned into 503s.
+ * A store that does not answer at all still becomes a 503 within ~12 s, and the breaker then answers at once.
+ */
+export const EMBEDDED_TIMEOUTS: StorageTimeouts = { connectionMs: 2_000, requestMs: 6_000, maxAttempts: 2 };
 
 /** What every repository of this provider is built from. */
 export interface DynamoDbTable {
   client: DynamoDBDocumentClient;
   tableName: string;
 }
+
+/** Local endpoints accept any signature; a fixed key avoids a slow search of the default credential chain. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
  * A document client with bounded waits, behind a circuit breaker: a storage outage becomes a 503 within
@@ -25,7 +50,7 @@ export interface DynamoDbTable {
  */
 export function createDynamoDbClient(options: DynamoDbClientOptions): DynamoDBDocumentClient {
   const credentials = options.credentials ?? (options.endpoint ? LOCAL_CREDENTIALS : undefined);
-  const timeouts = timeoutsOf(options);
+  const timeouts = options.timeouts ?? (options.endpoint ? EMBEDDED_TIMEOUTS : DYNAMODB_TIMEOUTS);
   const client = new DynamoDBClient({
     region: options.region,
     maxAttempts: timeouts.maxAttempts,
