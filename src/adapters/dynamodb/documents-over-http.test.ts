@@ -12,9 +12,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynalite, type TestDynamoDb } from '../../../test/support/dynalite.js';
+import { sdkDocumentClient } from '../../../test/support/sdk-document-client.js';
 import type { DocumentOperation, DynamoDbDocuments } from './documents.js';
 import { createHttpDocuments, type HttpDocuments } from './documents-over-http.js';
-import { createDynamoDbClient } from './dynamodb-client.js';
 
 /**
  * The thin client against the SDK's document client, each on its own dynalite (behind the local transactions
@@ -218,7 +218,7 @@ describe('documents over HTTP', () => {
 
   beforeAll(async () => {
     [sdkDb, httpDb] = await Promise.all([startDynalite(TABLE), startDynalite(TABLE)]);
-    sdk = createDynamoDbClient({ endpoint: sdkDb.endpoint, region: 'us-east-1' });
+    sdk = sdkDocumentClient(sdkDb.endpoint, 'us-east-1');
     http = createHttpDocuments({ endpoint: httpDb.endpoint, region: 'us-east-1' });
   });
 

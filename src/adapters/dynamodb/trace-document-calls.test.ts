@@ -3,9 +3,9 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import AWSXRay from 'aws-xray-sdk-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynalite, type TestDynamoDb } from '../../../test/support/dynalite.js';
+import { sdkDocumentClient } from '../../../test/support/sdk-document-client.js';
 import type { DocumentOperation } from './documents.js';
 import { createHttpDocuments, type HttpDocuments } from './documents-over-http.js';
-import { createDynamoDbClient } from './dynamodb-client.js';
 import { traceDocumentCalls } from './trace-document-calls.js';
 
 /**
@@ -90,10 +90,7 @@ describe('traceDocumentCalls', () => {
 
   it('records each call as captureAWSv3Client records the SDK making it', async () => {
     const sdkSegment = new AWSXRay.Segment('sdk');
-    const sdk = AWSXRay.captureAWSv3Client(
-      createDynamoDbClient({ endpoint: sdkDb.endpoint, region: REGION }),
-      sdkSegment,
-    );
+    const sdk = AWSXRay.captureAWSv3Client(sdkDocumentClient(sdkDb.endpoint, REGION), sdkSegment);
     const httpSegment = new AWSXRay.Segment('thin');
     const watch = traceDocumentCalls({ getSegment: () => httpSegment } as unknown as Tracer, REGION);
     for (const [operation, input, command] of calls) {
