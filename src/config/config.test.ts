@@ -34,6 +34,24 @@ describe('loadConfig', () => {
     expect(config.exposeDocs).toBe(true);
   });
 
+  it("hands AWS's standard endpoint and credential variables to the DynamoDB client, only those set", () => {
+    const repository = loadConfig({
+      AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_SESSION_TOKEN: 'token',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000',
+    }).repository;
+    expect(repository).toMatchObject({
+      environment: {
+        AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'secret',
+        AWS_SESSION_TOKEN: 'token',
+        AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000',
+      },
+    });
+    expect(repository).not.toHaveProperty('endpoint');
+  });
+
   it('switches to the memory provider', () => {
     expect(loadConfig({ APP_REPOSITORY_PROVIDER: 'memory' }).repository).toEqual({ provider: 'memory' });
   });

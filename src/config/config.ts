@@ -43,6 +43,13 @@ const schema = z.object({
   APP_UPLOADS_ENDPOINT: z.optional(z.url()),
   APP_PUBLIC_URL: z.optional(z.url()),
   AWS_REGION: z._default(nonEmpty, 'us-east-1'),
+  // AWS's standard variables, which the SDK reads for itself; handed to the thin DynamoDB client, which may not.
+  AWS_ENDPOINT_URL_DYNAMODB: z.optional(z.url()),
+  AWS_ENDPOINT_URL: z.optional(z.url()),
+  AWS_USE_FIPS_ENDPOINT: z.optional(nonEmpty),
+  AWS_ACCESS_KEY_ID: z.optional(nonEmpty),
+  AWS_SECRET_ACCESS_KEY: z.optional(nonEmpty),
+  AWS_SESSION_TOKEN: z.optional(nonEmpty),
   APP_AUTH_PROVIDER: z.optional(z.enum(['local', 'firebase', 'cognito'])),
   FIREBASE_PROJECT_ID: z.optional(nonEmpty),
   COGNITO_USER_POOL_ID: z.optional(
@@ -80,6 +87,8 @@ export interface Config {
         connectionsTableName: string;
         endpoint?: string;
         region: string;
+        /** AWS's standard endpoint and credential variables that are set (Lambda gives a function its keys so). */
+        environment?: Readonly<Record<string, string>>;
       };
   realtime: {
     /** API Gateway's management endpoint (https://{api}.execute-api.{region}.amazonaws.com/{stage}); the local gateway's locally. */
@@ -174,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             connectionsTableName: e.APP_DYNAMODB_CONNECTIONS_TABLE,
             region: e.AWS_REGION,
             ...(e.APP_DYNAMODB_ENDPOINT ? { endpoint: e.APP_DYNAMODB_ENDPOINT } : {}),
+            ...awsEnvironment(e),
           },
     auth: authConfig(e, isLocal),
     uploads: uploadsConfig(e, isLocal),
@@ -256,4 +266,19 @@ function requiredList(value: string[] | undefined, name: string, what: string): 
 function required(value: string | undefined, name: string, what: string): string {
   if (!value) throw new ConfigError(`${name} is required with this configuration: set it to ${what}.`);
   return value;
+}
+
+const AWS_VARIABLES = [
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  'AWS_ENDPOINT_URL',
+  'AWS_USE_FIPS_ENDPOINT',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+] as const;
+
+/** The AWS variables that are set, for a client that reads no environment of its own; nothing when none is. */
+function awsEnvironment(e: z.output<typeof schema>): { environment?: Record<string, string> } {
+  const set = AWS_VARIABLES.filter((name) => e[name] !== undefined).map((name) => [name, e[name] as string]);
+  return set.length > 0 ? { environment: Object.fromEntries(set) } : {};
 }

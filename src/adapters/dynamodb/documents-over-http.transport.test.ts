@@ -1,0 +1,156 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDynalite, type TestDynamoDb } from '../../../test/support/dynalite.js';
+import { createHttpDocuments, type HttpDocuments } from './documents-over-http.js';
+
+/**
+ * How the thin client behaves when DynamoDB does not answer well. dynalite answers every request at once, so
+ * the misbehaving ones come from small servers written here: one that accepts and never answers, a port that
+ * refuses, and a proxy to dynalite that throttles first — each says below what dynalite cannot do.
+ */
+const TABLE = 'blogapp-test';
+const KEY = { TableName: TABLE, Key: { pk: 'POST#1', sk: 'POST' } };
+const QUICK = { connectionMs: 1_000, requestMs: 300, maxAttempts: 2 };
+/** For calls that should be answered: room for a busy machine, so only the failures under test happen. */
+const PATIENT = { connectionMs: 5_000, requestMs: 15_000, maxAttempts: 2 };
+
+let db: TestDynamoDb;
+const open: { documents?: HttpDocuments; server?: Server }[] = [];
+
+beforeAll(async () => {
+  db = await startDynalite(TABLE);
+});
+afterAll(() => db?.close());
+afterEach(async () => {
+  for (const { documents, server } of open.splice(0)) {
+    documents?.destroy();
+    server?.closeAllConnections();
+    if (server) await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function listen(handle: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
+  const server = createServer(handle);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  open.push({ server });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function client(endpoint: string, timeouts = QUICK): HttpDocuments {
+  const documents = createHttpDocuments({ endpoint, region: 'us-east-1', timeouts });
+  open.push({ documents });
+  return documents;
+}
+
+/** Forwards to dynalite, after answering the first `throttles` requests as DynamoDB answers a throttle. */
+function throttlingProxy(throttles: number, seen: string[]) {
+  return listen((incoming, answer) => {
+    seen.push(String(incoming.headers['x-amz-target']));
+    if (seen.length <= throttles) {
+      answer.writeHead(400, {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amzn-requestid': `throttled-${seen.length}`,
+      });
+      answer.end(
+        JSON.stringify({
+          __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+          message: 'The level of configured provisioned throughput for the table was exceeded.',
+        }),
+      );
+      return;
+    }
+    const target = new URL(db.endpoint);
+    const forwarded = request(
+      { host: target.hostname, port: target.port, method: 'POST', path: '/', headers: incoming.headers },
+      (reply) => {
+        answer.writeHead(reply.statusCode ?? 500, reply.headers);
+        reply.pipe(answer);
+      },
+    );
+    incoming.pipe(forwarded);
+  });
+}
+
+describe('documents over HTTP, when DynamoDB answers badly', () => {
+  it('gives up on a server that accepts and never answers with a TimeoutError, after every attempt', async () => {
+    // dynalite always answers: a server that reads the request and stays silent stands for a hung store.
+    const seen: number[] = [];
+    const endpoint = await listen(() => seen.push(Date.now()));
+    const failure = await client(endpoint)
+      .get(KEY)
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'TimeoutError', $metadata: { attempts: 2 } });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('keeps the socket error code of a refused connection, retried as the SDK retries it', async () => {
+    // A port nothing listens on any more: dynalite cannot refuse a connection it is listening for.
+    const endpoint = await listen(() => {});
+    const { server } = open.pop() as { server: Server };
+    await new Promise((resolve) => server.close(resolve));
+    const failure = await client(endpoint)
+      .get(KEY)
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ECONNREFUSED', $metadata: { attempts: 2 } });
+  });
+
+  it('retries throttled calls and answers once DynamoDB does, counting the attempts', async () => {
+    // dynalite never throttles: a proxy answers the first request as DynamoDB does when throttling.
+    await client(db.endpoint, PATIENT).put({
+      TableName: TABLE,
+      Item: { pk: 'POST#1', sk: 'POST', title: 'Hi' },
+    });
+    const seen: string[] = [];
+    const endpoint = await throttlingProxy(1, seen);
+    const output = await client(endpoint, { ...PATIENT, maxAttempts: 3 }).get(KEY);
+    expect(output.Item).toEqual({ pk: 'POST#1', sk: 'POST', title: 'Hi' });
+    expect(output).toMatchObject({ $metadata: { attempts: 2, httpStatusCode: 200 } });
+    expect(seen).toEqual(['DynamoDB_20120810.GetItem', 'DynamoDB_20120810.GetItem']);
+  });
+
+  it('throws the throttle as the SDK does once the attempts are spent', async () => {
+    const seen: string[] = [];
+    const endpoint = await throttlingProxy(5, seen);
+    const failure = await client(endpoint, PATIENT)
+      .get(KEY)
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      name: 'ProvisionedThroughputExceededException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400, requestId: 'throttled-2', attempts: 2 },
+    });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('never retries a client error', async () => {
+    const seen: string[] = [];
+    const endpoint = await throttlingProxy(0, seen);
+    const failure = await client(endpoint, { ...PATIENT, maxAttempts: 3 })
+      .get({ TableName: TABLE, Key: { pk: 'POST#1' } })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'ValidationException', $metadata: { attempts: 1 } });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('ends a call in flight when its signal aborts, with an AbortError and no further attempt', async () => {
+    // A hung server again (dynalite answers too fast to abort in between).
+    const seen: number[] = [];
+    let arrived: () => void = () => {};
+    const first = new Promise<void>((resolve) => (arrived = resolve));
+    const endpoint = await listen(() => {
+      seen.push(Date.now());
+      arrived();
+    });
+    const controller = new AbortController();
+    const call = client(endpoint, { connectionMs: 5_000, requestMs: 30_000, maxAttempts: 3 })
+      .get(KEY, { abortSignal: controller.signal })
+      .catch((error: unknown) => error);
+    await first;
+    controller.abort();
+    expect(await call).toMatchObject({ name: 'AbortError' });
+    expect(seen).toHaveLength(1);
+  });
+});

@@ -1,0 +1,96 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { abortError, timeoutError, transportError } from './errors.js';
+
+/** One answer, read whole (DynamoDB's are JSON of at most a few MB). */
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface Limits {
+  /** From the request to a connected socket. */
+  connectionMs: number;
+  /** From the request to the last byte of the answer. */
+  requestMs: number;
+}
+
+/** A POST to one endpoint, over one keep-alive pool of connections (the SDK's: 50 sockets at most). */
+export interface Poster {
+  post(
+    headers: Record<string, string>,
+    body: string,
+    limits: Limits,
+    signal?: AbortSignal,
+  ): Promise<RawAnswer>;
+  /** Closes its connections, so they hold neither the process nor the server open. */
+  close(): void;
+}
+
+export function createPoster(endpoint: URL): Poster {
+  const secure = endpoint.protocol === 'https:';
+  const agent = new (secure ? HttpsAgent : HttpAgent)({ keepAlive: true, maxSockets: 50 });
+  const send = secure ? httpsRequest : httpRequest;
+  const target = {
+    protocol: endpoint.protocol,
+    hostname: endpoint.hostname.replace(/^\[|\]$/g, ''),
+    port: endpoint.port,
+    path: endpoint.pathname || '/',
+    method: 'POST',
+    agent,
+  };
+  return {
+    post: (headers, body, limits, signal) =>
+      new Promise<RawAnswer>((resolve, reject) => {
+        if (signal?.aborted) return reject(abortError(signal));
+        let settled = false;
+        const finish = (error: Error | undefined, answer?: RawAnswer) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(connecting);
+          clearTimeout(answering);
+          signal?.removeEventListener('abort', onAbort);
+          if (error) {
+            request.destroy();
+            reject(error);
+          } else resolve(answer as RawAnswer);
+        };
+        const request = send({ ...target, headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            finish(undefined, {
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+          response.on('error', (error) => finish(transportError(error)));
+          response.on('close', () => {
+            if (!response.complete)
+              finish(transportError(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
+          });
+        });
+        const connecting = setTimeout(
+          () =>
+            finish(timeoutError(`DynamoDB did not accept a connection within ${limits.connectionMs} ms.`)),
+          limits.connectionMs,
+        );
+        const answering = setTimeout(
+          () => finish(timeoutError(`DynamoDB did not answer within ${limits.requestMs} ms.`, 'ETIMEDOUT')),
+          limits.requestMs,
+        );
+        const onAbort = () => finish(abortError(signal as AbortSignal));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        request.on('socket', (socket) => {
+          // A reused keep-alive socket is connected already.
+          if (socket.connecting) socket.once('connect', () => clearTimeout(connecting));
+          else clearTimeout(connecting);
+        });
+        request.on('error', (error) => finish(transportError(error)));
+        request.end(body);
+      }),
+    close: () => agent.destroy(),
+  };
+}
