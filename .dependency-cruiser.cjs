@@ -123,16 +123,13 @@ module.exports = {
       name: 'dynamodb-repositories-call-the-documents-port',
       comment:
         'The DynamoDB repositories call the DynamoDbDocuments port (src/adapters/dynamodb/documents.ts), so the ' +
-        'client under them is chosen in the composition by what it costs at cold start. Only the SDK-backed ' +
-        'implementation (documents-over-sdk.ts), the SDK client it wraps (dynamodb-client.ts) and table ' +
-        'management (ensure-table.ts, local stack and tests) load the SDK; `import type` from it is fine.',
+        'client under them is chosen in the composition by what it costs at cold start. Only table management ' +
+        '(ensure-table.ts and the SDK client it sends with, dynamodb-client.ts: local stack and tests) loads ' +
+        'the SDK; `import type` from it is fine.',
       severity: 'error',
       from: {
         path: '^src/adapters/dynamodb/',
-        pathNot: [
-          '^src/adapters/dynamodb/(documents-over-sdk|dynamodb-client|ensure-table)\\.ts$',
-          '\\.test\\.ts$',
-        ],
+        pathNot: ['^src/adapters/dynamodb/(dynamodb-client|ensure-table)\\.ts$', '\\.test\\.ts$'],
       },
       to: { path: '(^|/)node_modules/@aws-sdk/(lib|client)-dynamodb/', dependencyTypesNot: ['type-only'] },
     },

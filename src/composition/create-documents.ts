@@ -1,11 +1,10 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { CircuitBreaker, DEFAULT_BREAKER } from '../adapters/aws/circuit-breaker.js';
-import type { DynamoDbClientOptions } from '../adapters/dynamodb/client-options.js';
 import type { DynamoDbDocuments } from '../adapters/dynamodb/documents.js';
-import { documentsOverSdk } from '../adapters/dynamodb/documents-over-sdk.js';
-import { createDocumentClient } from '../adapters/dynamodb/dynamodb-client.js';
+import { createHttpDocuments, type HttpDocumentsOptions } from '../adapters/dynamodb/documents-over-http.js';
 import { guardedDocuments } from '../adapters/dynamodb/guarded-documents.js';
-import { traced } from '../observability/tracing.js';
+import { traceDocumentCalls } from '../adapters/dynamodb/trace-document-calls.js';
+import { watchedDocuments } from '../adapters/dynamodb/watched-documents.js';
 
 /** The DynamoDB calls the repositories make, and how to let go of the connections kept open for them. */
 export interface StorageDocuments {
@@ -15,14 +14,17 @@ export interface StorageDocuments {
 }
 
 /**
- * What the repositories call DynamoDB through, the one place the port's implementation is chosen: the SDK's
- * document client with bounded waits, its calls traced as X-Ray subsegments when there is a tracer, behind
- * the circuit breaker (which sees each call after all of its retries).
+ * What the repositories call DynamoDB through, the one place the port's implementation is chosen: the thin
+ * client over DynamoDB's HTTP API (a tenth of the SDK's code at cold start and a third of its CPU per call,
+ * bench/probes/dynamodb-clients-probe.ts; held to the SDK's document client by documents-over-http.test.ts),
+ * its calls traced as X-Ray subsegments when there is a tracer, behind the circuit breaker (which sees each
+ * call after all of its retries).
  */
-export function createDocuments(options: DynamoDbClientOptions, tracer?: Tracer): StorageDocuments {
-  const client = traced(tracer, createDocumentClient(options));
+export function createDocuments(options: HttpDocumentsOptions, tracer?: Tracer): StorageDocuments {
+  const client = createHttpDocuments(options);
+  const watched = tracer ? watchedDocuments(client, traceDocumentCalls(tracer, options.region)) : client;
   return {
-    documents: guardedDocuments(documentsOverSdk(client), new CircuitBreaker(DEFAULT_BREAKER)),
+    documents: guardedDocuments(watched, new CircuitBreaker(DEFAULT_BREAKER)),
     destroy: () => client.destroy(),
   };
 }

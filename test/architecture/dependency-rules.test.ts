@@ -47,7 +47,7 @@ const scratch: Record<string, string> = {
   'src/adapters/dynamodb/reads-the-sdk.ts': "import '@aws-sdk/lib-dynamodb';\n",
   'src/adapters/dynamodb/types-from-the-sdk.ts':
     "import type { Client } from '@aws-sdk/lib-dynamodb';\nexport type C = Client;\n",
-  'src/adapters/dynamodb/documents-over-sdk.ts': "import '@aws-sdk/lib-dynamodb';\n",
+  'src/adapters/dynamodb/ensure-table.ts': "import '@aws-sdk/lib-dynamodb';\n",
   // Packages laid out as npm installs them, so imports resolve into node_modules as in the real tree.
   'node_modules/zod/package.json': JSON.stringify({
     name: 'zod',

@@ -2,10 +2,9 @@ import { type AddressInfo, createServer, type Server } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '../../src/adapters/aws/circuit-breaker.js';
 import {
-  createDocumentClient,
+  createHttpDocuments,
   type DocumentOperation,
   type DynamoDbDocuments,
-  documentsOverSdk,
   guardedDocuments,
   watchedDocuments,
 } from '../../src/adapters/dynamodb/index.js';
@@ -36,7 +35,7 @@ function watching(documents: DynamoDbDocuments) {
 
 const KEY = { pk: 'WATCHED#1', sk: 'ITEM' };
 
-describe('decorators of the documents port, over the SDK implementation', () => {
+describe('decorators of the documents port, over the HTTP implementation', () => {
   let db: TestDynamoDb;
   const closing: (() => void | Promise<void>)[] = [];
   beforeAll(async () => {
@@ -49,14 +48,14 @@ describe('decorators of the documents port, over the SDK implementation', () => 
     await db.close();
   });
 
-  const sdkDocuments = (endpoint: string) => {
-    const client = createDocumentClient({ endpoint, region: 'us-east-1' });
+  const httpDocuments = (endpoint: string) => {
+    const client = createHttpDocuments({ endpoint, region: 'us-east-1' });
     closing.push(() => client.destroy());
-    return documentsOverSdk(client);
+    return client;
   };
 
   it('watchedDocuments passes each call, its input and its answer through, naming its operation', async () => {
-    const { seen, documents } = watching(sdkDocuments(db.endpoint));
+    const { seen, documents } = watching(httpDocuments(db.endpoint));
 
     await documents.put({ TableName: db.tableName, Item: { ...KEY, note: 'kept' } });
     const { Item } = await documents.get({ TableName: db.tableName, Key: KEY, ConsistentRead: true });
@@ -68,7 +67,7 @@ describe('decorators of the documents port, over the SDK implementation', () => 
   it('watchedDocuments sees a call once, however often the client under it retries it', async () => {
     const resetting = await resettingServer();
     closing.push(() => new Promise((resolve) => resetting.server.close(() => resolve())));
-    const { seen, documents } = watching(sdkDocuments(resetting.endpoint));
+    const { seen, documents } = watching(httpDocuments(resetting.endpoint));
 
     await expect(documents.get({ TableName: 't', Key: KEY })).rejects.toMatchObject({ code: 'ECONNRESET' });
 
@@ -81,7 +80,7 @@ describe('decorators of the documents port, over the SDK implementation', () => 
     const resetting = await resettingServer();
     closing.push(() => new Promise((resolve) => resetting.server.close(() => resolve())));
     const breaker = new CircuitBreaker({ failureThreshold: 3, openMs: 60_000 });
-    const documents = guardedDocuments(sdkDocuments(resetting.endpoint), breaker);
+    const documents = guardedDocuments(httpDocuments(resetting.endpoint), breaker);
     const get = () => documents.get({ TableName: 't', Key: KEY });
 
     for (let call = 1; call <= 3; call++) {

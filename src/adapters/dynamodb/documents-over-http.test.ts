@@ -22,7 +22,7 @@ import { createHttpDocuments, type HttpDocuments } from './documents-over-http.j
  */
 const TABLE = 'blogapp-test';
 
-/** The same port over the SDK, as documents-over-sdk.ts sends it (kept here so this test stands alone). */
+/** The same port over the SDK's document client, as the repositories called it before the thin client: the reference. */
 function overSdk(client: DynamoDBDocumentClient): DynamoDbDocuments {
   const send = (command: unknown) => client.send(command as never) as Promise<never>;
   return {

@@ -22,7 +22,7 @@ import type {
  * The DynamoDB calls the repositories make, on items as plain objects (the document client's shapes: inputs
  * and outputs as `@aws-sdk/lib-dynamodb` types them, outputs cut to what a repository reads). The
  * repositories know this port, not a client library, so the client under it is chosen by what it costs at
- * cold start and per call (see documents-over-http.ts and documents-over-sdk.ts), without touching them.
+ * cold start and per call (documents-over-http.ts, held to the SDK's document client by its test), without touching them.
  *
  * A failure is thrown as the SDK throws it: `name` is DynamoDB's error type (ConditionalCheckFailedException,
  * TransactionCanceledException with `CancellationReasons`...), `$metadata.httpStatusCode` the answer's

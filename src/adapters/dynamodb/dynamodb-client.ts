@@ -1,5 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { credentialsOf, type DynamoDbClientOptions, timeoutsOf } from './client-options.js';
 
@@ -13,7 +12,7 @@ export {
 
 /**
  * The SDK's low-level client with bounded waits: what table management (ensure-table) sends its commands
- * with, and what the document client wraps. `throwOnRequestTimeout` matters: without it the handler only
+ * with (the local stack and tests; the functions call DynamoDB through documents-over-http.ts). `throwOnRequestTimeout` matters: without it the handler only
  * logs a warning when `requestTimeout` passes, and a storage that accepts connections but never answers
  * hangs every request.
  */
@@ -30,15 +29,5 @@ export function createDynamoDbClient(options: DynamoDbClientOptions): DynamoDBCl
     }),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(credentials ? { credentials } : {}),
-  });
-}
-
-/**
- * The SDK's document client over a bounded low-level one, for documentsOverSdk. Attributes left undefined
- * (optional fields of an item) are dropped rather than refused.
- */
-export function createDocumentClient(options: DynamoDbClientOptions): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(createDynamoDbClient(options), {
-    marshallOptions: { removeUndefinedValues: true },
   });
 }

@@ -10,8 +10,8 @@ export {
 } from './connection.dynamodb-store.js';
 export { connectionsTableDefinition } from './connections-table-design.js';
 export type { CallOptions, CallWatcher, DocumentOperation, DynamoDbDocuments } from './documents.js';
-export { documentsOverSdk } from './documents-over-sdk.js';
-export { createDocumentClient, createDynamoDbClient } from './dynamodb-client.js';
+export { createHttpDocuments, type HttpDocumentsOptions } from './documents-over-http.js';
+export { createDynamoDbClient } from './dynamodb-client.js';
 export { createDynamoDbStorage, type DynamoDbStorageOptions } from './dynamodb-storage.js';
 export type { DynamoDbTable } from './dynamodb-table.js';
 export { type EnsureTableOptions, ensureTable } from './ensure-table.js';
