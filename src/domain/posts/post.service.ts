@@ -163,10 +163,11 @@ export class PostService {
     }
   }
 
-  /** The post as its reader sees it. */
+  /** The post as its reader sees it; only one with a picture waits for its URL. */
   async toView(read: PostRead): Promise<PostView> {
-    const [view] = await this.toViews([read]);
-    return view as PostView;
+    const view = viewOf(read);
+    if (view.imageKey) view.imageUrl = await this.deps.images.urlFor(view.imageKey);
+    return view;
   }
 
   /** Posts as their reader sees them; only those with a picture wait for its URL. */
