@@ -9,6 +9,11 @@ import type { Profile } from '../../domain/profiles/profile.js';
  */
 export interface MemoryState {
   posts: Map<string, Post>;
+  /**
+   * `posts` newest first, as every list reads them; dropped whenever a post is added, replaced or removed
+   * (fields changed in place keep their order), and sorted again by the next list rather than per request.
+   */
+  postsNewestFirst?: Post[] | undefined;
   /** postId → (commentId → comment); ids sort in creation order. */
   comments: Map<string, Map<string, Comment>>;
   /** postId → (userId → favoritedAt). */
