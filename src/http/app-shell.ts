@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import type { Config } from '../config/config.js';
@@ -8,13 +8,27 @@ import { errorResponse } from './error-response.js';
 import { handleError } from './handle-error.js';
 import type { HttpEnv } from './http-env.js';
 import { businessMetrics } from './middleware/business-metrics.js';
-import { corsHeaders } from './middleware/cors-headers.js';
+import { type CorsOptions, corsAnswers } from './middleware/cors-headers.js';
 import { jsonOnly } from './middleware/json-only.js';
-import { requestId } from './middleware/request-id.js';
-import { type RequestLine, requestLog } from './middleware/request-log.js';
-import { securityHeaders } from './middleware/security-headers.js';
+import { accessLog, type RequestLine } from './middleware/request-log.js';
+import { requestShell } from './middleware/request-shell.js';
+import { type SecureHeadersOptions, securityHeaderList } from './middleware/security-headers.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The security headers every answer carries: Hono's defaults, images and JSON readable cross-origin. */
+export const SECURITY_OPTIONS: SecureHeadersOptions = { crossOriginResourcePolicy: 'cross-origin' };
+
+/** The CORS policy for the configured origins ('*' among them allows any). */
+export function corsOptionsFor(allowedOrigins: string[]): CorsOptions {
+  return {
+    origin: allowedOrigins.includes('*') ? '*' : allowedOrigins,
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+  };
+}
 
 /** What every HTTP function's app is built from, whatever routes it serves. */
 export interface ShellDeps {
@@ -28,34 +42,29 @@ export interface ShellDeps {
 
 /**
  * The middleware every function's app starts with (request id, access log, metrics, security headers,
- * CORS), so the API and the broadcast function answer alike although each serves only its own routes.
+ * CORS, all in one: see request-shell.ts), so the API and the broadcast function answer alike although
+ * each serves only its own routes.
  */
 export function createShell(deps: ShellDeps): Hono<HttpEnv> {
   // Hono's default SmartRouter (RegExpRouter here, see test/http/router-choice.test.ts) kept over the
   // LinearRouter and PatternRouter Hono suggests for per-process init: compiling every route into one regular
-  // expression costs about 1 ms of CPU on the first request of a cold start (of ~190), and in-process on this
-  // app (interleaved, CPU time) it answered GET /api/posts/{id} 15-30% faster than either on every request.
-  // The "hono" time of the cold start profile is not the router: it is Node loading its fetch classes
-  // (undici) at the Lambda adapter's first `new Headers()`, which any fetch-based app pays.
+  // expression costs about 1 ms of CPU on the first request of a cold start, and in-process on this app
+  // (interleaved, CPU time) it answered GET /api/posts/{id} 15-30% faster than either on every request.
   const app = new Hono<HttpEnv>();
-  app.use(requestId());
-  app.use(requestLog(deps.logger, deps.requestLines));
-  if (deps.metrics) app.use(businessMetrics(deps.metrics));
-  app.use(securityHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use(
-    corsHeaders({
-      origin: deps.config.allowedOrigins.includes('*') ? '*' : deps.config.allowedOrigins,
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
-      maxAge: 600,
+    requestShell({
+      logger: deps.logger,
+      securityHeaders: () => securityHeaderList(SECURITY_OPTIONS),
+      cors: corsAnswers(corsOptionsFor(deps.config.allowedOrigins)),
+      accessLog: accessLog(deps.logger, deps.requestLines),
+      ...(deps.metrics ? { countBusinessEvent: businessMetrics(deps.metrics) } : {}),
     }),
   );
   return app;
 }
 
-/** Small JSON bodies only under `path`: anything else is refused before a handler reads it. */
-export function smallJsonBodies(app: Hono<HttpEnv>, path: string): void {
+/** The rules a request's body must meet (small, JSON) before a handler reads it; GET and HEAD pass. */
+export function jsonBodyRules(): MiddlewareHandler<HttpEnv> {
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
@@ -63,10 +72,13 @@ export function smallJsonBodies(app: Hono<HttpEnv>, path: string): void {
   });
   const bodyRules = every(limit, jsonOnly());
   // A GET or HEAD never has a body to check, and asking for one makes @hono/node-server build the full
-  // undici Request it otherwise never needs; one middleware, not two, on the path every read takes.
-  app.use(path, (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : bodyRules(c, next),
-  );
+  // undici Request it otherwise never needs.
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : bodyRules(c, next));
+}
+
+/** Small JSON bodies only under `path`: anything else is refused before a handler reads it. */
+export function smallJsonBodies(app: Hono<HttpEnv>, path: string): void {
+  app.use(path, jsonBodyRules());
 }
 
 /** The contract's answers for an unknown route and for any error a handler throws. */

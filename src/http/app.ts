@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from './app-deps.js';
-import { answerErrors, createShell, smallJsonBodies } from './app-shell.js';
+import { answerErrors, createShell, jsonBodyRules } from './app-shell.js';
 import { installedSwaggerUi } from './docs/swagger-ui-files.js';
 import type { HttpEnv } from './http-env.js';
-import { authenticate, signInGate } from './middleware/authenticate.js';
+import { admitCaller } from './middleware/authenticate.js';
 import { commentRoutes } from './routes/comment.routes.js';
 import { devApi, devRoutes } from './routes/dev.routes.js';
 import { docsRoutes } from './routes/docs.routes.js';
@@ -26,11 +26,10 @@ export function createApp(deps: AppDeps): Hono<HttpEnv> {
   const app = createShell(deps);
   app.route('/', healthRoutes(deps));
   // Who is calling is settled before anything reads the body: a bad token, or none on a protected route,
-  // is 401 whatever the body says, so anonymous callers learn nothing of the body rules.
-  app.use('/api/*', authenticate(deps.verifier, deps.profiles));
-  app.use(signInGate());
-  // The API's own bodies are small JSON; local image uploads (their own rules) sit outside these paths.
-  smallJsonBodies(app, '/api/*');
+  // is 401 whatever the body says, so anonymous callers learn nothing of the body rules. The API's own
+  // bodies are small JSON; local image uploads (their own rules) sit outside these paths, and every route
+  // that needs a signed-in caller is under /api.
+  app.use('/api/*', admitCaller(deps.verifier, deps.profiles, jsonBodyRules()));
 
   for (const routes of [postRoutes, commentRoutes, favoriteRoutes, meRoutes]) app.route('/', routes(deps));
   app.route('/', uploadRoutes(deps.uploads));

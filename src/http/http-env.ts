@@ -1,5 +1,6 @@
 import type { Profile } from '../domain/profiles/profile.js';
 import type { Log } from '../observability/log.js';
+import type { AnswerHeaders } from './answer-headers.js';
 
 /** What middleware leaves on the Hono context for handlers. */
 export interface HttpEnv {
@@ -9,7 +10,7 @@ export interface HttpEnv {
     log: Log;
     /** The caller's profile, set when the request carried a valid bearer token. */
     profile?: Profile;
-    /** The headers every answer carries, gathered before the handler runs: names and values alternate. */
-    answerHeaders?: string[];
+    /** The headers every answer carries, gathered by the shell before the handler runs. */
+    answerHeaders?: AnswerHeaders;
   };
 }

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type * as z from 'zod/mini';
 import { ValidationError } from '../domain/shared/errors.js';
@@ -66,29 +66,33 @@ async function jsonBody(c: Context<HttpEnv>): Promise<unknown> {
   }
 }
 
+/** Validates a request's declared parts onto the context; a promise only when there is a body to read. */
+export type RequestValidator = (c: Context<HttpEnv>) => Promise<void> | undefined;
+
 /**
  * Validates the parts of a request a route declares, in the order query, path, headers, body; the first
  * part with invalid fields is a ValidationError (422 naming each field), which the app's error handler
  * answers. A declared body also gates the media type (415). What each part parsed to is what the handler
- * reads with `c.req.valid(part)`. One middleware per route, not one per part: every request pays for the
- * steps it runs, and these run on every request to the route.
+ * reads with `c.req.valid(part)`. The route's handler calls it first (see serveRoute), rather than it
+ * being a middleware of its own: every layer of middleware costs an async step on every request, and a
+ * route without a body has nothing to await.
  */
-export function validateRequest(request: RequestSchemas): MiddlewareHandler<HttpEnv> {
+export function requestValidator(request: RequestSchemas): RequestValidator {
   const { params, query, headers, body } = request;
   const set = (c: Context<HttpEnv>, target: Target, value: unknown) =>
     c.req.addValidatedData(target, value as Record<string, unknown>);
-  return async (c, next) => {
+  const validateBody = async (c: Context<HttpEnv>, schema: NonNullable<RequestSchemas['body']>) => {
+    const type = c.req.header('content-type');
+    if (type ? !JSON_CONTENT_TYPE.test(type) : await hasBody(c)) {
+      throw new HTTPException(415, { message: 'Unsupported Media Type' });
+    }
+    // An optional body that was not sent reaches the handler as `{}`, and the domain's own parse answers.
+    set(c, 'json', schema.required || type !== undefined ? parsed(schema.schema, await jsonBody(c)) : {});
+  };
+  return (c) => {
     if (query) set(c, 'query', parsed(query, queryOf(c)));
     if (params) set(c, 'param', parsed(params, c.req.param()));
     if (headers) set(c, 'header', parsed(headers, c.req.header()));
-    if (body) {
-      const type = c.req.header('content-type');
-      if (type ? !JSON_CONTENT_TYPE.test(type) : await hasBody(c)) {
-        throw new HTTPException(415, { message: 'Unsupported Media Type' });
-      }
-      // An optional body that was not sent reaches the handler as `{}`, and the domain's own parse answers.
-      set(c, 'json', body.required || type !== undefined ? parsed(body.schema, await jsonBody(c)) : {});
-    }
-    await next();
+    return body ? validateBody(c, body) : undefined;
   };
 }

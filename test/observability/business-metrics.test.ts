@@ -1,8 +1,7 @@
-import { Hono } from 'hono';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMetrics } from '../../src/composition/create-metrics.js';
-import type { HttpEnv } from '../../src/http/http-env.js';
-import { businessMetrics } from '../../src/http/middleware/business-metrics.js';
+import { createShell } from '../../src/http/app-shell.js';
 
 // These tests read Powertools' own JSON lines from the process's streams, as Lambda does, not the console
 // that the rest of the suite sends them to (vitest.config.ts).
@@ -32,8 +31,8 @@ describe('business metrics', () => {
   const app = () => {
     const metrics = createMetrics({ environment: 'staging' });
     if (!metrics) throw new Error('metrics are on outside local');
-    const hono = new Hono<HttpEnv>();
-    hono.use(businessMetrics(metrics));
+    const logger = new Logger({ logLevel: 'SILENT' });
+    const hono = createShell({ config: { allowedOrigins: ['*'] }, logger, metrics });
     hono.post('/api/posts', (c) => c.json({}, 201));
     hono.post('/api/posts/:id/comments', (c) => c.json({ error: {} }, c.req.query('fail') ? 422 : 201));
     hono.get('/api/posts', (c) => c.json({ items: [] }));

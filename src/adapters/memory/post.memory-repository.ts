@@ -13,6 +13,7 @@ export class MemoryPostRepository implements PostRepository {
     const previous = previousOutcome<Post>(this.state, claim);
     if (previous) return previous;
     this.state.posts.set(post.id, copy(post));
+    this.state.postsNewestFirst = undefined;
     recordClaim(this.state, claim, post);
     return { created: true };
   }
@@ -26,9 +27,11 @@ export class MemoryPostRepository implements PostRepository {
     query: { authorId?: string; viewerId?: string },
     page: PageRequest,
   ): Promise<StorePage<PostRead>> {
-    const posts = [...this.state.posts.values()]
-      .filter((post) => query.authorId === undefined || post.authorId === query.authorId)
-      .sort((a, b) => compareDescending(a.id, b.id));
+    const newestFirst = this.newestFirst();
+    const posts =
+      query.authorId === undefined
+        ? newestFirst
+        : newestFirst.filter((post) => post.authorId === query.authorId);
     const { items, nextKey } = pageBy(posts, (post) => post.id, page, true);
     return { items: items.map((post) => this.read(post, query.viewerId)), nextKey };
   }
@@ -39,6 +42,7 @@ export class MemoryPostRepository implements PostRepository {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const updated: Post = { ...post, ...defined, version: post.version + 1 };
     this.state.posts.set(id, updated);
+    this.state.postsNewestFirst = undefined;
     return copy(updated);
   }
 
@@ -46,6 +50,7 @@ export class MemoryPostRepository implements PostRepository {
     const post = this.state.posts.get(id);
     if (!post || post.version !== expectedVersion) return false;
     this.state.posts.delete(id);
+    this.state.postsNewestFirst = undefined;
     emitChange(this.state, { type: 'post.deleted', post });
     return true;
   }
@@ -63,6 +68,15 @@ export class MemoryPostRepository implements PostRepository {
     const { items, nextKey } = pageBy(posts, (post) => post.id, page);
     for (const post of items) post.authorName = authorName;
     return nextKey;
+  }
+
+  private newestFirst(): Post[] {
+    if (!this.state.postsNewestFirst) {
+      this.state.postsNewestFirst = [...this.state.posts.values()].sort((a, b) =>
+        compareDescending(a.id, b.id),
+      );
+    }
+    return this.state.postsNewestFirst;
   }
 
   private read(post: Post, viewerId: string | undefined): PostRead {

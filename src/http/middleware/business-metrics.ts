@@ -1,6 +1,6 @@
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { HttpEnv } from '../http-env.js';
 
 /** The business events the dashboard counts, recognised by method, path and success status. */
@@ -15,13 +15,15 @@ const EVENTS: { method: string; path: RegExp; status: number; metric: string }[]
   { method: 'POST', path: /^\/api\/uploads$/, status: 201, metric: 'UploadRequested' },
 ];
 
+/** Counts one answered request if it was a business event; the shell calls it once the answer is ready. */
+export type BusinessMetrics = (c: Context<HttpEnv>) => void;
+
 /**
  * Counts each successful business event as an EMF metric, flushed with the response: CloudWatch reads EMF
  * from the function's log, so it costs no API call on the request path.
  */
-export function businessMetrics(metrics: Metrics): MiddlewareHandler<HttpEnv> {
-  return async (c, next) => {
-    await next();
+export function businessMetrics(metrics: Metrics): BusinessMetrics {
+  return (c) => {
     const event = EVENTS.find(
       (e) => e.method === c.req.method && e.status === c.res.status && e.path.test(c.req.path),
     );

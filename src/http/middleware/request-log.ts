@@ -1,6 +1,5 @@
 import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
-import type { MiddlewareHandler } from 'hono';
-import { withKeys } from '../../observability/log.js';
+import type { Context } from 'hono';
 import type { HttpEnv } from '../http-env.js';
 
 /** One finished request, as the access log records it. */
@@ -17,31 +16,33 @@ export interface RequestSummary {
 /** Writes one finished request somewhere other than the JSON log (the local stack's terminal). */
 export type RequestLine = (summary: RequestSummary) => void;
 
+/** Records one finished request, given when it started (`performance.now()`). */
+export type AccessLog = (c: Context<HttpEnv>, startedMs: number) => void;
+
 /**
- * Gives the request a logger carrying its id, and records one access line when the response is ready: a
- * JSON log entry (what CloudWatch Logs Insights queries in AWS), or, where a `line` writer is given, that
- * writer's line instead, so a terminal shows one readable line per request.
+ * One access line per request when its answer is ready: a JSON log entry on the request's log (what
+ * CloudWatch Logs Insights queries in AWS), or, where a `line` writer is given, that writer's line instead,
+ * so a terminal shows one readable line per request.
  */
-export function requestLog(root: Logger, line?: RequestLine): MiddlewareHandler<HttpEnv> {
-  return async (c, next) => {
-    const started = performance.now();
-    const log = withKeys(root, { requestId: c.get('requestId') });
-    c.set('log', log);
-    await next();
+export function accessLog(root: Logger, line?: RequestLine): AccessLog {
+  const summaryOf = (c: Context<HttpEnv>, startedMs: number): RequestSummary => {
     const user = c.get('profile')?.id;
-    const summary: RequestSummary = {
+    return {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      durationMs: Math.round((performance.now() - startedMs) * 10) / 10,
       requestId: c.get('requestId'),
       ...(user ? { user } : {}),
     };
-    if (line) return line(summary);
+  };
+  if (line) return (c, startedMs) => line(summaryOf(c, startedMs));
+  return (c, startedMs) => {
     // Powertools reads the X-Ray trace id from the environment for every line, even one it then drops for
-    // its level; a line it would drop is not handed to it (our loggers buffer nothing below their level).
+    // its level; a line it would drop is neither built nor handed to it (our loggers buffer nothing below
+    // their level).
     if (root.level > LogLevelThreshold.INFO) return;
-    const { requestId: _, ...fields } = summary;
-    log.info('request', fields);
+    const { requestId: _, ...fields } = summaryOf(c, startedMs);
+    c.get('log').info('request', fields);
   };
 }

@@ -1,18 +1,17 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { carriesGatheredHeaders, gatherHeader } from '../answer-headers.js';
-import type { HttpEnv } from '../http-env.js';
 
-type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
+export type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
 /**
- * Hono's `secureHeaders`, the same headers with the same precedence (they replace a handler's own), set
- * from a list worked out once: Hono's re-reads `c.res.headers` for each of its dozen headers on every
- * request, which on the Lambda adapter's full Response is measurable. The list is what Hono's own
- * middleware writes on a first, throwaway answer, so its defaults stay its own. Options whose values
- * depend on the request (CSP nonces) are refused, as the list could not hold them.
+ * The headers Hono's `secureHeaders` sets with these options, worked out once (lower-case names): Hono's
+ * middleware re-reads `c.res.headers` for each of its dozen headers on every request, which on the Lambda
+ * adapter's full Response is measurable. The list is what Hono's own middleware writes on a first,
+ * throwaway answer, so its defaults stay its own; the shell gathers them for every answer and drops
+ * X-Powered-By as Hono's does. Options whose values depend on the request (CSP nonces) are refused, as the
+ * list could not hold them, and so is keeping X-Powered-By, which the shell always drops.
  */
-export function securityHeaders(options: SecureHeadersOptions = {}): MiddlewareHandler<HttpEnv> {
+export function securityHeaderList(options: SecureHeadersOptions = {}): Promise<[string, string][]> {
   const perRequest = [options.contentSecurityPolicy, options.contentSecurityPolicyReportOnly].some(
     (policy) =>
       policy &&
@@ -20,21 +19,9 @@ export function securityHeaders(options: SecureHeadersOptions = {}): MiddlewareH
         .flat()
         .some((value) => typeof value === 'function'),
   );
-  if (perRequest) throw new Error('securityHeaders takes no per-request values; use hono/secure-headers.');
-  let working: Promise<[string, string][]> | undefined;
-  let pairs: [string, string][] | undefined;
-  return async (c, next) => {
-    if (!pairs) {
-      working ??= headersOf(options);
-      pairs = await working;
-    }
-    for (const [name, value] of pairs) gatherHeader(c, name, value);
-    await next();
-    if (carriesGatheredHeaders(c.res)) return;
-    const response = c.res.headers;
-    for (const [name, value] of pairs) response.set(name, value);
-    if (options.removePoweredBy !== false) response.delete('X-Powered-By');
-  };
+  if (perRequest) throw new Error('securityHeaderList takes no per-request values; use hono/secure-headers.');
+  if (options.removePoweredBy === false) throw new Error('The shell always drops X-Powered-By.');
+  return headersOf(options);
 }
 
 async function headersOf(options: SecureHeadersOptions): Promise<[string, string][]> {

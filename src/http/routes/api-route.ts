@@ -1,7 +1,7 @@
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import type { HttpEnv } from '../http-env.js';
-import { type RequestSchemas, validateRequest } from '../request-validation.js';
+import { type RequestSchemas, requestValidator } from '../request-validation.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -55,17 +55,24 @@ export type RouteHandler<R extends ApiRoute> = (
 /** Keeps a declaration's literal types (its schemas), so its handler's `c.req.valid` is typed from them. */
 export const defineRoute = <const R extends ApiRoute>(route: R): R => route;
 
-/** Serves `route` on `app`: its middleware, then one validation step, then the handler. */
+/** Serves `route` on `app`: its middleware, then the handler, which validates the request first. */
 export function serveRoute<R extends ApiRoute>(
   app: Hono<HttpEnv>,
   route: R,
   handler: RouteHandler<NoInfer<R>>,
 ): void {
+  const answer = handler as unknown as (c: Context<HttpEnv>) => Response | Promise<Response>;
+  const validate = route.request ? requestValidator(route.request) : undefined;
+  const serve: Handler<HttpEnv> = validate
+    ? (c) => {
+        const reading = validate(c);
+        return reading ? reading.then(() => answer(c)) : answer(c);
+      }
+    : answer;
   app.on(
     [route.method.toUpperCase()],
     [route.path.replaceAll(/\/{(.+?)}/g, '/:$1')],
     ...(route.middleware ?? []),
-    ...(route.request ? [validateRequest(route.request)] : []),
-    handler as unknown as MiddlewareHandler<HttpEnv>,
+    serve,
   );
 }

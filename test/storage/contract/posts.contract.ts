@@ -34,6 +34,46 @@ export function postContract(fresh: () => Promise<Storage>): void {
     expect((await posts.list({ authorId: 'carol' }, { limit: 10 })).items).toEqual([]);
   });
 
+  it('lists every post as it is now, after posts are added, edited, commented on and deleted', async () => {
+    const { posts, comments } = await fresh();
+    const [a, b, c] = [
+      aPost({ authorId: 'alice' }),
+      aPost({ authorId: 'bob' }),
+      aPost({ authorId: 'carol' }),
+    ];
+    const listed = async () =>
+      (await posts.list({}, { limit: 10 })).items.map(({ post }) => [post.title, post.commentCount]);
+    await posts.create(a);
+    expect(await listed()).toEqual([[a.title, 0]]);
+
+    await posts.create(b);
+    expect(await listed()).toEqual([
+      [b.title, 0],
+      [a.title, 0],
+    ]);
+    await posts.update(a.id, { title: 'Edited', updatedAt: a.updatedAt }, a.version);
+    expect(await listed()).toEqual([
+      [b.title, 0],
+      ['Edited', 0],
+    ]);
+    await comments.create(aComment(b.id));
+    expect(await listed()).toEqual([
+      [b.title, 1],
+      ['Edited', 0],
+    ]);
+    await posts.create(c);
+    expect(await listed()).toEqual([
+      [c.title, 0],
+      [b.title, 1],
+      ['Edited', 0],
+    ]);
+    await posts.delete(b.id, b.version);
+    expect(await listed()).toEqual([
+      [c.title, 0],
+      ['Edited', 0],
+    ]);
+  });
+
   it('pages through every post with any limit, without duplicates or gaps', async () => {
     const { posts } = await fresh();
     const created = [];
