@@ -2,14 +2,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { credentialsOf, type DynamoDbClientOptions, timeoutsOf } from './client-options.js';
 
-// Where they were first defined; a client that does not use the SDK imports them from client-options.ts.
-export {
-  DYNAMODB_TIMEOUTS,
-  type DynamoDbClientOptions,
-  EMBEDDED_TIMEOUTS,
-  type StorageTimeouts,
-} from './client-options.js';
-
 /**
  * The SDK's low-level client with bounded waits: what table management (ensure-table) sends its commands
  * with (the local stack and tests; the functions call DynamoDB through documents-over-http.ts). `throwOnRequestTimeout` matters: without it the handler only
