@@ -2,7 +2,7 @@ import { isObject, loadTemplate, type Properties } from '../../scripts/template/
 
 /**
  * The API function configured as deployed (development, Cognito, S3 uploads), credentials in the environment
- * as Lambda gives them, and only the DynamoDB endpoint pointing at dynalite — through the SDK's own
+ * as Lambda gives them, and only the DynamoDB endpoint pointing at dynalite — through AWS's standard
  * AWS_ENDPOINT_URL_DYNAMODB, not the app's APP_DYNAMODB_ENDPOINT, so the app runs its AWS path: AWS's
  * timeouts and credential chain, and no table checks at init (calls AWS never sees).
  */

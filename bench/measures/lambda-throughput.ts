@@ -31,9 +31,9 @@ export type HandlerRates = Record<string, Sample>;
 
 /**
  * The API Lambda handler invoked in-process, event after event, against the constant handler: the cost of
- * Hono's Lambda adapter and our app per request, without the network. Local configuration on the memory
+ * our Lambda door and app per request, without the network. Local configuration on the memory
  * provider (seeded through the handler itself), so storage costs nothing and no tracer runs. Beside it,
- * informative, the same bundle as deployed: DynamoDB through the SDK (on dynalite, seeded directly: there
+ * informative, the same bundle as deployed: DynamoDB through the thin client (on dynalite, seeded directly: there
  * are no dev tokens outside `local`), Cognito, metrics, and the tracer on as under `Tracing: Active`.
  */
 export async function measureLambdaThroughput(
@@ -169,7 +169,7 @@ async function measureWith(
         floor: `local configuration (memory, no tracer): ${formatMicros(apiCpu)}`,
         value: asDeployed,
         shown: ratio(asDeployed),
-        note: 'informative, no target; the same bundle configured as deployed: DynamoDB through the SDK (dynalite answering in another process, so its CPU is not counted), Cognito, EMF metrics, X-Ray tracing on (the X-Ray SDK’s async hooks then track every promise)',
+        note: 'informative, no target; the same bundle configured as deployed: DynamoDB through the thin client, signed (dynalite answering in another process, so its CPU is not counted), Cognito, EMF metrics, X-Ray tracing on (the X-Ray SDK’s async hooks then track every promise)',
       },
     ];
   });
