@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { HttpEnv } from './http-env.js';
+import type { AnswerHeaders, HttpEnv } from './http-env.js';
 
 /**
  * The headers every answer to a request carries (request id, security headers, CORS), settled by the shell
@@ -14,7 +14,7 @@ import type { HttpEnv } from './http-env.js';
  * @hono/node-server with no Headers at all. (Hono's own `c.json(body, status, record)` does not help: it
  * makes a Headers as soon as the record has a second name.)
  */
-export type AnswerHeaders = Readonly<Record<string, string>>;
+export type { AnswerHeaders };
 
 type AnyContext = Pick<Context<HttpEnv>, 'get'>;
 

@@ -1,6 +1,8 @@
 import type { Profile } from '../domain/profiles/profile.js';
 import type { Log } from '../observability/log.js';
-import type { AnswerHeaders } from './answer-headers.js';
+
+/** The headers every answer carries, as one record with lower-case names (see answer-headers.ts). */
+export type AnswerHeaders = Readonly<Record<string, string>>;
 
 /** What middleware leaves on the Hono context for handlers. */
 export interface HttpEnv {
