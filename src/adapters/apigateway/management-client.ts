@@ -144,18 +144,34 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     return last;
   };
 
-  const call = async (method: Method, connectionId: string, data = ''): Promise<void> => {
-    const signing = signingFor(method, data, credentials.fixed ?? (await credentials.resolve()));
+  const request = (
+    method: Method,
+    connectionId: string,
+    data: string,
+    signer: ManagementCredentials,
+  ): Promise<void> => {
+    const signing = signingFor(method, data, signer);
     // Escaped as the SDK escapes a path label: `!'()*` too.
     const path = `${endpoint.pathname}/@connections/${escapeUri(connectionId)}`;
     const headers = [...signing.headers, 'authorization', signing.authorization + signing.sign(path)];
-    const answer = await exchange(
+    return exchange(
       send,
       { agent, hostname: endpoint.hostname, port: endpoint.port, method, path, headers },
       signing.bytes,
       deadlines,
     );
-    if (answer.status < 200 || answer.status >= 300) throw errorOf(answer);
+  };
+  // Not an async function: a push is then one promise (the exchange's), not one wrapped in another; what
+  // Node throws at once (a header it will not send) still comes back as a rejection.
+  const call = (method: Method, connectionId: string, data = ''): Promise<void> => {
+    if (!credentials.fixed) {
+      return credentials.resolve().then((resolved) => request(method, connectionId, data, resolved));
+    }
+    try {
+      return request(method, connectionId, data, credentials.fixed);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 
   return {
@@ -191,17 +207,21 @@ interface Answer {
   body: string;
 }
 
-/** One request and its whole answer; a request not answered by its deadline is destroyed. */
+/**
+ * One request, settled once its whole answer is in: a 2xx fulfils it, any other status rejects it with a
+ * ManagementApiError; a request not answered by its deadline is destroyed.
+ */
 function exchange(
   send: typeof httpRequest,
   request: RequestOptions,
   body: Buffer,
   deadlines: Deadlines<ClientRequest>,
-): Promise<Answer> {
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const answered = (answer: Answer) => {
       deadlines.end(wait);
-      resolve(answer);
+      if (answer.status >= 200 && answer.status < 300) resolve();
+      else reject(errorOf(answer));
     };
     const failed = (error: Error) => {
       deadlines.end(wait);
