@@ -1,10 +1,12 @@
 import {
+  type ClientRequest,
   Agent as HttpAgent,
   request as httpRequest,
   type IncomingMessage,
   type RequestOptions,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Deadlines } from '../../domain/shared/deadlines.js';
 import { amzDateOf, credentialScope, escapeUri, pathSigner, sha256Hex } from '../aws/sigv4.js';
 
 export interface ManagementCredentials {
@@ -73,12 +75,16 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   const endpoint = new URL(options.endpoint.replace(/\/+$/, ''));
   const secure = endpoint.protocol === 'https:';
   const timeoutMs = options.requestTimeoutMs ?? 2_000;
-  // The timeout on the agent, not on each request: a socket's timer is then set once, not armed and
-  // cleared around every push. A socket silent this long fails its request with a TimeoutError.
+  // One timer for every call in flight, not a socket timeout: Node re-arms an agent's or a request's socket
+  // timer around every request it carries (and per packet), which a fan-out pays thousands of times.
+  const deadlines = new Deadlines<ClientRequest>(timeoutMs, (req) => {
+    const error = new Error(`The management API did not answer within ${timeoutMs} ms.`);
+    error.name = 'TimeoutError';
+    req.destroy(error);
+  });
   const agent = new (secure ? HttpsAgent : HttpAgent)({
     keepAlive: true,
     maxSockets: options.maxSockets ?? 256,
-    timeout: timeoutMs,
   });
   const send = secure ? httpsRequest : httpRequest;
   const credentials = credentialsFor(options);
@@ -138,18 +144,34 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     return last;
   };
 
-  const call = async (method: Method, connectionId: string, data = ''): Promise<void> => {
-    const signing = signingFor(method, data, credentials.fixed ?? (await credentials.resolve()));
+  const request = (
+    method: Method,
+    connectionId: string,
+    data: string,
+    signer: ManagementCredentials,
+  ): Promise<void> => {
+    const signing = signingFor(method, data, signer);
     // Escaped as the SDK escapes a path label: `!'()*` too.
     const path = `${endpoint.pathname}/@connections/${escapeUri(connectionId)}`;
     const headers = [...signing.headers, 'authorization', signing.authorization + signing.sign(path)];
-    const answer = await exchange(
+    return exchange(
       send,
       { agent, hostname: endpoint.hostname, port: endpoint.port, method, path, headers },
       signing.bytes,
-      timeoutMs,
+      deadlines,
     );
-    if (answer.status < 200 || answer.status >= 300) throw errorOf(answer);
+  };
+  // Not an async function: a push is then one promise (the exchange's), not one wrapped in another; what
+  // Node throws at once (a header it will not send) still comes back as a rejection.
+  const call = (method: Method, connectionId: string, data = ''): Promise<void> => {
+    if (!credentials.fixed) {
+      return credentials.resolve().then((resolved) => request(method, connectionId, data, resolved));
+    }
+    try {
+      return request(method, connectionId, data, credentials.fixed);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 
   return {
@@ -185,28 +207,40 @@ interface Answer {
   body: string;
 }
 
-/** One request and its whole answer; a request unanswered for `timeoutMs` is abandoned. */
+/**
+ * One request, settled once its whole answer is in: a 2xx fulfils it, any other status rejects it with a
+ * ManagementApiError; a request not answered by its deadline is destroyed.
+ */
 function exchange(
   send: typeof httpRequest,
   request: RequestOptions,
   body: Buffer,
-  timeoutMs: number,
-): Promise<Answer> {
+  deadlines: Deadlines<ClientRequest>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
+    const answered = (answer: Answer) => {
+      deadlines.end(wait);
+      if (answer.status >= 200 && answer.status < 300) resolve();
+      else reject(errorOf(answer));
+    };
+    const failed = (error: Error) => {
+      deadlines.end(wait);
+      reject(error);
+    };
     const req = send(request, (res: IncomingMessage) => {
       const status = res.statusCode ?? 0;
-      res.once('error', reject);
+      res.once('error', failed);
       if (status >= 200 && status < 300) {
         // Neither the body nor the headers of a success are read: `res.headers` is built on first access.
         res.resume();
-        res.once('end', () => resolve({ status, errorType: undefined, body: '' }));
+        res.once('end', () => answered({ status, errorType: undefined, body: '' }));
         return;
       }
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.once('end', () => {
         const errorType = res.headers['x-amzn-errortype'];
-        resolve({
+        answered({
           status,
           // AWS may append `:<url>` to the type name.
           errorType: typeof errorType === 'string' ? errorType.split(':')[0] : undefined,
@@ -214,12 +248,8 @@ function exchange(
         });
       });
     });
-    req.once('timeout', () => {
-      const error = new Error(`The management API did not answer within ${timeoutMs} ms.`);
-      error.name = 'TimeoutError';
-      req.destroy(error);
-    });
-    req.once('error', reject);
+    const wait = deadlines.start(req);
+    req.once('error', failed);
     req.end(body);
   });
 }

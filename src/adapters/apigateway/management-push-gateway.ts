@@ -21,12 +21,10 @@ export class ManagementApiPushGateway implements PushGateway {
     this.client = client;
   }
 
-  async send(connectionId: string, data: string): Promise<'delivered' | 'gone'> {
-    try {
-      // The string goes as its UTF-8 bytes, which API Gateway delivers as one text frame.
-      await this.client.post(connectionId, data);
-      return 'delivered';
-    } catch (error) {
+  send(connectionId: string, data: string): Promise<'delivered' | 'gone'> {
+    // The string goes as its UTF-8 bytes, which API Gateway delivers as one text frame. A `then`, not an
+    // async function awaiting the post: one promise less for each of a fan-out's thousands of pushes.
+    return this.client.post(connectionId, data).then(delivered, (error: unknown) => {
       if (isGone(error)) return 'gone';
       if (isThrottled(error)) {
         throw new PushThrottledError(`Pushing to connection ${connectionId} was throttled.`, {
@@ -34,7 +32,7 @@ export class ManagementApiPushGateway implements PushGateway {
         });
       }
       throw error;
-    }
+    });
   }
 
   async disconnect(connectionId: string): Promise<void> {
@@ -45,6 +43,8 @@ export class ManagementApiPushGateway implements PushGateway {
     }
   }
 }
+
+const delivered = () => 'delivered' as const;
 
 /** 410: the client went away; the status alone suffices when a proxy drops the error type. */
 function isGone(error: unknown): boolean {

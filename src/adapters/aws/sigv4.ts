@@ -49,6 +49,26 @@ export function sigV4Signature(request: SigV4Request, scope: SigV4Scope): string
  * built once, and each push pays only for its path and its two hashes.
  */
 export function pathSigner(request: Omit<SigV4Request, 'path'>, scope: SigV4Scope): (path: string) => string {
+  const { key, stringToSign } = pathSigning(request, scope);
+  return (path) => key.hex(stringToSign(path));
+}
+
+/**
+ * As `pathSigner`, the signature as its 32 bytes: what a verifier compares with the one it was sent,
+ * without encoding its own to hex first.
+ */
+export function pathSignatureBytes(
+  request: Omit<SigV4Request, 'path'>,
+  scope: SigV4Scope,
+): (path: string) => Buffer {
+  const { key, stringToSign } = pathSigning(request, scope);
+  return (path) => key.bytes(stringToSign(path));
+}
+
+function pathSigning(
+  request: Omit<SigV4Request, 'path'>,
+  scope: SigV4Scope,
+): { key: HmacKey; stringToSign: (path: string) => string } {
   const { method, query, headers, payloadHash } = request;
   const { amzDate, region, service } = scope;
   const names = Object.keys(headers).sort();
@@ -57,8 +77,10 @@ export function pathSigner(request: Omit<SigV4Request, 'path'>, scope: SigV4Scop
   const before = `${method}\n`;
   const after = `\n${query ? canonicalQuery(query) : ''}\n${lines}\n${names.join(';')}\n${payloadHash}`;
   const toSign = `AWS4-HMAC-SHA256\n${amzDate}\n${credentialScope(amzDate, region, service)}\n`;
-  const key = signingKey(scope);
-  return (path) => key.hex(toSign + sha256Hex(before + canonicalPath(path) + after));
+  return {
+    key: signingKey(scope),
+    stringToSign: (path) => toSign + sha256Hex(before + canonicalPath(path) + after),
+  };
 }
 
 const BLOCK = 64;
@@ -82,6 +104,15 @@ class HmacKey {
   }
 
   hex(message: string): string {
+    return hash('sha256', this.outerBlockFor(message), 'hex');
+  }
+
+  bytes(message: string): Buffer {
+    return hash('sha256', this.outerBlockFor(message), 'buffer');
+  }
+
+  /** The outer hash's input: the outer padded block, then the inner hash of the message. */
+  private outerBlockFor(message: string): Buffer {
     const written = this.inner.write(message, BLOCK);
     // A message that filled the room may have been cut short: concatenated instead.
     const inner =
@@ -89,7 +120,7 @@ class HmacKey {
         ? this.inner.subarray(0, BLOCK + written)
         : Buffer.concat([this.inner.subarray(0, BLOCK), Buffer.from(message)]);
     hash('sha256', inner, 'buffer').copy(this.outer, BLOCK);
-    return hash('sha256', this.outer, 'hex');
+    return this.outer;
   }
 }
 

@@ -1,3 +1,4 @@
+import { Deadlines } from '../shared/deadlines.js';
 import type { ConnectionStore } from './connection.store.js';
 import { type PushGateway, PushThrottledError } from './push.gateway.js';
 
@@ -36,11 +37,15 @@ export async function fanOut(
   options: FanOutOptions = DEFAULT_FAN_OUT,
 ): Promise<FanOutResult> {
   const result: FanOutResult = { delivered: 0, stale: 0, failed: 0 };
+  // Every push of a fan-out has the same timeout: one timer for all of them, not one per push.
+  const deadlines = new Deadlines<(error: Error) => void>(options.timeoutMs, (fail) =>
+    fail(new Error(`push timed out after ${options.timeoutMs} ms`)),
+  );
   let next = 0;
   const worker = async () => {
     while (next < connectionIds.length) {
       const connectionId = connectionIds[next++] as string;
-      const outcome = await pushOne(connectionId, data, deps.gateway, options);
+      const outcome = await pushOne(connectionId, data, deps.gateway, options, deadlines);
       result[outcome]++;
       if (outcome === 'stale') await deps.connections.remove(connectionId).catch(() => undefined);
     }
@@ -54,10 +59,11 @@ async function pushOne(
   data: string,
   gateway: PushGateway,
   options: FanOutOptions,
+  deadlines: Deadlines<(error: Error) => void>,
 ): Promise<keyof FanOutResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const sent = await withTimeout(gateway.send(connectionId, data), options.timeoutMs);
+      const sent = await withDeadline(gateway.send(connectionId, data), deadlines);
       return sent === 'gone' ? 'stale' : 'delivered';
     } catch (error) {
       if (!(error instanceof PushThrottledError) || attempt >= options.maxRetries) return 'failed';
@@ -66,17 +72,17 @@ async function pushOne(
   }
 }
 
-/** One promise and one timer per push, no race: this runs for every connection of every fan-out. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** One promise per push and no race: this runs for every connection of every fan-out. */
+function withDeadline<T>(promise: Promise<T>, deadlines: Deadlines<(error: Error) => void>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`push timed out after ${ms} ms`)), ms);
+    const wait = deadlines.start(reject);
     promise.then(
       (value) => {
-        clearTimeout(timer);
+        deadlines.end(wait);
         resolve(value);
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        deadlines.end(wait);
         reject(error);
       },
     );

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { pathSigner, sha256Hex } from '../../adapters/aws/sigv4.js';
+import { pathSignatureBytes, sha256Hex } from '../../adapters/aws/sigv4.js';
 
 export interface SigningCredentials {
   accessKeyId: string;
@@ -61,7 +61,40 @@ export function sigV4Verifier(
 ): (req: IncomingMessage, body: Buffer, now: number) => SignatureRefusal | null {
   let lastCredential: { prefix: string; credential: Credential } | undefined;
   let lastBody: { body: Buffer; hash: string } | undefined;
-  let lastSigner: { id: string; sign: (path: string) => string } | undefined;
+  /** The signer of the last call, and all that it was built from but the path. */
+  let lastSigner:
+    | {
+        credential: Credential;
+        amzDate: string;
+        method: string;
+        query: string;
+        values: string[];
+        payloadHash: string;
+        sign: (path: string) => Buffer;
+      }
+    | undefined;
+  /** Whether the last signer signs this request: compared part by part, not as one string built per call. */
+  const sameSigner = (
+    credential: Credential,
+    amzDate: string,
+    method: string,
+    query: string,
+    values: string[],
+    payloadHash: string,
+  ): boolean => {
+    const last = lastSigner;
+    if (
+      last?.credential !== credential ||
+      last.amzDate !== amzDate ||
+      last.method !== method ||
+      last.query !== query ||
+      last.payloadHash !== payloadHash
+    ) {
+      return false;
+    }
+    for (let i = 0; i < values.length; i++) if (last.values[i] !== values[i]) return false;
+    return true;
+  };
 
   /** `prefix` is the header up to its signature, which is all that the credential depends on. */
   const credentialOf = (prefix: string, authorization: string): Credential | SignatureRefusal => {
@@ -126,7 +159,10 @@ export function sigV4Verifier(
     }
 
     // The request as the caller signed it: only the headers it says it signed, the path as sent.
-    const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const path = queryAt < 0 ? url : url.slice(0, queryAt);
+    const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
     const method = req.method ?? 'GET';
     const values = signedHeaders.map((name) => header(req, name) ?? '');
     // The declared hash counts only when signed; `UNSIGNED-PAYLOAD` is then what was signed.
@@ -134,10 +170,9 @@ export function sigV4Verifier(
       declaredHash !== undefined && signedHeaders.includes('x-amz-content-sha256')
         ? declaredHash
         : hashOf(body);
-    // Everything the signature covers but the path (header names are in the prefix; values hold no newline).
-    const id = `${prefix}\n${amzDateHeader}\n${method}\n${query}\n${values.join('\n')}\n${payloadHash}`;
-    if (lastSigner?.id !== id) {
-      const sign = pathSigner(
+    // The credential is the same object for the same header prefix, which holds the signed header names.
+    if (!sameSigner(credential, amzDateHeader, method, query, values, payloadHash)) {
+      const sign = pathSignatureBytes(
         {
           method,
           ...(query ? { query: Object.fromEntries(new URLSearchParams(query)) } : {}),
@@ -151,10 +186,13 @@ export function sigV4Verifier(
           service: expected.service,
         },
       );
-      lastSigner = { id, sign };
+      lastSigner = { credential, amzDate: amzDateHeader, method, query, values, payloadHash, sign };
     }
-    // Both are 64 hex digits (checked above), so equal lengths.
-    return timingSafeEqual(Buffer.from(lastSigner.sign(path), 'hex'), Buffer.from(signature, 'hex'))
+    // The signature is 64 hex digits (checked above): 32 bytes, as many as the expected one.
+    return timingSafeEqual(
+      (lastSigner as NonNullable<typeof lastSigner>).sign(path),
+      Buffer.from(signature, 'hex'),
+    )
       ? null
       : invalidSignature(
           'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
