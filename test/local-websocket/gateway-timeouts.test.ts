@@ -16,8 +16,10 @@ describe('local WebSocket gateway: AWS time limits and shutdown', () => {
   it('closes an idle connection with 1001 and fires $disconnect exactly once', async () => {
     // Prepare
     t = await startTestGateway({ idleTimeoutMs: 300 });
-    const ws = await connect(t.gateway.url);
+    // Taken before the handshake: the gateway's idle clock starts when it accepts the connection, which a
+    // busy machine can report to the client well after, so a clock started on 'open' could see it early.
     const started = Date.now();
+    const ws = await connect(t.gateway.url);
     // Act
     const status = await closed(ws);
     // Assess
