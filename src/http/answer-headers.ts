@@ -3,8 +3,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AnswerHeaders, HttpEnv } from './http-env.js';
 
 /**
- * The headers every answer to a request carries (request id, security headers, CORS), settled by the shell
- * before the handler runs, as one plain record with lower-case names. A handler that answers with
+ * The headers every answer to a request carries besides its id (security headers, CORS), settled by the
+ * shell before the handler runs, as one plain record with lower-case names (one record shared by every
+ * request from the same origin: never written to). A handler that answers with
  * `answerJson` writes them straight into its response; any other answer (errors, 404s, preflights, docs)
  * gets them applied onto its Headers afterwards by `applyAnswerHeaders`.
  *
@@ -44,6 +45,8 @@ export function answerJson(
   // for every answer, which measured cheaper than cloning a prepared record and overwriting its values.
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   Object.assign(headers, own, c.get('answerHeaders') ?? NONE);
+  const id = c.get('requestId');
+  if (id !== undefined) headers['x-request-id'] = id;
   const response: Marked = new Response(JSON.stringify(body), { status, headers });
   response[CARRIES] = true;
   return response;
@@ -53,8 +56,9 @@ export function answerJson(
  * Applies the gathered headers onto an answer `answerJson` did not build, as Hono's own middleware would
  * have: each set (replacing a handler's own), `vary` appended to the handler's, and X-Powered-By dropped.
  */
-export function applyAnswerHeaders(response: Response, gathered: AnswerHeaders): void {
+export function applyAnswerHeaders(response: Response, gathered: AnswerHeaders, requestId: string): void {
   const headers = response.headers;
+  headers.set('x-request-id', requestId);
   for (const name in gathered) {
     const value = gathered[name] as string;
     if (name === 'vary') headers.append(name, value);

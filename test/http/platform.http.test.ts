@@ -46,6 +46,30 @@ describe('platform behaviour over HTTP', () => {
     }
   });
 
+  it('admits requests no route of the API answers as it admits the API routes (bad token 401, bodies JSON)', async () => {
+    // The routes run the admission in their own handler; these requests meet it as a middleware instead.
+    for (const [method, path] of [
+      ['GET', '/api/nope'],
+      ['PUT', '/api/posts/01NOPE'],
+      ['POST', '/api/dev/token'],
+    ] as const) {
+      const response = await api.request(method, path, {
+        token: 'not-a-jwt',
+        ...(method === 'GET' ? {} : { body: { userId: 'eve' } }),
+      });
+      expect(response.status, `${method} ${path}`).toBe(401);
+      expect(response.body.error.code).toBe('unauthorized');
+    }
+    const notJson = await api.request('POST', '/api/dev/token', {
+      raw: 'userId=eve',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(notJson.status).toBe(415);
+    expect(notJson.body.error.code).toBe('unsupported_media_type');
+    const tooBig = await api.request('PUT', '/api/nope', { body: { text: 'x'.repeat(70 * 1024) } });
+    expect(tooBig.status).toBe(413);
+  });
+
   it('sets security headers', async () => {
     const { headers } = await api.request('GET', '/api/health');
     expect(headers.get('x-content-type-options')).toBe('nosniff');

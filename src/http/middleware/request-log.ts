@@ -37,11 +37,12 @@ export function accessLog(root: Logger, line?: RequestLine): AccessLog {
     };
   };
   if (line) return (c, startedMs) => line(summaryOf(c, startedMs));
+  // Powertools reads the X-Ray trace id from the environment for every line, even one it then drops for
+  // its level; a line it would drop is neither built nor handed to it (our loggers buffer nothing below
+  // their level). The level is read once: `root.level` re-reads the environment on every call (about half
+  // a microsecond of a warm GET), and nothing sets our loggers' level after they are made.
+  if (root.level > LogLevelThreshold.INFO) return () => {};
   return (c, startedMs) => {
-    // Powertools reads the X-Ray trace id from the environment for every line, even one it then drops for
-    // its level; a line it would drop is neither built nor handed to it (our loggers buffer nothing below
-    // their level).
-    if (root.level > LogLevelThreshold.INFO) return;
     const { requestId: _, ...fields } = summaryOf(c, startedMs);
     c.get('log').info('request', fields);
   };

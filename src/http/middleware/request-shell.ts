@@ -55,8 +55,8 @@ export function requestShell(parts: ShellParts): MiddlewareHandler<HttpEnv> {
     c.set('log', withKeys(logger, { requestId: id }));
     const preflight = c.req.method === 'OPTIONS';
     // A preflight's CORS headers are Hono's own, set by `cors.preflight`; it still gets the id and security.
-    const gathered: Record<string, string> = { 'x-request-id': id };
-    Object.assign(gathered, recordFor(preflight ? preflightList : cors.headersFor(c.req.header('origin'))));
+    // The shared record is handed on as it is, beside the id, and copied once, into the answer.
+    const gathered = recordFor(preflight ? preflightList : cors.headersFor(c.req.header('origin')));
     c.set('answerHeaders', gathered);
 
     if (preflight) {
@@ -65,7 +65,7 @@ export function requestShell(parts: ShellParts): MiddlewareHandler<HttpEnv> {
     } else {
       await next();
     }
-    if (!carriesAnswerHeaders(c.res)) applyAnswerHeaders(c.res, gathered);
+    if (!carriesAnswerHeaders(c.res)) applyAnswerHeaders(c.res, gathered, id);
     countBusinessEvent?.(c);
     accessLog(c, started);
   };

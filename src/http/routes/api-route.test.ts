@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { handleError } from '../handle-error.js';
 import type { HttpEnv } from '../http-env.js';
 import { idempotencyHeaders, idParam, listQuery } from '../schemas/common.schemas.js';
-import { defineRoute, serveRoute } from './api-route.js';
+import { defineRoute, type RouteAdmission, serveRoute } from './api-route.js';
 
 const note = z.strictObject({ text: z.string().check(z.minLength(1), z.maxLength(10)) });
 
@@ -109,5 +109,26 @@ describe('serveRoute', () => {
     expect(await required.json()).toMatchObject({
       error: { details: [{ field: 'text', message: 'Invalid input: expected string, received undefined' }] },
     });
+  });
+
+  it('refuses, when the app is built, a route that needs sign-in but is served behind no admission', async () => {
+    const guarded = defineRoute({ ...create, signInRequired: true });
+    expect(() => serveRoute(new Hono<HttpEnv>(), guarded, (c) => c.json({}, 201))).toThrow(/admission/);
+
+    const admitted: string[] = [];
+    const admit: RouteAdmission = (route, serve) => (c) => {
+      admitted.push(route.path);
+      return serve(c);
+    };
+    const app = new Hono<HttpEnv>();
+    serveRoute({ app, admit }, guarded, (c) => c.json(c.req.valid('json'), 201));
+    const answer = await app.request('/notes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"a"}',
+    });
+    expect(answer.status).toBe(201);
+    expect(await answer.json()).toEqual({ text: 'a' });
+    expect(admitted).toEqual(['/notes']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import type { HttpEnv } from '../http-env.js';
 import { type RequestSchemas, requestValidator } from '../request-validation.js';
@@ -28,8 +28,11 @@ export interface ApiRoute {
   summary: string;
   description?: string;
   security?: { bearer: string[] }[];
-  /** Runs before validation: `signedIn`'s check, so a protected route answers 401 whatever the request. */
-  middleware?: MiddlewareHandler<HttpEnv>[];
+  /**
+   * Only a signed-in caller may call it (`...signedIn`): the admission it is served behind answers 401
+   * before validation, and before any body rule, so the answer is 401 whatever the request.
+   */
+  signInRequired?: true;
   request?: RequestSchemas;
   responses: { [status: number]: ResponseDoc | undefined };
 }
@@ -55,15 +58,38 @@ export type RouteHandler<R extends ApiRoute> = (
 /** Keeps a declaration's literal types (its schemas), so its handler's `c.req.valid` is typed from them. */
 export const defineRoute = <const R extends ApiRoute>(route: R): R => route;
 
-/** Serves `route` on `app`: its middleware, then the handler, which validates the request first. */
+/** A served route's work once the request is admitted: validation, then the route's handler. */
+export type ServeAdmitted = (c: Context<HttpEnv>) => Response | Promise<Response>;
+
+/**
+ * Who may call and what a body may be, settled ahead of a route's validation (the API's is `admitCaller`'s,
+ * src/http/middleware/authenticate.ts): given the route, wraps its work into the one handler Hono runs.
+ */
+export type RouteAdmission = (route: ApiRoute, serve: ServeAdmitted) => ServeAdmitted;
+
+/** An app whose routes are served behind `admit`. */
+export interface AdmittedRoutes {
+  app: Hono<HttpEnv>;
+  admit: RouteAdmission;
+}
+
+/**
+ * Serves `route` on `app` as one handler: the admission when served behind one, then validation of the
+ * request, then the handler. The admission runs inside the handler rather than as a middleware of its own,
+ * since each layer of Hono's middleware costs an async step and compose's bookkeeping on every request.
+ */
 export function serveRoute<R extends ApiRoute>(
-  app: Hono<HttpEnv>,
+  on: Hono<HttpEnv> | AdmittedRoutes,
   route: R,
   handler: RouteHandler<NoInfer<R>>,
 ): void {
-  const answer = handler as unknown as (c: Context<HttpEnv>) => Response | Promise<Response>;
+  const { app, admit } = 'admit' in on ? on : { app: on, admit: undefined };
+  if (route.signInRequired && !admit) {
+    throw new Error(`${route.method} ${route.path} needs a signed-in caller: serve it behind the admission.`);
+  }
+  const answer = handler as unknown as ServeAdmitted;
   const validate = route.request ? requestValidator(route.request) : undefined;
-  const serve: Handler<HttpEnv> = validate
+  const serve: ServeAdmitted = validate
     ? (c) => {
         const reading = validate(c);
         return reading ? reading.then(() => answer(c)) : answer(c);
@@ -72,7 +98,6 @@ export function serveRoute<R extends ApiRoute>(
   app.on(
     [route.method.toUpperCase()],
     [route.path.replaceAll(/\/{(.+?)}/g, '/:$1')],
-    ...(route.middleware ?? []),
-    serve,
+    admit ? admit(route, serve) : serve,
   );
 }

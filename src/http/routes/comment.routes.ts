@@ -6,7 +6,7 @@ import type { HttpEnv } from '../http-env.js';
 import { requireActor, signedIn } from '../middleware/authenticate.js';
 import { errorResponses, idempotencyHeaders, idParam, json, listQuery } from '../schemas/common.schemas.js';
 import { commentPage, commentSchema, createCommentBody } from '../schemas/resource.schemas.js';
-import { defineRoute, serveRoute } from './api-route.js';
+import { defineRoute, type RouteAdmission, serveRoute } from './api-route.js';
 
 const postIdParams = z.object({ id: idParam });
 
@@ -45,13 +45,14 @@ const deleteComment = defineRoute({
 
 export const commentApi = [listComments, createComment, deleteComment];
 
-export function commentRoutes({ comments }: AppDeps): Hono<HttpEnv> {
+export function commentRoutes({ comments }: AppDeps, admit: RouteAdmission): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
-  serveRoute(app, listComments, async (c) => {
+  const routes = { app, admit };
+  serveRoute(routes, listComments, async (c) => {
     const { limit, cursor } = c.req.valid('query');
     return answerJson(c, await comments.list(c.req.valid('param').id, { limit, cursor }), 200);
   });
-  serveRoute(app, createComment, async (c) => {
+  serveRoute(routes, createComment, async (c) => {
     const actor = requireActor(c);
     const postId = c.req.valid('param').id;
     const { value } = await comments.create(
@@ -65,7 +66,7 @@ export function commentRoutes({ comments }: AppDeps): Hono<HttpEnv> {
       location: `/api/posts/${encodeURIComponent(postId)}/comments/${encodeURIComponent(value.id)}`,
     });
   });
-  serveRoute(app, deleteComment, async (c) => {
+  serveRoute(routes, deleteComment, async (c) => {
     const { id, commentId } = c.req.valid('param');
     await comments.delete(requireActor(c), id, commentId);
     return c.body(null, 204);

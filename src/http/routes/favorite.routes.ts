@@ -4,7 +4,7 @@ import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
 import { requireActor, signedIn } from '../middleware/authenticate.js';
 import { errorResponses, idParam } from '../schemas/common.schemas.js';
-import { defineRoute, serveRoute } from './api-route.js';
+import { defineRoute, type RouteAdmission, serveRoute } from './api-route.js';
 
 const params = z.object({ id: idParam });
 
@@ -28,13 +28,14 @@ const unfavorite = defineRoute({
 
 export const favoriteApi = [favorite, unfavorite];
 
-export function favoriteRoutes({ favorites }: AppDeps): Hono<HttpEnv> {
+export function favoriteRoutes({ favorites }: AppDeps, admit: RouteAdmission): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
-  serveRoute(app, favorite, async (c) => {
+  const routes = { app, admit };
+  serveRoute(routes, favorite, async (c) => {
     await favorites.add(requireActor(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
-  serveRoute(app, unfavorite, async (c) => {
+  serveRoute(routes, unfavorite, async (c) => {
     await favorites.remove(requireActor(c), c.req.valid('param').id);
     return c.body(null, 204);
   });

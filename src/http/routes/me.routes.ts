@@ -5,7 +5,7 @@ import type { HttpEnv } from '../http-env.js';
 import { requireActor, requireProfile, signedIn } from '../middleware/authenticate.js';
 import { errorResponses, json, listQuery } from '../schemas/common.schemas.js';
 import { postPage, profileSchema, updateProfileBody } from '../schemas/resource.schemas.js';
-import { defineRoute, serveRoute } from './api-route.js';
+import { defineRoute, type RouteAdmission, serveRoute } from './api-route.js';
 
 const getMe = defineRoute({
   method: 'get',
@@ -35,13 +35,14 @@ const myFavorites = defineRoute({
 
 export const meApi = [getMe, updateMe, myFavorites];
 
-export function meRoutes({ profiles, favorites }: AppDeps): Hono<HttpEnv> {
+export function meRoutes({ profiles, favorites }: AppDeps, admit: RouteAdmission): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
-  serveRoute(app, getMe, async (c) => answerJson(c, requireProfile(c), 200));
-  serveRoute(app, updateMe, async (c) =>
+  const routes = { app, admit };
+  serveRoute(routes, getMe, async (c) => answerJson(c, requireProfile(c), 200));
+  serveRoute(routes, updateMe, async (c) =>
     answerJson(c, await profiles.rename(requireActor(c), c.req.valid('json')), 200),
   );
-  serveRoute(app, myFavorites, async (c) => {
+  serveRoute(routes, myFavorites, async (c) => {
     const { limit, cursor } = c.req.valid('query');
     return answerJson(c, await favorites.listMine(requireActor(c), { limit, cursor }), 200);
   });

@@ -8,7 +8,7 @@ import { requireActor, signedIn, viewerId } from '../middleware/authenticate.js'
 import { documented } from '../schemas/api-docs.js';
 import { errorResponses, idempotencyHeaders, idParam, json, listQuery } from '../schemas/common.schemas.js';
 import { createPostBody, postPage, postSchema, updatePostBody } from '../schemas/resource.schemas.js';
-import { defineRoute, serveRoute } from './api-route.js';
+import { defineRoute, type RouteAdmission, serveRoute } from './api-route.js';
 
 const postIdParams = z.object({ id: idParam });
 const ifMatchHeaders = z.object({
@@ -89,14 +89,15 @@ function ifMatchVersion(header: string | undefined): number | null | undefined {
   return header.trim() === '*' ? undefined : versionFromEtag(header);
 }
 
-export function postRoutes({ posts }: AppDeps): Hono<HttpEnv> {
+export function postRoutes({ posts }: AppDeps, admit: RouteAdmission): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
-  serveRoute(app, listPosts, async (c) => {
+  const routes = { app, admit };
+  serveRoute(routes, listPosts, async (c) => {
     const { limit, cursor, author } = c.req.valid('query');
     const page = await posts.list({ limit, cursor, authorId: author }, viewerId(c));
     return answerJson(c, page, 200);
   });
-  serveRoute(app, createPost, async (c) => {
+  serveRoute(routes, createPost, async (c) => {
     const actor = requireActor(c);
     const { value } = await posts.create(
       actor,
@@ -108,17 +109,17 @@ export function postRoutes({ posts }: AppDeps): Hono<HttpEnv> {
       etag: etagOf(value),
     });
   });
-  serveRoute(app, getPost, async (c) => {
+  serveRoute(routes, getPost, async (c) => {
     const post = await posts.get(c.req.valid('param').id, viewerId(c));
     return answerJson(c, post, 200, { etag: etagOf(post) });
   });
-  serveRoute(app, updatePost, async (c) => {
+  serveRoute(routes, updatePost, async (c) => {
     const actor = requireActor(c);
     const version = ifMatchVersion(c.req.valid('header')['if-match']);
     const post = await posts.update(actor, c.req.valid('param').id, c.req.valid('json'), version);
     return answerJson(c, post, 200, { etag: etagOf(post) });
   });
-  serveRoute(app, deletePost, async (c) => {
+  serveRoute(routes, deletePost, async (c) => {
     const actor = requireActor(c);
     await posts.delete(actor, c.req.valid('param').id, ifMatchVersion(c.req.valid('header')['if-match']));
     return c.body(null, 204);

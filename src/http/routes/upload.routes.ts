@@ -7,7 +7,7 @@ import { requireActor, signedIn } from '../middleware/authenticate.js';
 import { documented } from '../schemas/api-docs.js';
 import { errorResponses, json } from '../schemas/common.schemas.js';
 import { requestUploadBody } from '../schemas/resource.schemas.js';
-import { defineRoute, serveRoute } from './api-route.js';
+import { defineRoute, type RouteAdmission, serveRoute } from './api-route.js';
 
 const uploadTicket = documented(
   z.object({
@@ -36,9 +36,10 @@ const requestUpload = defineRoute({
 
 export const uploadApi = [requestUpload];
 
-export function uploadRoutes(uploads: UploadService): Hono<HttpEnv> {
+export function uploadRoutes(uploads: UploadService, admit: RouteAdmission): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
-  serveRoute(app, requestUpload, async (c) =>
+  const routes = { app, admit };
+  serveRoute(routes, requestUpload, async (c) =>
     answerJson(c, await uploads.requestUpload(requireActor(c), c.req.valid('json')), 201),
   );
   return app;
