@@ -52,6 +52,20 @@ describe('loadConfig', () => {
     expect(repository).not.toHaveProperty('endpoint');
   });
 
+  it('takes an AWS variable exported empty as unset, as the SDK does, rather than refusing to start', () => {
+    const repository = loadConfig({
+      AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_SESSION_TOKEN: '',
+      AWS_ENDPOINT_URL: '',
+    }).repository;
+    expect(repository).toMatchObject({
+      environment: { AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' },
+    });
+    expect((repository as { environment: object }).environment).not.toHaveProperty('AWS_SESSION_TOKEN');
+    expect((repository as { environment: object }).environment).not.toHaveProperty('AWS_ENDPOINT_URL');
+  });
+
   it('switches to the memory provider', () => {
     expect(loadConfig({ APP_REPOSITORY_PROVIDER: 'memory' }).repository).toEqual({ provider: 'memory' });
   });

@@ -44,12 +44,14 @@ const schema = z.object({
   APP_PUBLIC_URL: z.optional(z.url()),
   AWS_REGION: z._default(nonEmpty, 'us-east-1'),
   // AWS's standard variables, which the SDK reads for itself; handed to the thin DynamoDB client, which may not.
-  AWS_ENDPOINT_URL_DYNAMODB: z.optional(z.url()),
-  AWS_ENDPOINT_URL: z.optional(z.url()),
-  AWS_USE_FIPS_ENDPOINT: z.optional(nonEmpty),
-  AWS_ACCESS_KEY_ID: z.optional(nonEmpty),
-  AWS_SECRET_ACCESS_KEY: z.optional(nonEmpty),
-  AWS_SESSION_TOKEN: z.optional(nonEmpty),
+  // Taken as the SDK takes them: an empty one (`export AWS_SESSION_TOKEN=` in a script) is unset, not an error,
+  // and nothing here refuses to start over a value only DynamoDB's client would use.
+  AWS_ENDPOINT_URL_DYNAMODB: z.optional(z.string()),
+  AWS_ENDPOINT_URL: z.optional(z.string()),
+  AWS_USE_FIPS_ENDPOINT: z.optional(z.string()),
+  AWS_ACCESS_KEY_ID: z.optional(z.string()),
+  AWS_SECRET_ACCESS_KEY: z.optional(z.string()),
+  AWS_SESSION_TOKEN: z.optional(z.string()),
   APP_AUTH_PROVIDER: z.optional(z.enum(['local', 'firebase', 'cognito'])),
   FIREBASE_PROJECT_ID: z.optional(nonEmpty),
   COGNITO_USER_POOL_ID: z.optional(
@@ -279,6 +281,6 @@ const AWS_VARIABLES = [
 
 /** The AWS variables that are set, for a client that reads no environment of its own; nothing when none is. */
 function awsEnvironment(e: z.output<typeof schema>): { environment?: Record<string, string> } {
-  const set = AWS_VARIABLES.filter((name) => e[name] !== undefined).map((name) => [name, e[name] as string]);
+  const set = AWS_VARIABLES.filter((name) => e[name]).map((name) => [name, e[name] as string]);
   return set.length > 0 ? { environment: Object.fromEntries(set) } : {};
 }
