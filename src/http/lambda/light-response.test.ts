@@ -82,4 +82,11 @@ describe('LightResponse', () => {
     expect(LightResponse.partsOf(streamed)).toBeUndefined();
     expect(await streamed.text()).toBe('streamed');
   });
+
+  it("copies the status of an answer that holds a real one, as Hono's HEAD of a streamed GET does", () => {
+    const streamed = new Response(new Blob(['gone']).stream(), { status: 410, statusText: 'Gone' });
+    const head = new Response(null, streamed);
+    expect(head.status).toBe(410);
+    expect(head.statusText).toBe('Gone');
+  });
 });

@@ -98,8 +98,9 @@ export class LightResponse {
     this.#body =
       typeof body === 'string' || body === undefined || body === null ? (body ?? null) : new Uint8Array(body);
     if (init instanceof LightResponse) {
-      this.#status = init.#status;
-      this.#statusText = init.#statusText;
+      // Through the getters: a LightResponse that wraps a real one (a stream body) keeps its status there.
+      this.#status = init.status;
+      this.#statusText = init.statusText;
       this.#headers = this.#typed(new LightHeaders(init.headers));
     } else if (init) {
       this.#status = init.status ?? 200;
