@@ -38,6 +38,8 @@ export function createHttpDocuments(options: HttpDocumentsOptions): HttpDocument
   return new DocumentsOverHttp({
     poster: createPoster(endpoint),
     host: endpoint.host,
+    // Signed as sent: an endpoint behind a proxy may have a path of its own.
+    path: endpoint.pathname || '/',
     region: options.region,
     credentials: credentialSource(credentialsOf(options), env),
     limits: { connectionMs, requestMs },
@@ -48,6 +50,7 @@ export function createHttpDocuments(options: HttpDocumentsOptions): HttpDocument
 interface Settings {
   poster: Poster;
   host: string;
+  path: string;
   region: string;
   credentials: CredentialSource;
   limits: Limits;
@@ -108,7 +111,7 @@ class DocumentsOverHttp implements HttpDocuments {
 
   /** One signed POST; an answer other than 200 is thrown as the SDK's service exception. */
   private async attempt(target: string, body: string, signal: AbortSignal | undefined) {
-    const { host, region, credentials, poster, limits } = this.settings;
+    const { host, path, region, credentials, poster, limits } = this.settings;
     const { accessKeyId, secretAccessKey, sessionToken } = await credentials();
     const amzDate = amzDateOf(new Date());
     const signed: Record<string, string> = {
@@ -119,7 +122,7 @@ class DocumentsOverHttp implements HttpDocuments {
       ...(sessionToken ? { 'x-amz-security-token': sessionToken } : {}),
     };
     const signature = sigV4Signature(
-      { method: 'POST', path: '/', headers: signed, payloadHash: sha256Hex(body) },
+      { method: 'POST', path, headers: signed, payloadHash: sha256Hex(body) },
       { secretAccessKey, amzDate, region, service: 'dynamodb' },
     );
     const headers = {

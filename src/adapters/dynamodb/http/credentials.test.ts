@@ -14,6 +14,7 @@ import { createHttpDocuments } from '../documents-over-http.js';
  * accepts any signature, so it cannot tell), and whether the signature is the one the SDK's signer computes.
  */
 interface Received {
+  url: string | undefined;
   headers: IncomingHttpHeaders;
   body: string;
 }
@@ -27,7 +28,7 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString() });
+      received.push({ url: request.url, headers: request.headers, body: Buffer.concat(chunks).toString() });
       response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end('{}');
     });
   });
@@ -38,10 +39,10 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 /** One GetItem signed by a client given `env` as the config hands it over (its endpoint too: no option, no local key). */
-async function sentWith(env: Record<string, string>): Promise<Received> {
+async function sentWith(env: Record<string, string>, endpointPath = ''): Promise<Received> {
   const documents = createHttpDocuments({
     region: 'eu-west-1',
-    environment: { AWS_ENDPOINT_URL_DYNAMODB: endpoint, ...env },
+    environment: { AWS_ENDPOINT_URL_DYNAMODB: `${endpoint}${endpointPath}`, ...env },
   });
   try {
     await documents.get({ TableName: 'blogapp', Key: { pk: 'a', sk: 'b' } });
@@ -53,6 +54,36 @@ async function sentWith(env: Record<string, string>): Promise<Received> {
 
 const credentialOf = (headers: IncomingHttpHeaders) =>
   /Credential=([^/]+)\//.exec(String(headers.authorization))?.[1];
+
+/** The Authorization the SDK's own signer gives the request the thin client sent, with the same date and headers. */
+async function sdkAuthorization({ headers, body }: Pick<Received, 'headers' | 'body'>, path: string) {
+  const signedNames = /SignedHeaders=([^,]+)/.exec(String(headers.authorization))?.[1]?.split(';') ?? [];
+  const amzDate = String(headers['x-amz-date']);
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: 'ASIAENVIRONMENT', secretAccessKey: 'environment-secret' },
+    region: 'eu-west-1',
+    service: 'dynamodb',
+    sha256: Sha256,
+    applyChecksum: false,
+  });
+  const signed = await signer.sign(
+    {
+      method: 'POST',
+      protocol: 'http:',
+      hostname: '127.0.0.1',
+      path,
+      headers: Object.fromEntries(signedNames.map((name) => [name, String(headers[name])])),
+      body,
+    },
+    {
+      signingDate: new Date(
+        `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13)}`,
+      ),
+      signableHeaders: new Set(signedNames),
+    },
+  );
+  return signed.headers.authorization;
+}
 
 describe('thin client credentials', () => {
   it("signs with Lambda's environment credentials and session token, as the SDK's signer would", async () => {
@@ -69,31 +100,16 @@ describe('thin client credentials', () => {
 
     const signedNames = /SignedHeaders=([^,]+)/.exec(String(headers.authorization))?.[1]?.split(';') ?? [];
     expect(signedNames).toContain('x-amz-security-token');
-    const amzDate = String(headers['x-amz-date']);
-    const signer = new SignatureV4({
-      credentials: { accessKeyId: 'ASIAENVIRONMENT', secretAccessKey: 'environment-secret' },
-      region: 'eu-west-1',
-      service: 'dynamodb',
-      sha256: Sha256,
-      applyChecksum: false,
-    });
-    const signed = await signer.sign(
-      {
-        method: 'POST',
-        protocol: 'http:',
-        hostname: '127.0.0.1',
-        path: '/',
-        headers: Object.fromEntries(signedNames.map((name) => [name, String(headers[name])])),
-        body,
-      },
-      {
-        signingDate: new Date(
-          `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13)}`,
-        ),
-        signableHeaders: new Set(signedNames),
-      },
+    expect(headers.authorization).toBe(await sdkAuthorization({ headers, body }, '/'));
+  });
+
+  it("signs the endpoint's own path, as sent (a proxy's prefix)", async () => {
+    const sent = await sentWith(
+      { AWS_ACCESS_KEY_ID: 'ASIAENVIRONMENT', AWS_SECRET_ACCESS_KEY: 'environment-secret' },
+      '/dynamodb',
     );
-    expect(headers.authorization).toBe(signed.headers.authorization);
+    expect(sent.url).toBe('/dynamodb');
+    expect(sent.headers.authorization).toBe(await sdkAuthorization(sent, '/dynamodb'));
   });
 
   it("falls back to the SDK's provider chain, which finds a developer's profile", async () => {
