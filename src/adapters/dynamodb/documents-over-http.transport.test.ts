@@ -135,6 +135,28 @@ describe('documents over HTTP, when DynamoDB answers badly', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("gives a transaction the SDK's idempotency token when its caller did not, the same on every attempt", async () => {
+    // A server that fails the first attempt with a 500 and records each body: a retried transaction must
+    // carry the token of the first, or DynamoDB could apply it twice.
+    const bodies: Record<string, unknown>[] = [];
+    const endpoint = await listen((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        bodies.push(JSON.parse(Buffer.concat(chunks).toString()));
+        const status = bodies.length === 1 ? 500 : 200;
+        response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
+        response.end(status === 500 ? '{"__type":"InternalServerError","message":"try again"}' : '{}');
+      });
+    });
+    await client(endpoint, { ...PATIENT, maxAttempts: 2 }).transactWrite({
+      TransactItems: [{ Put: { TableName: TABLE, Item: { pk: 'POST#1', sk: 'POST' } } }],
+    });
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]?.ClientRequestToken).toEqual(expect.any(String));
+    expect(bodies[1]?.ClientRequestToken).toBe(bodies[0]?.ClientRequestToken);
+  });
+
   it('ends a call in flight when its signal aborts, with an AbortError and no further attempt', async () => {
     // A hung server again (dynalite answers too fast to abort in between).
     const seen: number[] = [];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { amzDateOf, credentialScope, sha256Hex, sigV4Signature } from '../aws/sigv4.js';
 import { credentialsOf, type DynamoDbClientOptions, timeoutsOf } from './client-options.js';
 import { LOW_LEVEL_OPERATIONS } from './document-operations.js';
@@ -75,8 +76,10 @@ class DocumentsOverHttp implements HttpDocuments {
   transactGet: DynamoDbDocuments['transactGet'] = (input, options) =>
     this.call('transactGet', input, options);
   // The port asks for nothing back, but the output (its $metadata) still reaches a watcher, as the SDK's does.
+  // As the SDK does (the operation's idempotency token): a transaction retried after a timeout or a 5xx is
+  // then applied once, whoever calls without a token of their own.
   transactWrite: DynamoDbDocuments['transactWrite'] = (input, options) =>
-    this.call<void>('transactWrite', input, options);
+    this.call<void>('transactWrite', { ClientRequestToken: randomUUID(), ...input }, options);
 
   destroy(): void {
     this.settings.poster.close();

@@ -47,7 +47,11 @@ export function requestShell(parts: ShellParts): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     const started = performance.now();
     if (!security) {
-      working ??= parts.securityHeaders();
+      // A failed build is not kept: the next request tries again rather than every one failing alike.
+      working ??= parts.securityHeaders().catch((error: unknown) => {
+        working = undefined;
+        throw error;
+      });
       security = await working;
     }
     const id = givenRequestId((name) => c.req.header(name)) ?? randomUUID();
