@@ -34,6 +34,10 @@ async function fakeManagementApi() {
     });
     const id = decodeURIComponent((req.url ?? '').split('/@connections/')[1] ?? '');
     if (id.startsWith('silent-')) return;
+    // As a server closing an idle kept-alive socket just as a request is written to it: the first request for
+    // a `reset-*` id finds its connection reset.
+    if (id.startsWith('reset-') && received.filter((r) => r.url === req.url).length === 1)
+      return req.socket.resetAndDestroy();
     if (id.startsWith('gone-')) return fail(res, 410, 'GoneException');
     if (id.startsWith('busy-')) return fail(res, 429, 'LimitExceededException');
     if (id.startsWith('denied-')) return fail(res, 403, 'ForbiddenException');
@@ -113,6 +117,25 @@ describe('management API push gateway', () => {
 
     expect(lastRequest().url).toBe('/local/@connections/abc');
     slashed.destroy();
+  });
+
+  it('sends a push once more when the kept-alive socket it went out on had been closed by the server', async () => {
+    await gateway.send('warm-1', 'x');
+
+    await expect(gateway.send('reset-1', 'x')).resolves.toBe('delivered');
+
+    expect(api.received.filter((request) => request.url.endsWith('/reset-1'))).toHaveLength(2);
+  });
+
+  it('does not send again a push whose fresh connection failed: the server may have seen it', async () => {
+    const fresh = createManagementClient({ endpoint: api.endpoint, region: 'us-east-1' });
+
+    await expect(new ManagementApiPushGateway({ client: fresh }).send('reset-2', 'x')).rejects.toMatchObject({
+      code: 'ECONNRESET',
+    });
+
+    expect(api.received.filter((request) => request.url.endsWith('/reset-2'))).toHaveLength(1);
+    fresh.destroy();
   });
 
   it('gives up on an API that never answers within its request timeout, without retrying', async () => {

@@ -207,15 +207,22 @@ interface Answer {
   body: string;
 }
 
+/** What a kept-alive socket the server had already closed fails with when a request is written to it. */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
 /**
  * One request, settled once its whole answer is in: a 2xx fulfils it, any other status rejects it with a
- * ManagementApiError; a request not answered by its deadline is destroyed.
+ * ManagementApiError; a request not answered by its deadline is destroyed. A request that fails on a reused
+ * socket before any answer is sent once more on a new one: the server closed that idle socket as the request
+ * went out (keep-alive's race, and a Lambda thawed after a freeze holds such sockets), so it never saw it —
+ * Node's documented remedy. Sockets have no idle timer of their own: Node re-arms one around every request.
  */
 function exchange(
   send: typeof httpRequest,
   request: RequestOptions,
   body: Buffer,
   deadlines: Deadlines<ClientRequest>,
+  mayResend = true,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const answered = (answer: Answer) => {
@@ -227,7 +234,9 @@ function exchange(
       deadlines.end(wait);
       reject(error);
     };
+    let heard = false;
     const req = send(request, (res: IncomingMessage) => {
+      heard = true;
       const status = res.statusCode ?? 0;
       res.once('error', failed);
       if (status >= 200 && status < 300) {
@@ -249,7 +258,12 @@ function exchange(
       });
     });
     const wait = deadlines.start(req);
-    req.once('error', failed);
+    req.once('error', (error: NodeJS.ErrnoException) => {
+      if (mayResend && !heard && req.reusedSocket && STALE_SOCKET_CODES.has(error.code ?? '')) {
+        deadlines.end(wait);
+        exchange(send, request, body, deadlines, false).then(resolve, reject);
+      } else failed(error);
+    });
     req.end(body);
   });
 }
