@@ -34,7 +34,7 @@ export function buildRealtime(config: Config, storage: Storage, tracer?: Tracer)
     const { createManagementClient, ManagementApiPushGateway } = await import(
       '../adapters/apigateway/index.js'
     );
-    const { region, credentials } = config.realtime;
+    const { region, credentials, environment } = config.realtime;
     const client = createManagementClient({
       endpoint,
       region,
@@ -44,6 +44,7 @@ export function buildRealtime(config: Config, storage: Storage, tracer?: Tracer)
       // pushes would otherwise fail at 2 s when the fan-out allows them 15.
       requestTimeoutMs: fanOut.timeoutMs,
       ...(credentials ? { credentials } : {}),
+      ...(environment ? { environment } : {}),
     });
     return new ManagementApiPushGateway({ client });
   }, ['send', 'disconnect']);

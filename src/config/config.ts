@@ -100,6 +100,8 @@ export interface Config {
     region: string;
     /** What the management client signs with; the local stack sets its gateway's, AWS's chain is used elsewhere. */
     credentials?: { accessKeyId: string; secretAccessKey: string };
+    /** AWS's standard credential variables that are set (Lambda gives a function its keys so). */
+    environment?: Readonly<Record<string, string>>;
   };
   auth: AuthConfig;
   /** Signs pagination cursors; outside `local` it must come from the deployment (a secret). */
@@ -195,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { managementEndpoint: e.APP_WEBSOCKET_MANAGEMENT_ENDPOINT }
         : {}),
       ...(e.APP_BROADCAST_KEY ? { broadcastKey: e.APP_BROADCAST_KEY } : {}),
+      ...awsEnvironment(e),
     },
     ...(e.APP_CURSOR_SECRET ? { cursorSecret: e.APP_CURSOR_SECRET } : {}),
     allowedOrigins,

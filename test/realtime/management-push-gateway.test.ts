@@ -127,6 +127,25 @@ describe('management API push gateway', () => {
     expect(api.received.filter((request) => request.url.endsWith('/reset-1'))).toHaveLength(2);
   });
 
+  it("signs with the environment's keys, as Lambda gives them, without asking the SDK's chain", async () => {
+    const fromEnvironment = createManagementClient({
+      endpoint: api.endpoint,
+      region: 'us-east-1',
+      environment: {
+        AWS_ACCESS_KEY_ID: 'ASIAFROMENVIRONMENT',
+        AWS_SECRET_ACCESS_KEY: 'environment-secret',
+        AWS_SESSION_TOKEN: 'environment-token',
+      },
+    });
+
+    await new ManagementApiPushGateway({ client: fromEnvironment }).send('env-1', 'x');
+
+    const { headers } = lastRequest();
+    expect(headers.authorization).toContain('Credential=ASIAFROMENVIRONMENT/');
+    expect(headers['x-amz-security-token']).toBe('environment-token');
+    fromEnvironment.destroy();
+  });
+
   it('does not send again a push whose fresh connection failed: the server may have seen it', async () => {
     const fresh = createManagementClient({ endpoint: api.endpoint, region: 'us-east-1' });
 

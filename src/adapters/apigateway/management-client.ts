@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Deadlines } from '../../domain/shared/deadlines.js';
+import { type AwsEnvironment, credentialSource, environmentCredentials } from '../aws/credentials.js';
 import { amzDateOf, credentialScope, escapeUri, pathSigner, sha256Hex } from '../aws/sigv4.js';
 
 export interface ManagementCredentials {
@@ -24,6 +25,8 @@ export interface ManagementClientOptions {
   endpoint: string;
   region: string;
   credentials?: ManagementCredentials;
+  /** AWS's standard credential variables, as the config read them (the client reads no environment itself). */
+  environment?: AwsEnvironment;
   /** Keep-alive sockets to the endpoint: at least the pushes a fan-out keeps in flight, or they queue. */
   maxSockets?: number;
   /** A call that has not been answered this long fails with a `TimeoutError`, and is not retried. */
@@ -68,7 +71,7 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
  * middleware stack (endpoint rules, retry and serde layers, a dozen promises): a fan-out makes thousands of
  * these calls and the SDK's stack cost more than the request itself (see bench/results). No retries here:
  * the fan-out retries throttled pushes with backoff and gives each connection a deadline. Credentials not
- * given are the SDK's default chain (the function's role in Lambda), resolved and refreshed by the SDK.
+ * given are the environment's (the function's role, as Lambda gives it), else the SDK's default chain.
  */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   // The caller's endpoint may end in a slash: `/@connections` is appended as is.
@@ -280,26 +283,22 @@ function errorOf({ status, errorType, body }: Answer): ManagementApiError {
   return new ManagementApiError(errorType ?? `Http${status}Error`, status, message);
 }
 
-/** Given or local credentials are used as they are; only the default chain is asked, and awaited, per call. */
+/**
+ * Given credentials, else the environment's (what Lambda gives a function), else the local gateway's key for a
+ * loopback endpoint are used as they are; only the SDK's default chain, loaded on first use, is asked, and
+ * awaited, per call.
+ */
 function credentialsFor(options: ManagementClientOptions): {
   fixed?: ManagementCredentials;
   resolve: () => Promise<ManagementCredentials>;
 } {
-  const fixed = options.credentials ?? (isLoopback(options.endpoint) ? LOCAL_CREDENTIALS : undefined);
+  const env = options.environment ?? {};
+  const fixed =
+    options.credentials ??
+    environmentCredentials(env) ??
+    (isLoopback(options.endpoint) ? LOCAL_CREDENTIALS : undefined);
   if (fixed) return { fixed, resolve: async () => fixed };
-  let chain: (() => Promise<ManagementCredentials>) | undefined;
-  return {
-    resolve: async () => {
-      if (!chain) {
-        // The SDK client is built only for its credential chain (environment, then the container's or the
-        // instance's role...), which memoizes the credentials and refreshes them before they expire.
-        const { ApiGatewayManagementApiClient } = await import('@aws-sdk/client-apigatewaymanagementapi');
-        const client = new ApiGatewayManagementApiClient({ region: options.region });
-        chain = client.config.credentials as () => Promise<ManagementCredentials>;
-      }
-      return chain();
-    },
-  };
+  return { resolve: credentialSource(undefined, env) };
 }
 
 function isLoopback(endpoint: string): boolean {

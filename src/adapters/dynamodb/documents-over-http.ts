@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { type AwsEnvironment, type CredentialSource, credentialSource } from '../aws/credentials.js';
 import { amzDateOf, credentialScope, sha256Hex, sigV4Signature } from '../aws/sigv4.js';
 import { credentialsOf, type DynamoDbClientOptions, timeoutsOf } from './client-options.js';
 import { LOW_LEVEL_OPERATIONS } from './document-operations.js';
 import type { CallOptions, DocumentOperation, DynamoDbDocuments } from './documents.js';
-import { type CredentialSource, credentialSource } from './http/credentials.js';
-import { type AwsEnvironment, endpointOf } from './http/endpoint.js';
+import { endpointOf } from './http/endpoint.js';
 import { abortError, answerError, type ResponseMetadata } from './http/errors.js';
 import { answerOutput, parseAnswer, requestBody } from './http/marshalling.js';
 import { createPoster, type Limits, type Poster } from './http/request.js';

@@ -1,5 +1,4 @@
-/** The AWS variables the SDK reads for an endpoint and credentials; what a Lambda function is given. */
-export type AwsEnvironment = Readonly<Record<string, string | undefined>>;
+import type { AwsEnvironment } from '../../aws/credentials.js';
 
 /**
  * Where DynamoDB is, in the SDK's order: the option (dynalite locally), then the standard endpoint variables,

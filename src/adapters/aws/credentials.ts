@@ -1,4 +1,5 @@
-import type { AwsEnvironment } from './endpoint.js';
+/** AWS's standard variables as a process has them (a Lambda function is given its keys so). */
+export type AwsEnvironment = Readonly<Record<string, string | undefined>>;
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -15,12 +16,13 @@ export type CredentialSource = () => Promise<AwsCredentials>;
 const REFRESH_BEFORE_MS = 5 * 60_000;
 
 /**
- * The given credentials, else the environment's (what Lambda gives a function), else the SDK's own provider
+ * What the clients of ours that sign their own requests (DynamoDB's, the push client) sign with: the given
+ * credentials, else the environment's (what Lambda gives a function), else the SDK's own provider
  * chain (profiles, SSO, container and instance roles) for a developer's machine. The chain is imported only
  * then: it is ~100 KB a function in AWS never needs.
  */
 export function credentialSource(given: AwsCredentials | undefined, env: AwsEnvironment): CredentialSource {
-  const fixed = given ?? fromEnvironment(env);
+  const fixed = given ?? environmentCredentials(env);
   if (fixed) {
     const answer = Promise.resolve(fixed);
     return () => answer;
@@ -28,7 +30,8 @@ export function credentialSource(given: AwsCredentials | undefined, env: AwsEnvi
   return fromProviderChain();
 }
 
-function fromEnvironment(env: AwsEnvironment): AwsCredentials | undefined {
+/** The keys in the environment, as Lambda gives them to a function; none unless both halves are set. */
+export function environmentCredentials(env: AwsEnvironment): AwsCredentials | undefined {
   const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
   if (!accessKeyId || !secretAccessKey) return undefined;
   const sessionToken = env.AWS_SESSION_TOKEN;
