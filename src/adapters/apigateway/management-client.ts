@@ -7,7 +7,12 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Deadlines } from '../../domain/shared/deadlines.js';
-import { type AwsEnvironment, credentialSource, environmentCredentials } from '../aws/credentials.js';
+import {
+  type AwsEnvironment,
+  credentialSource,
+  environmentCredentials,
+  LOCAL_CREDENTIALS,
+} from '../aws/credentials.js';
 import { amzDateOf, credentialScope, escapeUri, pathSigner, sha256Hex } from '../aws/sigv4.js';
 
 export interface ManagementCredentials {
@@ -59,12 +64,6 @@ export class ManagementApiError extends Error {
 
 const SIGNED = 'host;x-amz-date';
 const SIGNED_WITH_TOKEN = 'host;x-amz-date;x-amz-security-token';
-
-/**
- * A loopback endpoint is the local gateway, whose default key this is (the local stack passes its own); a fixed
- * key also spares a slow search of the default credential chain.
- */
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
  * Each call is one SigV4-signed HTTP request on a kept-alive socket, without the AWS SDK's per-call

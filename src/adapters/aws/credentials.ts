@@ -12,6 +12,12 @@ export interface AwsCredentials {
 /** The credentials to sign the next attempt with; cheap when they are known and fresh. */
 export type CredentialSource = () => Promise<AwsCredentials>;
 
+/**
+ * The key of local endpoints (dynalite accepts any signature; the local gateway's default is this one): a fixed
+ * key also spares a slow search of the default credential chain.
+ */
+export const LOCAL_CREDENTIALS: AwsCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
 /** Temporary credentials are renewed this long before they expire, as the SDK does. */
 const REFRESH_BEFORE_MS = 5 * 60_000;
 

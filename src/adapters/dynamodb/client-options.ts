@@ -1,3 +1,4 @@
+import { LOCAL_CREDENTIALS } from '../aws/credentials.js';
 /**
  * How any DynamoDB client of this provider is set up (the SDK's, or a thin one): plain values, no client
  * library, so an implementation that does not use the SDK can read them without loading it.
@@ -29,9 +30,6 @@ export const DYNAMODB_TIMEOUTS: StorageTimeouts = { connectionMs: 1_000, request
  * A store that does not answer at all still becomes a 503 within ~12 s, and the breaker then answers at once.
  */
 export const EMBEDDED_TIMEOUTS: StorageTimeouts = { connectionMs: 2_000, requestMs: 6_000, maxAttempts: 2 };
-
-/** Local endpoints accept any signature; a fixed key avoids a slow search of the default credential chain. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /** The timeouts given, else those fitted to where the client points. */
 export function timeoutsOf(options: DynamoDbClientOptions): StorageTimeouts {
