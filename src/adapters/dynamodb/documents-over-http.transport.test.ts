@@ -86,6 +86,50 @@ describe('documents over HTTP, when DynamoDB answers badly', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('gives up on an answer that stops halfway, as on one that never starts', async () => {
+    // dynalite never stalls mid-answer: this server sends the head and part of a body, then nothing.
+    const seen: number[] = [];
+    const endpoint = await listen((_request, response) => {
+      seen.push(Date.now());
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      response.write('{"Item":');
+    });
+    const failure = await client(endpoint)
+      .get(KEY)
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'TimeoutError', $metadata: { attempts: 2 } });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('takes an answer that arrives slowly but steadily, longer in all than the request timeout', async () => {
+    // The timeout is for silence, as the SDK's socket timeout is: a big page over a slow link is no hang.
+    // The gaps are a quarter of the timeout, so a busy machine has room before any gap looks like silence.
+    const timeouts = { connectionMs: 5_000, requestMs: 1_000, maxAttempts: 1 };
+    const body = JSON.stringify({
+      Item: { pk: { S: 'POST#1' }, sk: { S: 'POST' }, title: { S: 'x'.repeat(70) } },
+    });
+    const pieces = body.match(/.{1,20}/g) as string[];
+    let answeredIn = 0;
+    const endpoint = await listen((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      const started = Date.now();
+      const next = () => {
+        const piece = pieces.shift();
+        if (piece === undefined) {
+          answeredIn = Date.now() - started;
+          return response.end();
+        }
+        response.write(piece);
+        setTimeout(next, timeouts.requestMs / 4);
+      };
+      next();
+    });
+    const output = await client(endpoint, timeouts).get(KEY);
+    expect(output.Item).toEqual({ pk: 'POST#1', sk: 'POST', title: 'x'.repeat(70) });
+    // Only a whole answer that outlasted the timeout proves the point.
+    expect(answeredIn).toBeGreaterThan(timeouts.requestMs);
+  });
+
   it('keeps the socket error code of a refused connection, retried as the SDK retries it', async () => {
     // A port nothing listens on any more: dynalite cannot refuse a connection it is listening for.
     const endpoint = await listen(() => {});

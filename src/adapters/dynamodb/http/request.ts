@@ -12,7 +12,10 @@ export interface RawAnswer {
 export interface Limits {
   /** From the request to a connected socket. */
   connectionMs: number;
-  /** From the request to the last byte of the answer. */
+  /**
+   * How long the answer may go silent: from the request to its first byte, then between bytes — the SDK's
+   * socket timeout, so a large answer arriving steadily is never cut off however long it takes in all.
+   */
   requestMs: number;
 }
 
@@ -58,7 +61,10 @@ export function createPoster(endpoint: URL): Poster {
         };
         const request = send({ ...target, headers }, (response) => {
           const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('data', (chunk: Buffer) => {
+            answering.refresh();
+            chunks.push(chunk);
+          });
           response.on('end', () =>
             finish(undefined, {
               status: response.statusCode ?? 0,
@@ -78,7 +84,7 @@ export function createPoster(endpoint: URL): Poster {
           limits.connectionMs,
         );
         const answering = setTimeout(
-          () => finish(timeoutError(`DynamoDB did not answer within ${limits.requestMs} ms.`, 'ETIMEDOUT')),
+          () => finish(timeoutError(`DynamoDB sent nothing for ${limits.requestMs} ms.`, 'ETIMEDOUT')),
           limits.requestMs,
         );
         const onAbort = () => finish(abortError(signal as AbortSignal));
