@@ -21,7 +21,10 @@ interface Entry {
   json: string;
 }
 
-/** Serialises records with an `id`, remembering the text of the last `limit` ids seen. */
+/**
+ * Serialises records with an `id`, remembering the text of the ids last seen up to `maxChars` of text in
+ * all (the snapshots hold about as much again, mostly the same strings as the records).
+ */
 export interface JsonMemo {
   /** `JSON.stringify(record)`. */
   record(record: { readonly id: string }): string;
@@ -29,20 +32,29 @@ export interface JsonMemo {
   page(page: { readonly items: readonly { readonly id: string }[] }): string;
 }
 
-export function jsonMemo(limit: number): JsonMemo {
+export function jsonMemo(maxChars: number): JsonMemo {
+  // Oldest first (a Map keeps insertion order), so the first entries are the ones to drop.
   const entries = new Map<string, Entry>();
+  let chars = 0;
+  const forget = (id: string, entry: Entry) => {
+    entries.delete(id);
+    chars -= entry.json.length;
+  };
 
   const record = (value: { readonly id: string }): string => {
     const fields = value as unknown as Record<string, unknown>;
     const known = entries.get(value.id);
     if (known && sameFields(known, fields)) return known.json;
+    if (known) forget(value.id, known);
     const json = JSON.stringify(value);
-    const entry = snapshot(fields, json);
+    const entry = json.length <= maxChars ? snapshot(fields, json) : undefined;
     if (entry && typeof value.id === 'string') {
-      if (!known && entries.size >= limit) entries.delete(entries.keys().next().value as string);
+      for (const [id, oldest] of entries) {
+        if (chars + json.length <= maxChars) break;
+        forget(id, oldest);
+      }
       entries.set(value.id, entry);
-    } else if (known) {
-      entries.delete(value.id);
+      chars += json.length;
     }
     return json;
   };

@@ -90,15 +90,14 @@ function ifMatchVersion(header: string | undefined): number | null | undefined {
   return header.trim() === '*' ? undefined : versionFromEtag(header);
 }
 
-/** Posts whose serialised view the read routes keep (about 1 KB each as the bench's posts go). */
-const POSTS_KEPT_SERIALISED = 1000;
+/** Characters of serialised post views the read routes keep: about a thousand posts of ordinary length. */
+const POST_JSON_KEPT = 1_000_000;
 
 export function postRoutes({ posts }: AppDeps, admit: RouteAdmission): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   const routes = { app, admit };
-  // The reads' answers serialised once per version of what they show (json-memo.ts); a page of 20 is the
-  // common list, so a few pages' worth of posts is kept.
-  const postJson = jsonMemo(POSTS_KEPT_SERIALISED);
+  // A post read again unchanged is not serialised again (json-memo.ts), alone or in a page.
+  const postJson = jsonMemo(POST_JSON_KEPT);
   serveRoute(routes, listPosts, async (c) => {
     const { limit, cursor, author } = c.req.valid('query');
     const page = await posts.list({ limit, cursor, authorId: author }, viewerId(c));
