@@ -21,10 +21,7 @@ interface Entry {
   json: string;
 }
 
-/**
- * Serialises records with an `id`, remembering the text of the ids last seen up to `maxChars` of text in
- * all (the snapshots hold about as much again, mostly the same strings as the records).
- */
+/** Serialises records with an `id`, reusing the text of one seen before while it is the same. */
 export interface JsonMemo {
   /** `JSON.stringify(record)`. */
   record(record: { readonly id: string }): string;
@@ -32,6 +29,10 @@ export interface JsonMemo {
   page(page: { readonly items: readonly { readonly id: string }[] }): string;
 }
 
+/**
+ * A memo keeping the text of the ids last seen, up to `maxChars` of text in all (their snapshots hold about
+ * as much again, mostly the very strings the records held).
+ */
 export function jsonMemo(maxChars: number): JsonMemo {
   // Oldest first (a Map keeps insertion order), so the first entries are the ones to drop.
   const entries = new Map<string, Entry>();
