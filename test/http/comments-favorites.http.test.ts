@@ -79,6 +79,36 @@ describe.each(['memory', 'dynamodb'] as const)(
       expect((await api.request('PUT', '/api/posts/01NOPE/favorite', { token: bob })).status).toBe(404);
     });
 
+    // The read routes reuse a post's serialised view while it is the same (src/http/json-memo.ts): readers
+    // taking turns on one post, as it changes between reads, must each still get their own view.
+    it('answers each reader of a post, taking turns as it changes, with their own view', async () => {
+      const read = async (token?: string) => {
+        const options = token ? { token } : {};
+        const one = await api.request('GET', `/api/posts/${postId}`, options);
+        const list = await api.request('GET', '/api/posts', options);
+        const listed = list.body.items.find((p: { id: string }) => p.id === postId);
+        expect(listed).toEqual(one.body);
+        return one.body as { favoritedByMe: boolean; favoriteCount: number; commentCount: number };
+      };
+      const favorite = (method: 'PUT' | 'DELETE', token: string) =>
+        api.request(method, `/api/posts/${postId}/favorite`, { token });
+      const comments = (await read()).commentCount;
+      for (let turn = 0; turn < 2; turn++) {
+        await favorite('PUT', bob);
+        expect(await read(bob)).toMatchObject({ favoritedByMe: true, favoriteCount: 1 });
+        expect(await read(carol)).toMatchObject({ favoritedByMe: false, favoriteCount: 1 });
+        expect(await read()).toMatchObject({ favoritedByMe: false, favoriteCount: 1 });
+        expect(await read(bob)).toMatchObject({ favoritedByMe: true, favoriteCount: 1 });
+        await favorite('DELETE', bob);
+        expect(await read(bob)).toMatchObject({ favoritedByMe: false, favoriteCount: 0 });
+      }
+      await api.request('POST', `/api/posts/${postId}/comments`, {
+        token: carol,
+        body: { body: 'one more' },
+      });
+      expect(await read()).toMatchObject({ commentCount: comments + 1 });
+    });
+
     it('makes a profile on the first signed-in request and renames it', async () => {
       const dave = await api.token('dave', 'Dave D');
       const me = await api.request('GET', '/api/me', { token: dave });

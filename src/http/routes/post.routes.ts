@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { etagOf, versionFromEtag } from '../../domain/posts/post.js';
-import { answerJson } from '../answer-headers.js';
+import { answerJson, answerJsonText } from '../answer-headers.js';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
+import { jsonMemo } from '../json-memo.js';
 import { requireActor, signedIn, viewerId } from '../middleware/authenticate.js';
 import { documented } from '../schemas/api-docs.js';
 import { errorResponses, idempotencyHeaders, idParam, json, listQuery } from '../schemas/common.schemas.js';
@@ -89,13 +90,18 @@ function ifMatchVersion(header: string | undefined): number | null | undefined {
   return header.trim() === '*' ? undefined : versionFromEtag(header);
 }
 
+/** Characters of serialised post views the read routes keep: about a thousand posts of ordinary length. */
+const POST_JSON_KEPT = 1_000_000;
+
 export function postRoutes({ posts }: AppDeps, admit: RouteAdmission): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   const routes = { app, admit };
+  // A post read again unchanged is not serialised again (json-memo.ts), alone or in a page.
+  const postJson = jsonMemo(POST_JSON_KEPT);
   serveRoute(routes, listPosts, async (c) => {
     const { limit, cursor, author } = c.req.valid('query');
     const page = await posts.list({ limit, cursor, authorId: author }, viewerId(c));
-    return answerJson(c, page, 200);
+    return answerJsonText(c, postJson.page(page), 200);
   });
   serveRoute(routes, createPost, async (c) => {
     const actor = requireActor(c);
@@ -111,7 +117,7 @@ export function postRoutes({ posts }: AppDeps, admit: RouteAdmission): Hono<Http
   });
   serveRoute(routes, getPost, async (c) => {
     const post = await posts.get(c.req.valid('param').id, viewerId(c));
-    return answerJson(c, post, 200, { etag: etagOf(post) });
+    return answerJsonText(c, postJson.record(post), 200, { etag: etagOf(post) });
   });
   serveRoute(routes, updatePost, async (c) => {
     const actor = requireActor(c);
