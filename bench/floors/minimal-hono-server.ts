@@ -2,7 +2,8 @@
  * The framework's own ceiling: a minimal Hono app on @hono/node-server answering each path with the same
  * JSON object our API answered it with, through `c.json` and nothing else (no middleware), so the gap to
  * our server is our own work, not Hono's. Env: PORT, BENCH_REPLIES (the raw floor's file; only the bodies
- * are used). Prints {"url": ...} once listening.
+ * are used unless BENCH_SAME_HEADERS=1, which sends each reply's headers too, as one plain record: what the
+ * contract's headers cost any Hono app). Prints {"url": ...} once listening.
  */
 import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -10,12 +11,18 @@ import { Hono } from 'hono';
 
 const file = process.env.BENCH_REPLIES;
 if (!file) throw new Error('BENCH_REPLIES is required');
-const replies = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { body: string }>;
+const replies = JSON.parse(readFileSync(file, 'utf8')) as Record<
+  string,
+  { body: string; headers: Record<string, string> }
+>;
+const sameHeaders = process.env.BENCH_SAME_HEADERS === '1';
 
 const app = new Hono();
 for (const [path, reply] of Object.entries(replies)) {
   const value: unknown = JSON.parse(Buffer.from(reply.body, 'base64').toString('utf8'));
-  app.get(path, (c) => c.json(value));
+  // A plain record, as our answers carry theirs: Hono's `c.json(value, 200, record)` would build a Headers.
+  const { headers } = reply;
+  app.get(path, sameHeaders ? () => new Response(JSON.stringify(value), { headers }) : (c) => c.json(value));
 }
 
 const server = serve(

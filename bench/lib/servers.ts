@@ -71,11 +71,15 @@ export const ourServer = (script: string, fixture: string, dataDir: string): Ser
 });
 
 /** The minimal Hono floor answering our captured replies' JSON with `c.json`. */
-export const minimalHonoServer = (script: string, replies: string): ServerSpec => ({
-  name: 'minimal Hono',
+export const minimalHonoServer = (script: string, replies: string, sameHeaders = false): ServerSpec => ({
+  name: sameHeaders ? 'minimal Hono with our headers' : 'minimal Hono',
   command: process.execPath,
   args: () => [script],
-  env: (port) => ({ PORT: String(port), BENCH_REPLIES: replies }),
+  env: (port) => ({
+    PORT: String(port),
+    BENCH_REPLIES: replies,
+    ...(sameHeaders ? { BENCH_SAME_HEADERS: '1' } : {}),
+  }),
 });
 
 /** The raw node:http floor replaying our captured replies. */
