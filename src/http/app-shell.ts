@@ -63,6 +63,22 @@ export function createShell(deps: ShellDeps): Hono<HttpEnv> {
   return app;
 }
 
+/**
+ * The headers every answer carries besides its id (security, and CORS for a request from `origin`), for the
+ * few answers made before a request reaches the app — the Lambda door's refusal of an event a web Request
+ * cannot hold — so that a browser can read those too.
+ */
+export function shellHeadersFor(
+  config: ShellDeps['config'],
+): (origin: string | undefined) => Promise<Record<string, string>> {
+  const cors = corsAnswers(corsOptionsFor(config.allowedOrigins));
+  let security: Promise<[string, string][]> | undefined;
+  return async (origin) => {
+    security ??= securityHeaderList(SECURITY_OPTIONS);
+    return Object.fromEntries([...(await security), ...cors.headersFor(origin)]);
+  };
+}
+
 /** The rules a request's body must meet (small, JSON) before a handler reads it; GET and HEAD pass. */
 export function jsonBodyRules(): MiddlewareHandler<HttpEnv> {
   const limit = bodyLimit({

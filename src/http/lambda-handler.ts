@@ -15,12 +15,18 @@ export interface HttpEvent extends ProxyEvent {
 
 type AppLike = Pick<Hono, 'fetch'>;
 
+/** The headers the app's own answers carry besides their id, for a request from `origin` (app-shell.ts). */
+export type HeadersFor = (origin: string | undefined) => Promise<Record<string, string>>;
+
+const NO_HEADERS: HeadersFor = async () => ({});
+
 /**
  * The Lambda door to the one HTTP app. It does what Hono's `hono/aws-lambda` adapter does, with two gaps
  * closed, but without Node's fetch classes. API Gateway passes a GET or HEAD body through (AWS's own
  * samples have them) but a web Request cannot carry one: such bodies are dropped, as @hono/node-server
  * does locally. A request the web Request would refuse (a bad header name, method or URL) is answered in
- * the contract's error shape, with an x-request-id and a log line, like every answer of the app.
+ * the contract's error shape, with an x-request-id, the app's other headers (`headersFor`) and a log line,
+ * like every answer of the app.
  *
  * Why not Hono's adapter: it builds a `new Headers()` and a `new Request()` per event and reads the answer
  * back through `headers.forEach` and `text()`, and Node's first use of any of those classes loads undici,
@@ -34,9 +40,10 @@ type AppLike = Pick<Hono, 'fetch'>;
  * (loading undici), and its request is made for a socket. Events of other kinds (ALB, VPC Lattice) go
  * through Hono's adapter as before.
  */
-export function lambdaHandler(app: AppLike, logger: Logger) {
+export function lambdaHandler(app: AppLike, logger: Logger, headersFor: HeadersFor = NO_HEADERS) {
   installLightResponse();
-  const viaHono = honoAdapter(app, logger);
+  const refuse = refusal(logger, headersFor);
+  const viaHono = honoAdapter(app, refuse);
   return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
     const readable = withoutReadBody(event);
     const v2 = isV2Event(readable);
@@ -46,7 +53,7 @@ export function lambdaHandler(app: AppLike, logger: Logger) {
     try {
       request = eventRequest(readable, v2) as unknown as Request;
     } catch (error) {
-      return refused(event, context, error instanceof TypeError ? 400 : 500, shape, logger);
+      return refuse(event, context, error instanceof TypeError ? 400 : 500, shape);
     }
     const env = { event: readable, requestContext: readable.requestContext, lambdaContext: context };
     return lambdaResult(await app.fetch(request, env), shape);
@@ -63,7 +70,7 @@ function isV1Event(event: HttpEvent): boolean {
  * Hono's own adapter, for the event kinds the door does not read itself (none reach the API function
  * today), refusals answered alike; imported on first such event, so the function does not load it at init.
  */
-function honoAdapter(app: AppLike, logger: Logger) {
+function honoAdapter(app: AppLike, refuse: Refuse) {
   return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
     const { handle } = await import('hono/aws-lambda');
     let reachedApp = false;
@@ -76,7 +83,7 @@ function honoAdapter(app: AppLike, logger: Logger) {
     const result = (await adapter(event as never, context)) as HttpResult;
     if (reachedApp) return result;
     const shape = { v2: false, multiValueHeaders: !!result.multiValueHeaders };
-    return refused(event, context, result.statusCode >= 500 ? 500 : 400, shape, logger);
+    return refuse(event, context, result.statusCode >= 500 ? 500 : 400, shape);
   };
 }
 
@@ -91,39 +98,46 @@ function withoutReadBody(event: HttpEvent): HttpEvent {
   return { ...rest, isBase64Encoded: false };
 }
 
-function refused(
+type Refuse = (
   event: HttpEvent,
   context: Context,
   status: 400 | 500,
   shape: ResultShape,
-  logger: Logger,
-): HttpResult {
-  const lookup = (name: string) => headerOf(event, name);
-  const requestId = givenRequestId(lookup) ?? context.awsRequestId;
-  const error =
-    status === 400
-      ? { code: 'bad_request', message: 'The request could not be read; check its URL, headers and body.' }
-      : {
-          code: 'internal',
-          message: 'Something went wrong on our side; retry later or report the request id.',
-        };
-  logger.warn('request refused before reaching the app', {
-    requestId,
-    method: methodOf(event),
-    path: event.rawPath ?? event.path,
-    status,
-  });
-  const headers = { 'content-type': 'application/json', 'x-request-id': requestId };
-  return {
-    statusCode: status,
-    headers,
-    ...(shape.multiValueHeaders
-      ? { multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])) }
-      : {}),
-    body: JSON.stringify({ error }),
-    isBase64Encoded: false,
+) => Promise<HttpResult>;
+
+const refusal =
+  (logger: Logger, headersFor: HeadersFor): Refuse =>
+  async (event, context, status, shape) => {
+    const lookup = (name: string) => headerOf(event, name);
+    const requestId = givenRequestId(lookup) ?? context.awsRequestId;
+    const error =
+      status === 400
+        ? { code: 'bad_request', message: 'The request could not be read; check its URL, headers and body.' }
+        : {
+            code: 'internal',
+            message: 'Something went wrong on our side; retry later or report the request id.',
+          };
+    logger.warn('request refused before reaching the app', {
+      requestId,
+      method: methodOf(event),
+      path: event.rawPath ?? event.path,
+      status,
+    });
+    const headers = {
+      'content-type': 'application/json',
+      ...(await headersFor(lookup('origin'))),
+      'x-request-id': requestId,
+    };
+    return {
+      statusCode: status,
+      headers,
+      ...(shape.multiValueHeaders
+        ? { multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])) }
+        : {}),
+      body: JSON.stringify({ error }),
+      isBase64Encoded: false,
+    };
   };
-}
 
 function headerOf(event: HttpEvent, name: string): string | undefined {
   for (const [key, value] of Object.entries(event.headers ?? {})) {

@@ -159,5 +159,28 @@ describe('API Lambda entry with unusual events in every shape AWS sends', () => 
       expect(headerOf(result, 'x-request-id')).toBe('edge-1');
       expect(loggedWith('edge-1')).toContainEqual(expect.objectContaining({ status: 400 }));
     });
+
+    it('gives that refusal the headers a served answer to the same origin carries, so a browser reads it', async () => {
+      const origin = 'http://localhost:5173';
+      // Spelt as the REST sample spells it, so it replaces the sample's own.
+      const served = await handler(event({ method: 'GET', path: '/api/posts', headers: { Origin: origin } }));
+      const refused = await handler(
+        event({ method: 'GET', path: '/api/posts', headers: { Origin: origin, 'bad header name': 'x' } }),
+      );
+      expect(refused.statusCode).toBe(400);
+      const shared = (result: LambdaResult) => {
+        const names = Object.keys(result.headers ?? result.multiValueHeaders ?? {});
+        const own = new Set(['x-request-id', 'content-type', 'content-length', 'etag']);
+        return Object.fromEntries(
+          names.filter((name) => !own.has(name)).map((n) => [n, headerOf(result, n)]),
+        );
+      };
+      expect(shared(refused)).toEqual(shared(served));
+      expect(shared(refused)).toMatchObject({
+        'access-control-allow-origin': origin,
+        'x-content-type-options': 'nosniff',
+        'strict-transport-security': expect.any(String),
+      });
+    });
   });
 });

@@ -6,9 +6,13 @@
 import { composeApi } from '../../composition/compose-api.js';
 import { loadConfig } from '../../config/config.js';
 import { createApp } from '../../http/app.js';
+import { shellHeadersFor } from '../../http/app-shell.js';
 import { lambdaHandler } from '../../http/lambda-handler.js';
 import { instrument } from './instrument.js';
 
 const deps = await composeApi(loadConfig());
 
-export const handler = instrument(deps, lambdaHandler(createApp(deps), deps.logger));
+export const handler = instrument(
+  deps,
+  lambdaHandler(createApp(deps), deps.logger, shellHeadersFor(deps.config)),
+);

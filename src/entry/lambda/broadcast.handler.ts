@@ -5,10 +5,14 @@
  */
 import { composeBroadcast } from '../../composition/compose-broadcast.js';
 import { loadConfig } from '../../config/config.js';
+import { shellHeadersFor } from '../../http/app-shell.js';
 import { createBroadcastApp } from '../../http/broadcast-app.js';
 import { lambdaHandler } from '../../http/lambda-handler.js';
 import { instrument } from './instrument.js';
 
 const deps = await composeBroadcast(loadConfig());
 
-export const handler = instrument(deps, lambdaHandler(createBroadcastApp(deps), deps.logger));
+export const handler = instrument(
+  deps,
+  lambdaHandler(createBroadcastApp(deps), deps.logger, shellHeadersFor(deps.config)),
+);
