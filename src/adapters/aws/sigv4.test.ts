@@ -2,7 +2,7 @@ import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amzDateOf, pathSignatureBytes, pathSigner, sha256Hex, sigV4Signature } from './sigv4.js';
+import { amzDateOf, pathSigner, sha256Hex, sigV4Signature } from './sigv4.js';
 
 /** What the AWS SDK's signer puts in the Authorization header for the same request, signed the same way. */
 async function sdkSignature(input: {
@@ -98,7 +98,6 @@ describe('SigV4 signature', () => {
     const request = { method: 'POST', headers, payloadHash: sha256Hex(body) };
     const scope = { secretAccessKey: 'secret', amzDate, region: 'eu-west-3', service: 'execute-api' };
     const sign = pathSigner(request, scope);
-    const signatureBytes = pathSignatureBytes(request, scope);
     await fc.assert(
       fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 4 }), async (parts) => {
         const path = `/production/@connections/${parts.join('/')}`;
@@ -114,7 +113,6 @@ describe('SigV4 signature', () => {
           service: 'execute-api',
         });
         expect(sign(path)).toBe(theirs);
-        expect(signatureBytes(path).toString('hex')).toBe(theirs);
       }),
       { seed: 16, numRuns: 100 },
     );

@@ -49,26 +49,6 @@ export function sigV4Signature(request: SigV4Request, scope: SigV4Scope): string
  * built once, and each push pays only for its path and its two hashes.
  */
 export function pathSigner(request: Omit<SigV4Request, 'path'>, scope: SigV4Scope): (path: string) => string {
-  const { key, stringToSign } = pathSigning(request, scope);
-  return (path) => key.hex(stringToSign(path));
-}
-
-/**
- * As `pathSigner`, the signature as its 32 bytes: what a verifier compares with the one it was sent,
- * without encoding its own to hex first.
- */
-export function pathSignatureBytes(
-  request: Omit<SigV4Request, 'path'>,
-  scope: SigV4Scope,
-): (path: string) => Buffer {
-  const { key, stringToSign } = pathSigning(request, scope);
-  return (path) => key.bytes(stringToSign(path));
-}
-
-function pathSigning(
-  request: Omit<SigV4Request, 'path'>,
-  scope: SigV4Scope,
-): { key: HmacKey; stringToSign: (path: string) => string } {
   const { method, query, headers, payloadHash } = request;
   const { amzDate, region, service } = scope;
   const names = Object.keys(headers).sort();
@@ -77,10 +57,8 @@ function pathSigning(
   const before = `${method}\n`;
   const after = `\n${query ? canonicalQuery(query) : ''}\n${lines}\n${names.join(';')}\n${payloadHash}`;
   const toSign = `AWS4-HMAC-SHA256\n${amzDate}\n${credentialScope(amzDate, region, service)}\n`;
-  return {
-    key: signingKey(scope),
-    stringToSign: (path) => toSign + sha256Hex(before + canonicalPath(path) + after),
-  };
+  const key = signingKey(scope);
+  return (path) => key.hex(toSign + sha256Hex(before + canonicalPath(path) + after));
 }
 
 const BLOCK = 64;
@@ -89,12 +67,18 @@ const BLOCK = 64;
  * HMAC-SHA256 (RFC 2104) under one key, as two one-shot hashes over the key's padded blocks, worked out once
  * per key: `createHmac` sets up a new OpenSSL context and key schedule for every message, which cost more
  * than the message's own hashing. The key here is a derived key (32 bytes), never longer than a block.
+ * Nothing but strings is allocated per message: the inner digest comes back as a binary (latin1) string,
+ * one byte a character, written into the outer block, and the view of the inner block is kept while the
+ * messages keep their length, as a signer's do. A Buffer made per push, with its backing store, cost the
+ * collector more than its hashing.
  */
 class HmacKey {
   /** The inner padded block, then room for the message (a string to sign is ~150 bytes). */
   private readonly inner = Buffer.alloc(BLOCK + 512, 0x36);
   /** The outer padded block, then room for the inner digest, so neither hash needs a concatenation. */
   private readonly outer = Buffer.alloc(BLOCK + 32, 0x5c);
+  /** The inner block and the last message written after it. */
+  private innerView = this.inner.subarray(0, BLOCK);
 
   constructor(key: Buffer) {
     for (let i = 0; i < key.length; i++) {
@@ -104,23 +88,18 @@ class HmacKey {
   }
 
   hex(message: string): string {
-    return hash('sha256', this.outerBlockFor(message), 'hex');
-  }
-
-  bytes(message: string): Buffer {
-    return hash('sha256', this.outerBlockFor(message), 'buffer');
-  }
-
-  /** The outer hash's input: the outer padded block, then the inner hash of the message. */
-  private outerBlockFor(message: string): Buffer {
     const written = this.inner.write(message, BLOCK);
-    // A message that filled the room may have been cut short: concatenated instead.
-    const inner =
-      written < this.inner.length - BLOCK
-        ? this.inner.subarray(0, BLOCK + written)
-        : Buffer.concat([this.inner.subarray(0, BLOCK), Buffer.from(message)]);
-    hash('sha256', inner, 'buffer').copy(this.outer, BLOCK);
-    return this.outer;
+    let inner: Buffer;
+    if (written > this.inner.length - BLOCK - 4) {
+      // A message that (nearly) filled the room may have been cut short, before a character of up to four
+      // bytes that did not fit: concatenated instead.
+      inner = Buffer.concat([this.inner.subarray(0, BLOCK), Buffer.from(message)]);
+    } else {
+      if (this.innerView.length !== BLOCK + written) this.innerView = this.inner.subarray(0, BLOCK + written);
+      inner = this.innerView;
+    }
+    this.outer.write(hash('sha256', inner, 'binary'), BLOCK, 'binary');
+    return hash('sha256', this.outer, 'hex');
   }
 }
 
@@ -162,8 +141,25 @@ function signingKey({ secretAccessKey, amzDate, region, service }: SigV4Scope): 
 /** An empty segment (but the leading slash's), or a `.` or `..` one. */
 const UNRESOLVED = /\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
 
+/**
+ * The last folder canonicalised (a path up to its last slash), when it had nothing to resolve: a fan-out's
+ * paths are one folder, `/<stage>/@connections`, and differ in their last segment only.
+ */
+let lastFolder: { path: string; canonical: string } | undefined;
+
 /** Dot segments resolved, empty ones dropped, then every segment encoded a second time (all but S3 do so). */
 function canonicalPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  const last = path.slice(slash + 1);
+  // Only a last segment that resolves to itself is appended to its folder's canonical form as it is.
+  if (slash > 0 && last !== '' && last !== '.' && last !== '..') {
+    const folder = path.slice(0, slash);
+    if (lastFolder?.path === folder) return `${lastFolder.canonical}/${escapeUri(last)}`;
+    if (path.startsWith('/') && !UNRESOLVED.test(folder)) {
+      lastFolder = { path: folder, canonical: escapeUri(folder).replaceAll('%2F', '/') };
+      return `${lastFolder.canonical}/${escapeUri(last)}`;
+    }
+  }
   // Most paths have no empty or dot segments to resolve; encoding such a path whole and putting its slashes
   // back is encoding each segment, for one call instead of one per segment.
   if (!UNRESOLVED.test(path)) return escapeUri(path).replaceAll('%2F', '/');

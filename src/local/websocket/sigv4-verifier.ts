@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { pathSignatureBytes, sha256Hex } from '../../adapters/aws/sigv4.js';
+import { pathSigner, sha256Hex } from '../../adapters/aws/sigv4.js';
 
 export interface SigningCredentials {
   accessKeyId: string;
@@ -70,7 +70,7 @@ export function sigV4Verifier(
         query: string;
         values: string[];
         payloadHash: string;
-        sign: (path: string) => Buffer;
+        sign: (path: string) => string;
       }
     | undefined;
   /** Whether the last signer signs this request: compared part by part, not as one string built per call. */
@@ -124,6 +124,9 @@ export function sigV4Verifier(
     return credential;
   };
 
+  const expectedBytes = Buffer.alloc(64);
+  const sentBytes = Buffer.alloc(64);
+
   const hashOf = (body: Buffer): string => {
     if (!lastBody?.body.equals(body)) lastBody = { body, hash: sha256Hex(body) };
     return lastBody.hash;
@@ -172,7 +175,7 @@ export function sigV4Verifier(
         : hashOf(body);
     // The credential is the same object for the same header prefix, which holds the signed header names.
     if (!sameSigner(credential, amzDateHeader, method, query, values, payloadHash)) {
-      const sign = pathSignatureBytes(
+      const sign = pathSigner(
         {
           method,
           ...(query ? { query: Object.fromEntries(new URLSearchParams(query)) } : {}),
@@ -188,11 +191,11 @@ export function sigV4Verifier(
       );
       lastSigner = { credential, amzDate: amzDateHeader, method, query, values, payloadHash, sign };
     }
-    // The signature is 64 hex digits (checked above): 32 bytes, as many as the expected one.
-    return timingSafeEqual(
-      (lastSigner as NonNullable<typeof lastSigner>).sign(path),
-      Buffer.from(signature, 'hex'),
-    )
+    // Both are 64 hex digits (the sent one checked above), compared in constant time in two buffers kept
+    // for it rather than decoded into new ones per call.
+    expectedBytes.write((lastSigner as NonNullable<typeof lastSigner>).sign(path), 'latin1');
+    sentBytes.write(signature, 'latin1');
+    return timingSafeEqual(expectedBytes, sentBytes)
       ? null
       : invalidSignature(
           'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
