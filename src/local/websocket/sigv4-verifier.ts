@@ -73,13 +73,16 @@ export function sigV4Verifier(
         sign: (path: string) => string;
       }
     | undefined;
-  /** Whether the last signer signs this request: compared part by part, not as one string built per call. */
+  /**
+   * Whether the last signer signs this request: compared part by part, the signed headers' values read from
+   * the request as they are compared, not as one string or one list built per call.
+   */
   const sameSigner = (
     credential: Credential,
     amzDate: string,
     method: string,
     query: string,
-    values: string[],
+    req: IncomingMessage,
     payloadHash: string,
   ): boolean => {
     const last = lastSigner;
@@ -92,7 +95,11 @@ export function sigV4Verifier(
     ) {
       return false;
     }
-    for (let i = 0; i < values.length; i++) if (last.values[i] !== values[i]) return false;
+    // The same credential object holds the same signed header names, so the values line up.
+    const names = credential.signedHeaders;
+    for (let i = 0; i < names.length; i++) {
+      if (last.values[i] !== (header(req, names[i] as string) ?? '')) return false;
+    }
     return true;
   };
 
@@ -167,14 +174,14 @@ export function sigV4Verifier(
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
     const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
     const method = req.method ?? 'GET';
-    const values = signedHeaders.map((name) => header(req, name) ?? '');
     // The declared hash counts only when signed; `UNSIGNED-PAYLOAD` is then what was signed.
     const payloadHash =
       declaredHash !== undefined && signedHeaders.includes('x-amz-content-sha256')
         ? declaredHash
         : hashOf(body);
     // The credential is the same object for the same header prefix, which holds the signed header names.
-    if (!sameSigner(credential, amzDateHeader, method, query, values, payloadHash)) {
+    if (!sameSigner(credential, amzDateHeader, method, query, req, payloadHash)) {
+      const values = signedHeaders.map((name) => header(req, name) ?? '');
       const sign = pathSigner(
         {
           method,
