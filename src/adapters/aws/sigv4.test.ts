@@ -118,6 +118,27 @@ describe('SigV4 signature', () => {
     );
   });
 
+  it('signs paths of any length with one signer, each as a signer of its own would', () => {
+    // The signer keeps one buffer for its canonical requests: it must grow for a long path, and a short one
+    // after it must not hash the long one's leftovers.
+    const amzDate = amzDateOf(new Date('2026-11-29T22:30:00Z'));
+    const request = {
+      method: 'POST',
+      headers: { host: 'example.com', 'x-amz-date': amzDate },
+      payloadHash: sha256Hex(''),
+    };
+    const scope = { secretAccessKey: 'secret', amzDate, region: 'eu-west-3', service: 'execute-api' };
+    const sign = pathSigner(request, scope);
+    const paths = [
+      '/local/@connections/a',
+      `/local/@connections/${'b%3D'.repeat(200)}`,
+      '/local/@connections/c',
+      '/x',
+    ];
+    for (const path of paths) expect(sign(path)).toBe(sigV4Signature({ ...request, path }, scope));
+    expect(new Set(paths.map(sign)).size).toBe(paths.length);
+  });
+
   it('signs a string to sign of any length, as long as a region far longer than any real one makes it', async () => {
     const date = new Date('2026-11-29T22:30:00Z');
     const amzDate = amzDateOf(date);
