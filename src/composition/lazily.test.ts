@@ -23,6 +23,18 @@ describe('lazily', () => {
     expect(loads).toBe(1);
   });
 
+  it('forwards through a method taken before the load, as through the loaded stand-in', async () => {
+    const greeter = lazily<Greeter>(async () => {
+      let calls = 0;
+      return { greet: async (name) => `hello ${name} (${++calls})`, count: async () => calls };
+    }, ['greet', 'count']);
+    const kept = greeter.greet;
+    expect(await kept('a')).toBe('hello a (1)');
+    expect(await greeter.greet('b')).toBe('hello b (2)');
+    expect(await kept('c')).toBe('hello c (3)');
+    expect(await greeter.count()).toBe(3);
+  });
+
   it('tries the import again after it failed', async () => {
     let attempts = 0;
     const greeter = lazily<Greeter>(async () => {

@@ -17,16 +17,25 @@ export function lazily<T extends object>(load: () => Promise<T>, methods: readon
     });
     return loaded;
   };
-  // Once loaded, calls go straight through: a fan-out calls `send` thousands of times in a row.
   let ready: T | undefined;
   const proxy: Partial<Record<keyof T, unknown>> = {};
+  const settle = (target: T) => {
+    if (ready) return;
+    ready = target;
+    // Once loaded, the stand-in's methods are the adapter's own, bound: a fan-out calls `send` thousands of
+    // times in a row, each of which would otherwise pay for a rest array, a closure and an `apply`.
+    for (const method of methods) {
+      proxy[method] = (target[method] as (...a: unknown[]) => unknown).bind(target);
+    }
+  };
   for (const method of methods) {
     proxy[method] = (...args: unknown[]) => {
+      // A caller may have kept this function from before the load: it still forwards.
       const call = (target: T) =>
         (target[method] as (...a: unknown[]) => Promise<unknown>).apply(target, args);
       if (ready) return call(ready);
       return instance().then((target) => {
-        ready = target;
+        settle(target);
         return call(target);
       });
     };

@@ -94,6 +94,29 @@ describe('local WebSocket gateway refusals', () => {
     expect(secondReceived).toBe('signed for the second');
   });
 
+  it('checks every signed header of calls that share all else, and refuses one changed after signing', async () => {
+    // The verifier reuses its signer while the credential, date, body and signed headers' values stay the same.
+    t = await startTestGateway();
+    const { ws, url } = await openConnection();
+    const frames: string[] = [];
+    ws.on('message', (data) => frames.push(String(data)));
+    const post = (trace: string, body = 'same body') => ({
+      method: 'POST',
+      body,
+      headers: { 'x-trace': trace },
+    });
+    // Act
+    const one = await signedFetch(url, post('one'));
+    const two = await signedFetch(url, post('two'));
+    const tampered = await signedFetch(url, post('two'), { tamperHeaders: { 'x-trace': 'one' } });
+    const last = await signedFetch(url, post('one', 'last'));
+    // Assess: frames arrive in order, so the last one's arrival shows the tampered call was not delivered.
+    expect([one.status, two.status, tampered.status, last.status]).toEqual([200, 200, 403, 200]);
+    expect(tampered.headers.get('x-amzn-errortype')).toBe('InvalidSignatureException');
+    await eventually(() => frames.includes('last'));
+    expect(frames).toEqual(['same body', 'same body', 'last']);
+  });
+
   it('refuses the real SDK client when it signs with other credentials', async () => {
     t = await startTestGateway();
     const { ws } = await openConnection();

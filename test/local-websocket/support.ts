@@ -172,8 +172,14 @@ export function managementClient(
  */
 export async function signedFetch(
   url: string,
-  init: { method?: string; body?: string } = {},
-  options: { credentials?: typeof GATEWAY_CREDENTIALS; tamper?: string; replayTo?: string } = {},
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  options: {
+    credentials?: typeof GATEWAY_CREDENTIALS;
+    tamper?: string;
+    replayTo?: string;
+    /** Headers sent in place of the signed ones of the same names. */
+    tamperHeaders?: Record<string, string>;
+  } = {},
 ): Promise<Response> {
   const target = new URL(url);
   const signer = new SignatureV4({
@@ -190,10 +196,11 @@ export async function signedFetch(
     port: Number(target.port),
     path: target.pathname,
     query: {},
-    headers: { host: target.host },
+    headers: { ...init.headers, host: target.host },
     ...(init.body === undefined ? {} : { body: init.body }),
   });
-  const { host: _host, ...headers } = signed.headers;
+  const { host: _host, ...signedHeaders } = signed.headers;
+  const headers = { ...signedHeaders, ...options.tamperHeaders };
   const body = options.tamper ?? init.body;
   return fetch(options.replayTo ?? url, { method, headers, ...(body === undefined ? {} : { body }) });
 }

@@ -2,7 +2,7 @@ import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amzDateOf, pathSignatureBytes, pathSigner, sha256Hex, sigV4Signature } from './sigv4.js';
+import { amzDateOf, pathSigner, sha256Hex, sigV4Signature } from './sigv4.js';
 
 /** What the AWS SDK's signer puts in the Authorization header for the same request, signed the same way. */
 async function sdkSignature(input: {
@@ -98,7 +98,6 @@ describe('SigV4 signature', () => {
     const request = { method: 'POST', headers, payloadHash: sha256Hex(body) };
     const scope = { secretAccessKey: 'secret', amzDate, region: 'eu-west-3', service: 'execute-api' };
     const sign = pathSigner(request, scope);
-    const signatureBytes = pathSignatureBytes(request, scope);
     await fc.assert(
       fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 4 }), async (parts) => {
         const path = `/production/@connections/${parts.join('/')}`;
@@ -114,13 +113,33 @@ describe('SigV4 signature', () => {
           service: 'execute-api',
         });
         expect(sign(path)).toBe(theirs);
-        expect(signatureBytes(path).toString('hex')).toBe(theirs);
       }),
       { seed: 16, numRuns: 100 },
     );
   });
 
-  it('signs a string to sign of any length, even past the signer’s scratch room', async () => {
+  it('signs paths of any length with one signer, each as a signer of its own would', () => {
+    // The signer keeps one buffer for its canonical requests: it must grow for a long path, and a short one
+    // after it must not hash the long one's leftovers.
+    const amzDate = amzDateOf(new Date('2026-11-29T22:30:00Z'));
+    const request = {
+      method: 'POST',
+      headers: { host: 'example.com', 'x-amz-date': amzDate },
+      payloadHash: sha256Hex(''),
+    };
+    const scope = { secretAccessKey: 'secret', amzDate, region: 'eu-west-3', service: 'execute-api' };
+    const sign = pathSigner(request, scope);
+    const paths = [
+      '/local/@connections/a',
+      `/local/@connections/${'b%3D'.repeat(200)}`,
+      '/local/@connections/c',
+      '/x',
+    ];
+    for (const path of paths) expect(sign(path)).toBe(sigV4Signature({ ...request, path }, scope));
+    expect(new Set(paths.map(sign)).size).toBe(paths.length);
+  });
+
+  it('signs a string to sign of any length, as long as a region far longer than any real one makes it', async () => {
     const date = new Date('2026-11-29T22:30:00Z');
     const amzDate = amzDateOf(date);
     const region = `region-${'x'.repeat(600)}`;

@@ -46,93 +46,90 @@ export function sigV4Signature(request: SigV4Request, scope: SigV4Scope): string
 /**
  * Signs requests that differ only in their path: a fan-out posts the same body to thousands of connections
  * within the same second, so everything in the canonical request and the string to sign but the path is
- * built once, and each push pays only for its path and its two hashes.
+ * built once, and each push pays only for its path and its three hashes. These run over buffers the signer
+ * keeps, so nothing but strings is allocated per path: the canonical request (its head and tail fixed, the
+ * path written between them), then HMAC's inner block (the key's block and the string to sign, its hash of
+ * the canonical request written in) and outer block (the key's block, then the inner digest). A string
+ * hashed as it is would be flattened and encoded into a buffer of its own first, and a Buffer made per
+ * push, with its backing store, cost the collector more than the hashing.
  */
 export function pathSigner(request: Omit<SigV4Request, 'path'>, scope: SigV4Scope): (path: string) => string {
-  const { key, stringToSign } = pathSigning(request, scope);
-  return (path) => key.hex(stringToSign(path));
-}
-
-/**
- * As `pathSigner`, the signature as its 32 bytes: what a verifier compares with the one it was sent,
- * without encoding its own to hex first.
- */
-export function pathSignatureBytes(
-  request: Omit<SigV4Request, 'path'>,
-  scope: SigV4Scope,
-): (path: string) => Buffer {
-  const { key, stringToSign } = pathSigning(request, scope);
-  return (path) => key.bytes(stringToSign(path));
-}
-
-function pathSigning(
-  request: Omit<SigV4Request, 'path'>,
-  scope: SigV4Scope,
-): { key: HmacKey; stringToSign: (path: string) => string } {
   const { method, query, headers, payloadHash } = request;
   const { amzDate, region, service } = scope;
   const names = Object.keys(headers).sort();
   let lines = '';
   for (const name of names) lines += `${name}:${canonicalValue(headers[name] as string)}\n`;
-  const before = `${method}\n`;
-  const after = `\n${query ? canonicalQuery(query) : ''}\n${lines}\n${names.join(';')}\n${payloadHash}`;
-  const toSign = `AWS4-HMAC-SHA256\n${amzDate}\n${credentialScope(amzDate, region, service)}\n`;
-  return {
-    key: signingKey(scope),
-    stringToSign: (path) => toSign + sha256Hex(before + canonicalPath(path) + after),
+  const canonicalRequest = canonicalRequestOf(
+    `${method}\n`,
+    Buffer.from(`\n${query ? canonicalQuery(query) : ''}\n${lines}\n${names.join(';')}\n${payloadHash}`),
+  );
+  const toSign = Buffer.from(`AWS4-HMAC-SHA256\n${amzDate}\n${credentialScope(amzDate, region, service)}\n`);
+  const key = signingKey(scope);
+  // RFC 2104 as two one-shot hashes over the key's padded blocks: `createHmac` sets up a new OpenSSL
+  // context and key schedule for every message, which cost more than the message's own hashing.
+  const inner = Buffer.concat([key.inner, toSign, Buffer.alloc(64)]);
+  const hashAt = BLOCK + toSign.length;
+  const outer = Buffer.concat([key.outer, Buffer.alloc(32)]);
+  return (path) => {
+    inner.write(hash('sha256', canonicalRequest(canonicalPath(path)), 'hex'), hashAt, 'latin1');
+    // The inner digest as a binary (latin1) string, one byte a character, written back as those bytes.
+    outer.write(hash('sha256', inner, 'binary'), BLOCK, 'binary');
+    return hash('sha256', outer, 'hex');
+  };
+}
+
+/**
+ * The canonical request's bytes for a canonical path: `head`, the path, then `tail`, in one buffer kept
+ * for them. A canonical path is percent-encoded, so ASCII: as many bytes as characters.
+ */
+function canonicalRequestOf(head: string, tail: Buffer): (path: string) => Buffer {
+  const headLength = Buffer.byteLength(head);
+  // Unsafe (from Node's pool, as a one-off signer's buffers should be): every byte hashed is written first.
+  let buffer = Buffer.allocUnsafe(0);
+  let view = buffer;
+  return (path) => {
+    const length = headLength + path.length + tail.length;
+    if (buffer.length < length) {
+      buffer = Buffer.allocUnsafe(length + 128);
+      buffer.write(head);
+      view = buffer.subarray(0, length);
+    } else if (view.length !== length) {
+      // Otherwise kept while paths keep their length, as a fan-out's connection ids do.
+      view = buffer.subarray(0, length);
+    }
+    buffer.write(path, headLength, 'latin1');
+    tail.copy(buffer, headLength + path.length);
+    return view;
   };
 }
 
 const BLOCK = 64;
 
-/**
- * HMAC-SHA256 (RFC 2104) under one key, as two one-shot hashes over the key's padded blocks, worked out once
- * per key: `createHmac` sets up a new OpenSSL context and key schedule for every message, which cost more
- * than the message's own hashing. The key here is a derived key (32 bytes), never longer than a block.
- */
-class HmacKey {
-  /** The inner padded block, then room for the message (a string to sign is ~150 bytes). */
-  private readonly inner = Buffer.alloc(BLOCK + 512, 0x36);
-  /** The outer padded block, then room for the inner digest, so neither hash needs a concatenation. */
-  private readonly outer = Buffer.alloc(BLOCK + 32, 0x5c);
+/** A derived key (32 bytes, never longer than a block) as HMAC's inner and outer padded blocks. */
+interface PaddedKey {
+  inner: Buffer;
+  outer: Buffer;
+}
 
-  constructor(key: Buffer) {
-    for (let i = 0; i < key.length; i++) {
-      this.inner[i] = (this.inner[i] as number) ^ (key[i] as number);
-      this.outer[i] = (this.outer[i] as number) ^ (key[i] as number);
-    }
+function paddedKey(key: Buffer): PaddedKey {
+  const inner = Buffer.alloc(BLOCK, 0x36);
+  const outer = Buffer.alloc(BLOCK, 0x5c);
+  for (let i = 0; i < key.length; i++) {
+    inner[i] = (inner[i] as number) ^ (key[i] as number);
+    outer[i] = (outer[i] as number) ^ (key[i] as number);
   }
-
-  hex(message: string): string {
-    return hash('sha256', this.outerBlockFor(message), 'hex');
-  }
-
-  bytes(message: string): Buffer {
-    return hash('sha256', this.outerBlockFor(message), 'buffer');
-  }
-
-  /** The outer hash's input: the outer padded block, then the inner hash of the message. */
-  private outerBlockFor(message: string): Buffer {
-    const written = this.inner.write(message, BLOCK);
-    // A message that filled the room may have been cut short: concatenated instead.
-    const inner =
-      written < this.inner.length - BLOCK
-        ? this.inner.subarray(0, BLOCK + written)
-        : Buffer.concat([this.inner.subarray(0, BLOCK), Buffer.from(message)]);
-    hash('sha256', inner, 'buffer').copy(this.outer, BLOCK);
-    return this.outer;
-  }
+  return { inner, outer };
 }
 
 /** The four chained HMACs depend only on the secret, the day, the region and the service: derived once a day. */
-const signingKeys = new Map<string, HmacKey>();
+const signingKeys = new Map<string, PaddedKey>();
 const MAX_SIGNING_KEYS = 50;
 /** The key of the last call: a fan-out signs thousands of requests in a row with the same one. */
 let lastKey:
-  | { secretAccessKey: string; day: string; region: string; service: string; key: HmacKey }
+  | { secretAccessKey: string; day: string; region: string; service: string; key: PaddedKey }
   | undefined;
 
-function signingKey({ secretAccessKey, amzDate, region, service }: SigV4Scope): HmacKey {
+function signingKey({ secretAccessKey, amzDate, region, service }: SigV4Scope): PaddedKey {
   const day = amzDate.slice(0, 8);
   const last = lastKey;
   if (
@@ -146,7 +143,7 @@ function signingKey({ secretAccessKey, amzDate, region, service }: SigV4Scope): 
   const id = `${secretAccessKey}\n${day}\n${region}\n${service}`;
   let key = signingKeys.get(id);
   if (!key) {
-    key = new HmacKey(
+    key = paddedKey(
       [day, region, service, 'aws4_request'].reduce<Buffer>(
         (previous, part) => createHmac('sha256', previous).update(part).digest(),
         Buffer.from(`AWS4${secretAccessKey}`),
@@ -162,8 +159,25 @@ function signingKey({ secretAccessKey, amzDate, region, service }: SigV4Scope): 
 /** An empty segment (but the leading slash's), or a `.` or `..` one. */
 const UNRESOLVED = /\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
 
+/**
+ * The last folder canonicalised (a path up to its last slash), when it had nothing to resolve: a fan-out's
+ * paths are one folder, `/<stage>/@connections`, and differ in their last segment only.
+ */
+let lastFolder: { path: string; canonical: string } | undefined;
+
 /** Dot segments resolved, empty ones dropped, then every segment encoded a second time (all but S3 do so). */
 function canonicalPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  const last = path.slice(slash + 1);
+  // Only a last segment that resolves to itself is appended to its folder's canonical form as it is.
+  if (slash > 0 && last !== '' && last !== '.' && last !== '..') {
+    const folder = path.slice(0, slash);
+    if (lastFolder?.path === folder) return `${lastFolder.canonical}/${escapeUri(last)}`;
+    if (path.startsWith('/') && !UNRESOLVED.test(folder)) {
+      lastFolder = { path: folder, canonical: escapeUri(folder).replaceAll('%2F', '/') };
+      return `${lastFolder.canonical}/${escapeUri(last)}`;
+    }
+  }
   // Most paths have no empty or dot segments to resolve; encoding such a path whole and putting its slashes
   // back is encoding each segment, for one call instead of one per segment.
   if (!UNRESOLVED.test(path)) return escapeUri(path).replaceAll('%2F', '/');

@@ -28,7 +28,12 @@ export class Deadlines<T> {
 
   /** Ends a wait before its deadline: its item does not expire. */
   end(wait: Wait<T>): void {
-    if (this.waiting.delete(wait) && this.waiting.size === 0) this.timer?.unref();
+    if (!this.waiting.delete(wait)) return;
+    // Let go of the item: the caller's closures keep the wait a while after it ends, and an item held on
+    // past its end (a push's request, and its socket's parser through it) survives young-generation
+    // collections into the old one, which then needs full collections: 5 instead of 1 in 50,000 pushes.
+    (wait as MutableWait<T>).item = undefined;
+    if (this.waiting.size === 0) this.timer?.unref();
   }
 
   private arm(at: number): void {
@@ -47,14 +52,18 @@ export class Deadlines<T> {
         return;
       }
       this.waiting.delete(wait);
-      this.expire(wait.item);
+      const { item } = wait;
+      (wait as MutableWait<T>).item = undefined;
+      this.expire(item as T);
     }
     // Nothing waits: the spent timer is left as it is, holding nothing up.
   }
 }
 
-/** One wait started by `Deadlines.start`. */
+/** One wait started by `Deadlines.start`; its item is let go once it has ended or expired. */
 export interface Wait<T> {
-  readonly item: T;
+  readonly item: T | undefined;
   readonly deadline: number;
 }
+
+type MutableWait<T> = { -readonly [K in keyof Wait<T>]: Wait<T>[K] };

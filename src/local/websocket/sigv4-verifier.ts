@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { pathSignatureBytes, sha256Hex } from '../../adapters/aws/sigv4.js';
+import { pathSigner, sha256Hex } from '../../adapters/aws/sigv4.js';
 
 export interface SigningCredentials {
   accessKeyId: string;
@@ -70,16 +70,19 @@ export function sigV4Verifier(
         query: string;
         values: string[];
         payloadHash: string;
-        sign: (path: string) => Buffer;
+        sign: (path: string) => string;
       }
     | undefined;
-  /** Whether the last signer signs this request: compared part by part, not as one string built per call. */
+  /**
+   * Whether the last signer signs this request: compared part by part, the signed headers' values read from
+   * the request as they are compared, not as one string or one list built per call.
+   */
   const sameSigner = (
     credential: Credential,
     amzDate: string,
     method: string,
     query: string,
-    values: string[],
+    req: IncomingMessage,
     payloadHash: string,
   ): boolean => {
     const last = lastSigner;
@@ -92,7 +95,11 @@ export function sigV4Verifier(
     ) {
       return false;
     }
-    for (let i = 0; i < values.length; i++) if (last.values[i] !== values[i]) return false;
+    // The same credential object holds the same signed header names, so the values line up.
+    const names = credential.signedHeaders;
+    for (let i = 0; i < names.length; i++) {
+      if (last.values[i] !== (header(req, names[i] as string) ?? '')) return false;
+    }
     return true;
   };
 
@@ -123,6 +130,9 @@ export function sigV4Verifier(
     lastCredential = { prefix, credential };
     return credential;
   };
+
+  const expectedBytes = Buffer.alloc(64);
+  const sentBytes = Buffer.alloc(64);
 
   const hashOf = (body: Buffer): string => {
     if (!lastBody?.body.equals(body)) lastBody = { body, hash: sha256Hex(body) };
@@ -164,15 +174,15 @@ export function sigV4Verifier(
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
     const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
     const method = req.method ?? 'GET';
-    const values = signedHeaders.map((name) => header(req, name) ?? '');
     // The declared hash counts only when signed; `UNSIGNED-PAYLOAD` is then what was signed.
     const payloadHash =
       declaredHash !== undefined && signedHeaders.includes('x-amz-content-sha256')
         ? declaredHash
         : hashOf(body);
     // The credential is the same object for the same header prefix, which holds the signed header names.
-    if (!sameSigner(credential, amzDateHeader, method, query, values, payloadHash)) {
-      const sign = pathSignatureBytes(
+    if (!sameSigner(credential, amzDateHeader, method, query, req, payloadHash)) {
+      const values = signedHeaders.map((name) => header(req, name) ?? '');
+      const sign = pathSigner(
         {
           method,
           ...(query ? { query: Object.fromEntries(new URLSearchParams(query)) } : {}),
@@ -188,11 +198,11 @@ export function sigV4Verifier(
       );
       lastSigner = { credential, amzDate: amzDateHeader, method, query, values, payloadHash, sign };
     }
-    // The signature is 64 hex digits (checked above): 32 bytes, as many as the expected one.
-    return timingSafeEqual(
-      (lastSigner as NonNullable<typeof lastSigner>).sign(path),
-      Buffer.from(signature, 'hex'),
-    )
+    // Both are 64 hex digits (the sent one checked above), compared in constant time in two buffers kept
+    // for it rather than decoded into new ones per call.
+    expectedBytes.write((lastSigner as NonNullable<typeof lastSigner>).sign(path), 'latin1');
+    sentBytes.write(signature, 'latin1');
+    return timingSafeEqual(expectedBytes, sentBytes)
       ? null
       : invalidSignature(
           'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
