@@ -74,7 +74,11 @@ export function shellHeadersFor(
   const cors = corsAnswers(corsOptionsFor(config.allowedOrigins));
   let security: Promise<[string, string][]> | undefined;
   return async (origin) => {
-    security ??= securityHeaderList(SECURITY_OPTIONS);
+    // A failed build is not kept, as in the shell: the next refusal tries again.
+    security ??= securityHeaderList(SECURITY_OPTIONS).catch((error: unknown) => {
+      security = undefined;
+      throw error;
+    });
     return Object.fromEntries([...(await security), ...cors.headersFor(origin)]);
   };
 }

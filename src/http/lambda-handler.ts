@@ -125,7 +125,8 @@ const refusal =
     });
     const headers = {
       'content-type': 'application/json',
-      ...(await headersFor(lookup('origin'))),
+      // A refusal must not fail: without its usual headers it is still an answer in the contract's shape.
+      ...(await headersFor(lookup('origin')).catch(() => ({}))),
       'x-request-id': requestId,
     };
     return {

@@ -95,4 +95,13 @@ describe('the Lambda door reads events as Hono’s adapter did', () => {
       multiValueHeaders: { 'x-request-id': ['door-2'] },
     });
   });
+
+  it('still refuses in the error shape when the app’s usual headers cannot be had', async () => {
+    const failing = lambdaHandler(app, logger, () => Promise.reject(new Error('no headers')));
+    const event = httpEvent('py_apiGatewayProxyV2Event', { method: 'TRACE', path: '/seen' });
+    const result = await failing(event as HttpEvent, lambdaContext('blogapp-door'));
+    expect(result.statusCode).toBe(400);
+    expect(JSON.parse(result.body)).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+    expect(result.headers).toMatchObject({ 'content-type': 'application/json' });
+  });
 });

@@ -101,6 +101,21 @@ describe('documents over HTTP, when DynamoDB answers badly', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it("counts the answer's head as a sign of life, as the SDK's socket timeout does", async () => {
+    // Head after 0.6 of the timeout, body 0.6 later: never silent for the timeout, though the body comes
+    // after it. Margins of 0.4 of a second either way, for a busy machine.
+    const timeouts = { connectionMs: 5_000, requestMs: 1_000, maxAttempts: 1 };
+    const endpoint = await listen((_request, response) => {
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+        response.flushHeaders();
+        setTimeout(() => response.end('{"Item":{"pk":{"S":"POST#1"},"sk":{"S":"POST"}}}'), 600);
+      }, 600);
+    });
+    const output = await client(endpoint, timeouts).get(KEY);
+    expect(output.Item).toEqual({ pk: 'POST#1', sk: 'POST' });
+  });
+
   it('takes an answer that arrives slowly but steadily, longer in all than the request timeout', async () => {
     // The timeout is for silence, as the SDK's socket timeout is: a big page over a slow link is no hang.
     // The gaps are a quarter of the timeout, so a busy machine has room before any gap looks like silence.

@@ -60,6 +60,8 @@ export function createPoster(endpoint: URL): Poster {
           } else resolve(answer as RawAnswer);
         };
         const request = send({ ...target, headers }, (response) => {
+          // The head is a sign of life too: the silence is counted again from it.
+          answering.refresh();
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => {
             answering.refresh();
