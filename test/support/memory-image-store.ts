@@ -43,8 +43,8 @@ export class MemoryImageStore implements ImageStore {
     this.objects.delete(key);
   }
 
-  async presignDownload(key: string, expiresAt: Date): Promise<string> {
-    return `https://images.test/${key}?expires=${expiresAt.toISOString()}`;
+  async presignDownload(key: string, expiresAt: Date, signedAt = new Date()): Promise<string> {
+    return `https://images.test/${key}?expires=${expiresAt.toISOString()}&signed=${signedAt.toISOString()}`;
   }
 }
 

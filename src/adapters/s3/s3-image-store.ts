@@ -102,15 +102,16 @@ export class S3ImageStore implements ImageStore {
     );
   }
 
-  presignDownload(key: string, expiresAt: Date): Promise<string> {
+  presignDownload(key: string, expiresAt: Date, signedAt?: Date): Promise<string> {
     return getSignedUrl(this.deps.client, new GetObjectCommand({ Bucket: this.deps.bucket, Key: key }), {
-      expiresIn: secondsUntil(expiresAt),
+      ...(signedAt ? { signingDate: signedAt } : {}),
+      expiresIn: secondsUntil(expiresAt, signedAt),
     });
   }
 }
 
-function secondsUntil(date: Date): number {
-  return Math.max(1, Math.round((date.getTime() - Date.now()) / 1000));
+function secondsUntil(date: Date, from?: Date): number {
+  return Math.max(1, Math.round((date.getTime() - (from?.getTime() ?? Date.now())) / 1000));
 }
 
 function isMissing(error: unknown): boolean {

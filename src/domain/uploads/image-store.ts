@@ -32,6 +32,9 @@ export interface ImageStore {
    */
   freeze(from: string, to: string): Promise<boolean>;
   remove(key: string): Promise<void>;
-  /** A URL that GETs the object until `expiresAt`. */
-  presignDownload(key: string, expiresAt: Date): Promise<string>;
+  /**
+   * A URL that GETs the object until `expiresAt`, signed as at `signedAt` (now when absent), so that
+   * the same arguments give the same URL.
+   */
+  presignDownload(key: string, expiresAt: Date, signedAt?: Date): Promise<string>;
 }

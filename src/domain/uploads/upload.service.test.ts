@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alice, bob, domainKit } from '../../../test/support/domain-kit.js';
 import { MemoryImageStore, PNG_HEAD } from '../../../test/support/memory-image-store.js';
 import { isImageKey, isUploadKey, MAX_IMAGE_BYTES, sniffImageType } from './image-rules.js';
-import { UPLOAD_URL_TTL_SECONDS, UploadService } from './upload.service.js';
+import { IMAGE_URL_WINDOW_SECONDS, UPLOAD_URL_TTL_SECONDS, UploadService } from './upload.service.js';
 
 const bytes = (...values: (number | string)[]) =>
   Uint8Array.from(values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])));
@@ -118,6 +118,23 @@ describe('UploadService', () => {
     imageStore.put(ticket.key, 'image/png', bytes('<script>alert(1)</script>'));
     expect(imageStore.objects.get(claimed.key)).toMatchObject({ bytes: PNG_HEAD, state: 'attached' });
     expect(await uploads.urlFor(claimed.key)).toContain(claimed.key);
+  });
+
+  it('gives every read in the same hour the same image URL, each good for at least an hour more', async () => {
+    const { uploads, clock } = domainKit();
+    const key = 'images/alice/01jcz3k8qv6w2y5x9t7r4m0n1p.png';
+    const window = IMAGE_URL_WINDOW_SECONDS * 1000;
+    const expiry = (url: string) => new Date(new URL(url).searchParams.get('expires') as string).getTime();
+    clock.advance(window - (clock.now().getTime() % window) + 1);
+    const first = await uploads.urlFor(key);
+    clock.advance(window - 2);
+    const last = await uploads.urlFor(key);
+    expect(last).toBe(first);
+    expect(expiry(last) - clock.now().getTime()).toBeGreaterThanOrEqual(3600 * 1000);
+    clock.advance(1);
+    const next = await uploads.urlFor(key);
+    expect(next).not.toBe(first);
+    expect(expiry(next) - clock.now().getTime()).toBeGreaterThanOrEqual(3600 * 1000);
   });
 
   it('keeps no copy of an upload it refuses', async () => {

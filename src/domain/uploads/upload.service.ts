@@ -18,6 +18,13 @@ import type { ImageStore, StoredImage } from './image-store.js';
 export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
 /** The contract promises an image URL works for at least an hour after the post was read. */
 export const IMAGE_URL_TTL_SECONDS = 2 * 60 * 60;
+/**
+ * Image URLs are signed as at the start of the hour a read falls in, so every read in that hour gets the
+ * same URL: a browser's cache, a CDN's and the post's kept JSON (json-memo.ts) then serve it again instead
+ * of a new URL each second. Signed for two hours from the window's start, a URL still has at least an hour
+ * to run after the window's last read.
+ */
+export const IMAGE_URL_WINDOW_SECONDS = 60 * 60;
 
 export interface UploadTicket {
   key: string;
@@ -78,7 +85,13 @@ export class UploadService implements ImageCatalog {
   }
 
   urlFor(key: string): Promise<string> {
-    return this.deps.store.presignDownload(key, this.after(IMAGE_URL_TTL_SECONDS));
+    const now = this.deps.clock.now().getTime();
+    const signedAt = now - (now % (IMAGE_URL_WINDOW_SECONDS * 1000));
+    return this.deps.store.presignDownload(
+      key,
+      new Date(signedAt + IMAGE_URL_TTL_SECONDS * 1000),
+      new Date(signedAt),
+    );
   }
 
   private after(seconds: number): Date {
