@@ -3,10 +3,20 @@
  * where it is. Ctrl-C stops it cleanly. Every refusal to start is one line naming the variable or file.
  */
 import { resolve } from 'node:path';
+import { LOCAL_CREDENTIALS } from '../../adapters/aws/credentials.js';
 import { startLocalStack } from '../../composition/local-stack.js';
 import { ConfigError, loadConfig } from '../../config/config.js';
 import { terminalRequestLines } from '../../local/request-lines.js';
 import { findRunningStack, recordRunningStack } from '../../local/running-stack.js';
+
+/**
+ * The AWS CLI aimed at the embedded DynamoDB, ready to paste: it takes any key, but the CLI will not start
+ * without a key and a region, which a machine with no AWS account has not configured.
+ */
+function awsCliAgainst(region: string, endpoint: string): string {
+  const { accessKeyId, secretAccessKey } = LOCAL_CREDENTIALS;
+  return `AWS_DEFAULT_REGION=${region} AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey} aws --endpoint-url ${endpoint}`;
+}
 
 function refuse(message: string): never {
   console.error(`make local: ${message}`);
@@ -64,8 +74,8 @@ blogapp local stack is up — environment: ${config.environment}
   Try      curl -s ${api}/api/posts
   Live     ${stack.wsUrl}  (or: npm run live -- <postId>, which subscribes and prints pushes)
   Notify   curl -s -X POST ${api}/broadcast/comments -H 'x-broadcast-key: ${stack.broadcastKey}' -H 'content-type: application/json' -d '{"message":"hello, readers"}'${
-    stack.dynamodbEndpoint
-      ? `\n  DynamoDB ${stack.dynamodbEndpoint}  (aws dynamodb scan --table-name ${config.repository.provider === 'dynamodb' ? config.repository.tableName : ''} --endpoint-url ${stack.dynamodbEndpoint})`
+    stack.dynamodbEndpoint && config.repository.provider === 'dynamodb'
+      ? `\n  DynamoDB ${stack.dynamodbEndpoint}\n           ${awsCliAgainst(config.repository.region, stack.dynamodbEndpoint)} dynamodb scan --table-name ${config.repository.tableName}`
       : ''
   }${
     stack.streamFailures
