@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +67,24 @@ describe('local commands follow the running stack', () => {
       await live.waitFor(/\+ Alice: seen from a terminal/);
     } finally {
       await live.stop();
+    }
+  });
+
+  it('says to start the stack, for the smoke suite and the seed alike, when no stack answers', async () => {
+    // A port just let go of: nothing listens there, as when `make local` was never started.
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((closed) => probe.close(closed));
+    const nowhere = { APP_DATA_DIR: join(dataDir, 'never-started'), LOG_LEVEL: 'ERROR', PORT: String(port) };
+    for (const [script, target] of [
+      ['src/entry/cli/smoke.ts', 'make smoke'],
+      ['src/entry/cli/seed.ts', 'make seed'],
+    ] as const) {
+      const run = await runCliProcess(script, [], { env: { ...nowhere, WS_PORT: '0' } });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`No local stack answers at http://127.0.0.1:${port}`);
+      expect(run.stderr).toContain(`Start it with \`make local\`, then run \`${target}\` again.`);
     }
   });
 

@@ -84,6 +84,19 @@ const signIn =
     : undefined;
 const readOnly = values.writes ? false : values['read-only'] ? true : undefined;
 
+// Nothing listening locally is a stack not started, not eight failed checks.
+if (
+  local &&
+  !(await fetch(`${apiUrl}/api/health`).then(
+    () => true,
+    () => false,
+  ))
+) {
+  console.error(
+    `No local stack answers at ${apiUrl}. Start it with \`make local\`, then run \`make smoke\` again.`,
+  );
+  process.exit(1);
+}
 console.log(`smoke suite against ${apiUrl} and ${wsUrl}`);
 const results = await runSmokeSuite({
   apiUrl,
