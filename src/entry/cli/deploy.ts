@@ -34,6 +34,15 @@ const USAGE = `usage: npm run deploy -- --env <development|staging|production> [
   --moto-rehearsal             only against moto_server (AWS_ENDPOINT_URL), as \`make rehearse\` does: run the SAM
                                transform locally and stand in for the resource types moto lacks`;
 
+// The SDK's nine-line notice that it wants Node 22 from 2027 would land in the middle of a step's output:
+// said once here, in a line, as `make local` says it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  console.error(
+    `Note: Node ${process.versions.node}; Lambda runs Node 22 (see .nvmrc), and AWS SDK releases after January 2027 need it too.`,
+  );
+}
+
 await runCli(USAGE, async () => {
   const parsed = parseCliArgs(process.argv.slice(2), {
     'plan-only': { type: 'boolean' },
