@@ -111,7 +111,14 @@ describe('loadConfig', () => {
     [{ ...deployed, APP_AUTH_PROVIDER: 'local' }, /only allowed when APP_ENVIRONMENT=local/],
     [{ ...deployed, FIREBASE_PROJECT_ID: undefined }, /FIREBASE_PROJECT_ID is required/],
     [{ ...deployed, APP_AUTH_PROVIDER: 'cognito' }, /COGNITO_USER_POOL_ID is required/],
-    [{ ...deployed, APP_UPLOADS_BUCKET: undefined }, /APP_UPLOADS_BUCKET is required/],
+    [
+      { ...deployed, APP_UPLOADS_BUCKET: undefined },
+      /APP_UPLOADS_BUCKET is required.*S3 by default when APP_ENVIRONMENT is not local/,
+    ],
+    [
+      { APP_CURSOR_SECRET: 'short-and-secret' },
+      /^APP_CURSOR_SECRET=\(value hidden\) is not valid: at least 32/,
+    ],
     [{ ...deployed, APP_UPLOADS_BUCKET: 'Not_A_Bucket' }, /^APP_UPLOADS_BUCKET="Not_A_Bucket" is not valid/],
     [{ ...deployed, APP_UPLOADS_PROVIDER: 'local' }, /APP_UPLOADS_PROVIDER=local is only allowed/],
   ])('refuses %o with one line naming the variable', (env, message) => {

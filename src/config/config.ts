@@ -25,6 +25,12 @@ const port = z.coerce
 
 const tableName = z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name'));
 const secret = z.string().check(z.minLength(32, 'at least 32 characters of random'));
+const SECRET_NAMES = new Set([
+  'APP_BROADCAST_KEY',
+  'APP_CURSOR_SECRET',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+]);
 const nonEmpty = z.string().check(z.minLength(1));
 
 const schema = z.object({
@@ -155,9 +161,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(
-      `${name}=${JSON.stringify(env[name] ?? '')} is not valid: ${issue?.message ?? 'bad value'}.`,
-    );
+    // A secret's value is never echoed: the message lands in terminals and CI logs.
+    const shown = SECRET_NAMES.has(name) ? '(value hidden)' : JSON.stringify(env[name] ?? '');
+    throw new ConfigError(`${name}=${shown} is not valid: ${issue?.message ?? 'bad value'}.`);
   }
   const e = parsed.data;
   const isLocal = e.APP_ENVIRONMENT === 'local';
@@ -257,7 +263,11 @@ function uploadsConfig(e: z.output<typeof schema>, isLocal: boolean): Config['up
   }
   return {
     provider,
-    bucket: required(e.APP_UPLOADS_BUCKET, 'APP_UPLOADS_BUCKET', 'the uploads bucket name'),
+    bucket: required(
+      e.APP_UPLOADS_BUCKET,
+      'APP_UPLOADS_BUCKET',
+      `the uploads bucket name (images go to S3 ${e.APP_UPLOADS_PROVIDER ? 'as APP_UPLOADS_PROVIDER=s3 says' : `by default when APP_ENVIRONMENT is not local`})`,
+    ),
     region: e.AWS_REGION,
     ...(e.APP_UPLOADS_ENDPOINT ? { endpoint: e.APP_UPLOADS_ENDPOINT } : {}),
   };
