@@ -10,8 +10,13 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): 
 }
 
 export function issuesOf(error: z.core.$ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    // zod reports unknown fields as one issue on their parent: each is named as a field of its own.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          field: [...issue.path, key].join('.'),
+          message: 'Not a field of this request',
+        }))
+      : [{ field: issue.path.length > 0 ? issue.path.join('.') : '(body)', message: issue.message }],
+  );
 }

@@ -70,7 +70,7 @@ describe('UploadService', () => {
     [{ contentType: 'image/png', size: 0 }, 'size'],
     [{ contentType: 'image/png', size: 1.5 }, 'size'],
     [{ contentType: 'image/png' }, 'size'],
-    [{ contentType: 'image/png', size: 10, extra: true }, '(body)'],
+    [{ contentType: 'image/png', size: 10, extra: true }, 'extra'],
   ])('refuses %o, naming %s', async (input, field) => {
     const { uploads } = domainKit();
     await expect(uploads.requestUpload(alice, input)).rejects.toMatchObject({

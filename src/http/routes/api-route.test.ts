@@ -71,9 +71,14 @@ describe('serveRoute', () => {
       error: {
         code: 'validation_error',
         message: 'The request has invalid fields.',
-        details: [{ field: 'limit', message: 'Too small: expected number to be >=1' }],
+        details: [{ field: 'limit', message: 'Must be a whole number from 1 to 100' }],
       },
     });
+    // Not a number at all: the same words, not zod's "received NaN".
+    const words = await send('/notes/n1?limit=abc');
+    expect(((await words.json()) as { error: { details: unknown } }).error.details).toEqual([
+      { field: 'limit', message: 'Must be a whole number from 1 to 100' },
+    ]);
     const repeated = await send('/notes/n1?limit=5&limit=6');
     expect(((await repeated.json()) as { error: { details: { field: string }[] } }).error.details).toEqual([
       expect.objectContaining({ field: 'limit' }),

@@ -14,9 +14,17 @@ export const errorSchema = documented(
   { id: 'Error' },
 );
 
+/** One message for every way a limit can be wrong: "expected number, received NaN" tells a caller nothing. */
+const LIMIT_RULE = { error: `Must be a whole number from 1 to ${MAX_PAGE_LIMIT}` };
+
 export const listQuery = z.object({
   limit: documented(
-    z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_LIMIT)), DEFAULT_PAGE_LIMIT),
+    z._default(
+      z.coerce
+        .number(LIMIT_RULE)
+        .check(z.int(LIMIT_RULE), z.minimum(1, LIMIT_RULE), z.maximum(MAX_PAGE_LIMIT, LIMIT_RULE)),
+      DEFAULT_PAGE_LIMIT,
+    ),
     { example: 20 },
   ),
   cursor: documented(z.optional(z.string().check(z.minLength(1), z.maxLength(4096))), {
