@@ -4,6 +4,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import type { Config } from '../config/config.js';
+import { allowedMethods } from './allowed-methods.js';
 import { errorResponse } from './error-response.js';
 import { handleError } from './handle-error.js';
 import type { HttpEnv } from './http-env.js';
@@ -103,6 +104,20 @@ export function smallJsonBodies(app: Hono<HttpEnv>, path: string): void {
 
 /** The contract's answers for an unknown route and for any error a handler throws. */
 export function answerErrors(app: Hono<HttpEnv>, logger: Logger): void {
-  app.notFound((c) => errorResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+  const allowedAt = allowedMethods(app);
+  app.notFound((c) => {
+    const allowed = allowedAt(c.req.path);
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    // A route of this method that answered "not found" itself is a 404 like any other.
+    if (!allowed || allowed.split(', ').includes(method)) {
+      return errorResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
+    }
+    c.header('Allow', allowed);
+    return errorResponse(
+      c,
+      'method_not_allowed',
+      `${c.req.path} does not take ${c.req.method}; it takes ${allowed}.`,
+    );
+  });
   app.onError((error, c) => handleError(error, c, logger));
 }

@@ -2,12 +2,16 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode } from '../domain/shared/errors.js';
 
+/** The domain's error codes, and the one only HTTP has: a path served, but not for the method asked. */
+export type AnswerCode = ErrorCode | 'method_not_allowed';
+
 /** The contract's status for each error code: the single mapping from domain errors to HTTP. */
-export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+export const statusOf: Record<AnswerCode, ContentfulStatusCode> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   precondition_failed: 412,
   payload_too_large: 413,
@@ -18,16 +22,16 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
-const codeOfStatus = new Map(Object.entries(statusOf).map(([code, status]) => [status, code as ErrorCode]));
+const codeOfStatus = new Map(Object.entries(statusOf).map(([code, status]) => [status, code as AnswerCode]));
 
-export function codeForStatus(status: number): ErrorCode {
+export function codeForStatus(status: number): AnswerCode {
   return codeOfStatus.get(status as ContentfulStatusCode) ?? (status >= 500 ? 'internal' : 'bad_request');
 }
 
 /** Seconds a client should wait before retrying a 429 or 503. */
 export const RETRY_AFTER_SECONDS = 2;
 
-export function errorResponse(c: Context, code: ErrorCode, message: string, details?: unknown): Response {
+export function errorResponse(c: Context, code: AnswerCode, message: string, details?: unknown): Response {
   const status = statusOf[code];
   if (status === 429 || status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (status === 401) c.header('WWW-Authenticate', 'Bearer');

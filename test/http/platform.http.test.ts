@@ -34,15 +34,32 @@ describe('platform behaviour over HTTP', () => {
     expect(insane.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('answers unknown routes and methods with the error shape', async () => {
+  it('answers unknown routes with the error shape', async () => {
     for (const [method, path] of [
       ['GET', '/api/nope'],
-      ['POST', '/api/me/favorites'],
       ['GET', '/nope'],
+      ['DELETE', '/api/posts/01NOPE/nope'],
     ] as const) {
       const response = await api.request(method, path);
       expect(response.status).toBe(404);
       expect(response.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    }
+    // A route that exists and finds nothing is a 404 too, not a 405.
+    expect((await api.request('GET', '/api/posts/01NOPE')).status).toBe(404);
+  });
+
+  it('answers a method a path is not served for with 405 and the methods it is', async () => {
+    for (const [method, path, allowed] of [
+      ['POST', '/api/me/favorites', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/api/posts', 'GET, HEAD, POST, OPTIONS'],
+      ['POST', '/api/posts/01NOPE', 'GET, HEAD, PATCH, DELETE, OPTIONS'],
+      ['GET', '/api/uploads', 'POST, OPTIONS'],
+    ] as const) {
+      const response = await api.request(method, path, method === 'GET' ? {} : { body: {} });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow')).toBe(allowed);
+      expect(response.body).toEqual({ error: { code: 'method_not_allowed', message: expect.any(String) } });
+      expect(response.headers.get('x-request-id')).toBeTruthy();
     }
   });
 
