@@ -17,6 +17,7 @@ import { rollBackStack } from '../../deploy/rollback.js';
 import { spawnRunner } from '../../deploy/spawn-runner.js';
 import { loadTarget } from '../../deploy/target.js';
 import { smokeEnvironment } from '../../smoke/smoke-environment.js';
+import { nodeVersionNote } from '../shared/node-version-note.js';
 
 const USAGE = `usage: npm run deploy -- --env <development|staging|production> [options]
   --plan-only                  build, upload and show the change set; deploy nothing
@@ -37,11 +38,8 @@ const USAGE = `usage: npm run deploy -- --env <development|staging|production> [
 // The SDK's nine-line notice that it wants Node 22 from 2027 would land in the middle of a step's output:
 // said once here, in a line, as `make local` says it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-if (Number(process.versions.node.split('.')[0]) < 22) {
-  console.error(
-    `Note: Node ${process.versions.node}; Lambda runs Node 22 (see .nvmrc), and AWS SDK releases after January 2027 need it too.`,
-  );
-}
+const nodeNote = nodeVersionNote();
+if (nodeNote) console.error(`Note: ${nodeNote}`);
 
 await runCli(USAGE, async () => {
   const parsed = parseCliArgs(process.argv.slice(2), {

@@ -8,6 +8,7 @@ import { startLocalStack } from '../../composition/local-stack.js';
 import { ConfigError, loadConfig } from '../../config/config.js';
 import { terminalRequestLines } from '../../local/request-lines.js';
 import { findRunningStack, recordRunningStack } from '../../local/running-stack.js';
+import { nodeVersionNote } from '../shared/node-version-note.js';
 
 /**
  * The AWS CLI aimed at the embedded DynamoDB, ready to paste: it takes any key, but the CLI will not start
@@ -62,7 +63,7 @@ const forget = await recordRunningStack(dataDir, {
 });
 
 const api = stack.apiUrl;
-const nodeMajor = Number(process.versions.node.split('.')[0]);
+const nodeNote = nodeVersionNote();
 console.log(`
 blogapp local stack is up — environment: ${config.environment}
   storage  ${stack.storage}
@@ -81,11 +82,7 @@ blogapp local stack is up — environment: ${config.environment}
     stack.streamFailures
       ? `\n  Stream   every committed write to it, from any client, reaches the stream handler (batches out of retries: ${stack.streamFailures})`
       : ''
-  }${
-    nodeMajor < 22
-      ? `\n  Note     Node ${process.versions.node}: Lambda runs Node 22 (see .nvmrc), and AWS SDK releases after January 2027 need it too.`
-      : ''
-  }
+  }${nodeNote ? `\n  Note     ${nodeNote}` : ''}
 make seed, make smoke and npm run live find this stack on their own. Press Ctrl-C to stop.
 `);
 
