@@ -13,12 +13,13 @@ import { type CorsOptions, corsAnswers } from './middleware/cors-headers.js';
 import { jsonOnly } from './middleware/json-only.js';
 import { accessLog, type RequestLine } from './middleware/request-log.js';
 import { requestShell } from './middleware/request-shell.js';
-import { type SecureHeadersOptions, securityHeaderList } from './middleware/security-headers.js';
+import { keptSecurityHeaders, type SecureHeadersOptions } from './middleware/security-headers.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The security headers every answer carries: Hono's defaults, images and JSON readable cross-origin. */
 export const SECURITY_OPTIONS: SecureHeadersOptions = { crossOriginResourcePolicy: 'cross-origin' };
+const securityHeaders = keptSecurityHeaders(SECURITY_OPTIONS);
 
 /** The CORS policy for the configured origins ('*' among them allows any). */
 export function corsOptionsFor(allowedOrigins: string[]): CorsOptions {
@@ -55,7 +56,7 @@ export function createShell(deps: ShellDeps): Hono<HttpEnv> {
   app.use(
     requestShell({
       logger: deps.logger,
-      securityHeaders: () => securityHeaderList(SECURITY_OPTIONS),
+      securityHeaders,
       cors: corsAnswers(corsOptionsFor(deps.config.allowedOrigins)),
       accessLog: accessLog(deps.logger, deps.requestLines),
       ...(deps.metrics ? { countBusinessEvent: businessMetrics(deps.metrics) } : {}),
@@ -73,15 +74,7 @@ export function shellHeadersFor(
   config: ShellDeps['config'],
 ): (origin: string | undefined) => Promise<Record<string, string>> {
   const cors = corsAnswers(corsOptionsFor(config.allowedOrigins));
-  let security: Promise<[string, string][]> | undefined;
-  return async (origin) => {
-    // A failed build is not kept, as in the shell: the next refusal tries again.
-    security ??= securityHeaderList(SECURITY_OPTIONS).catch((error: unknown) => {
-      security = undefined;
-      throw error;
-    });
-    return Object.fromEntries([...(await security), ...cors.headersFor(origin)]);
-  };
+  return async (origin) => Object.fromEntries([...(await securityHeaders()), ...cors.headersFor(origin)]);
 }
 
 /** The rules a request's body must meet (small, JSON) before a handler reads it; GET and HEAD pass. */

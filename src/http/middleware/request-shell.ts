@@ -12,7 +12,10 @@ import type { AccessLog } from './request-log.js';
 /** What the shell wraps every request in; each part is worked out once, when the app is built. */
 export interface ShellParts {
   logger: Logger;
-  /** The security headers every answer carries (lower-case names), worked out on first use. */
+  /**
+   * The security headers every answer carries (lower-case names), worked out on first use and kept by the
+   * caller, who does not keep a failed build (keptSecurityHeaders).
+   */
   securityHeaders: () => Promise<[string, string][]>;
   cors: CorsAnswers;
   accessLog: AccessLog;
@@ -30,7 +33,6 @@ export interface ShellParts {
 export function requestShell(parts: ShellParts): MiddlewareHandler<HttpEnv> {
   const { logger, cors, accessLog, countBusinessEvent } = parts;
   let security: [string, string][] | undefined;
-  let working: Promise<[string, string][]> | undefined;
   // One record of the headers every answer carries besides its id, per CORS list (a handful: one per
   // allowed origin, one for any other), so a request copies one record instead of assembling it.
   const records = new Map<readonly [string, string][], AnswerHeaders>();
@@ -46,14 +48,7 @@ export function requestShell(parts: ShellParts): MiddlewareHandler<HttpEnv> {
 
   return async (c, next) => {
     const started = performance.now();
-    if (!security) {
-      // A failed build is not kept: the next request tries again rather than every one failing alike.
-      working ??= parts.securityHeaders().catch((error: unknown) => {
-        working = undefined;
-        throw error;
-      });
-      security = await working;
-    }
+    security ??= await parts.securityHeaders();
     const id = givenRequestId((name) => c.req.header(name)) ?? randomUUID();
     c.set('requestId', id);
     c.set('log', withKeys(logger, { requestId: id }));

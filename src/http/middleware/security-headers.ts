@@ -24,6 +24,20 @@ export function securityHeaderList(options: SecureHeadersOptions = {}): Promise<
   return headersOf(options);
 }
 
+/**
+ * `securityHeaderList(options)` worked out on first use and kept for every later caller (the shell, and the
+ * Lambda door's refusals); a failed build is not kept, so the next caller tries again rather than every
+ * answer failing alike.
+ */
+export function keptSecurityHeaders(options: SecureHeadersOptions): () => Promise<[string, string][]> {
+  let kept: Promise<[string, string][]> | undefined;
+  return () =>
+    (kept ??= securityHeaderList(options).catch((error: unknown) => {
+      kept = undefined;
+      throw error;
+    }));
+}
+
 async function headersOf(options: SecureHeadersOptions): Promise<[string, string][]> {
   // Hono's middleware run on a bare answer, not through `app.request()`: that builds a web Request, and on
   // the Lambda door (which answers without undici) the first one would load undici for nothing.
