@@ -70,15 +70,32 @@ export const ourServer = (script: string, fixture: string, dataDir: string): Ser
   }),
 });
 
-/** The minimal Hono floor answering our captured replies' JSON with `c.json`. */
-export const minimalHonoServer = (script: string, replies: string, sameHeaders = false): ServerSpec => ({
-  name: sameHeaders ? 'minimal Hono with our headers' : 'minimal Hono',
+/**
+ * How much of our answer the minimal Hono floor copies: only the JSON (`bare`), also every header
+ * (`headers`), or also answering after one await, as any handler that reads storage does (`awaited`).
+ */
+export type MinimalHonoVariant = 'bare' | 'headers' | 'awaited';
+
+const MINIMAL_HONO_NAMES: Record<MinimalHonoVariant, string> = {
+  bare: 'minimal Hono',
+  headers: 'minimal Hono with our headers',
+  awaited: 'minimal Hono with our headers, after one await',
+};
+
+/** The minimal Hono floor answering our captured replies' JSON (see the floor's file for the variants). */
+export const minimalHonoServer = (
+  script: string,
+  replies: string,
+  variant: MinimalHonoVariant = 'bare',
+): ServerSpec => ({
+  name: MINIMAL_HONO_NAMES[variant],
   command: process.execPath,
   args: () => [script],
   env: (port) => ({
     PORT: String(port),
     BENCH_REPLIES: replies,
-    ...(sameHeaders ? { BENCH_SAME_HEADERS: '1' } : {}),
+    ...(variant === 'bare' ? {} : { BENCH_SAME_HEADERS: '1' }),
+    ...(variant === 'awaited' ? { BENCH_AFTER_AWAIT: '1' } : {}),
   }),
 });
 

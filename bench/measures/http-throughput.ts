@@ -15,7 +15,7 @@ import {
 import type { ServingFixture } from '../lib/serving-fixture.js';
 import { formatSample, ratioOf, summarize } from '../lib/stats.js';
 
-type Server = 'ours' | 'hono' | 'honoHeaders' | 'floor' | 'fastapi';
+type Server = 'ours' | 'hono' | 'honoHeaders' | 'honoAwaited' | 'floor' | 'fastapi';
 
 async function drive(url: string, seconds: number, connections: number) {
   const result = await autocannon({ url, connections, duration: seconds });
@@ -28,8 +28,8 @@ async function drive(url: string, seconds: number, connections: number) {
 /**
  * Warm throughput over loopback: autocannon against our local server (memory provider), a minimal Hono app
  * on @hono/node-server answering the same JSON (the framework's own ceiling, which the target is set
- * against), the same app sending our headers too (informative: what the contract's headers cost any Hono
- * app), raw node:http answering the same bytes (the absolute floor), and the FastAPI peer, in rotating
+ * against), the same app sending our headers too and then also answering after one await (informative: what
+ * the contract's headers, and a handler that reads storage, cost any Hono app), raw node:http answering the same bytes (the absolute floor), and the FastAPI peer, in rotating
  * order each round. Each server is its own process, so on two cores the server gets one and autocannon the
  * other.
  */
@@ -42,7 +42,8 @@ export async function measureHttpThroughput(
   const specs = new Map<Server, ServerSpec>([
     ['ours', ourServer(entries.appServer, serving.fixture, serving.dataDir)],
     ['hono', minimalHonoServer(entries.minimalHonoServer, serving.replies)],
-    ['honoHeaders', minimalHonoServer(entries.minimalHonoServer, serving.replies, true)],
+    ['honoHeaders', minimalHonoServer(entries.minimalHonoServer, serving.replies, 'headers')],
+    ['honoAwaited', minimalHonoServer(entries.minimalHonoServer, serving.replies, 'awaited')],
     ['floor', rawServer(entries.rawHttpServer, serving.replies)],
   ]);
   if (peer) specs.set('fastapi', fastApiServer(peer.python, serving.peerData));
@@ -101,6 +102,13 @@ function throughputRows(
       floor: `minimal Hono, same JSON and headers: ${formatSample(rps('honoHeaders'), 'req/s', 0)}`,
       shown: ratio(ratioOf(rps('ours'), rps('honoHeaders'))),
       note: `informative, no target: every header our answer carries (security, CORS, ETag, request id) sent by the minimal app as one plain record; it runs at ${ratio(ratioOf(rps('honoHeaders'), rps('hono')))} of the minimal app without them`,
+    },
+    {
+      measure: `Warm req/s, ${label}, ours ÷ minimal Hono sending our headers after one await`,
+      ours: formatSample(rps('ours'), 'req/s', 0),
+      floor: `minimal Hono, same JSON and headers, one await: ${formatSample(rps('honoAwaited'), 'req/s', 0)}`,
+      shown: ratio(ratioOf(rps('ours'), rps('honoAwaited'))),
+      note: `informative, no target: the same app answering after awaiting one read of data already in memory, as any handler that reads storage does (its answer reaches @hono/node-server as a promise, not a ready Response); it runs at ${ratio(ratioOf(rps('honoAwaited'), rps('hono')))} of the minimal app`,
     },
     {
       measure: `Warm req/s, ${label}, ours ÷ raw node:http`,

@@ -40,6 +40,7 @@ describe('bench-quick', () => {
       'as deployed: CPU time per event',
       'Warm req/s, GET /api/posts/{id}',
       'Warm req/s, GET /api/posts',
+      'ours ÷ minimal Hono sending our headers after one await',
       'Peer: fresh process → first response',
       'Fan-out: one comment → 20 subscribers',
       'unsigned keep-alive POSTs to @connections',
