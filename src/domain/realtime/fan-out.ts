@@ -80,19 +80,19 @@ function pushOne(
 ): void {
   let settled = false;
   const settle = (outcome: keyof FanOutResult) => {
-    if (settled) return false;
+    if (settled) return;
     settled = true;
     deadlines.end(wait);
     report(outcome);
-    return true;
   };
   const wait = deadlines.start(() => settle('failed'));
   let sent: Promise<'delivered' | 'gone'>;
   try {
     sent = gateway.send(connectionId, data);
-  } catch {
-    settle('failed');
-    return;
+  } catch (error) {
+    // Reported as a rejection, later: a gateway throwing at once for every push must not recurse through
+    // the whole list on one stack.
+    sent = Promise.reject(error);
   }
   sent.then(
     (answer) => settle(answer === 'gone' ? 'stale' : 'delivered'),
