@@ -94,6 +94,20 @@ describe('fanOut', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('counts a push whose gateway throws at once as failed, for as many connections as there are', async () => {
+    const gateway: PushGateway = {
+      send: () => {
+        throw new Error('refused before sending');
+      },
+      disconnect: async () => {},
+    };
+    expect(await fanOut(ids(20_000), 'x', { gateway, connections }, options)).toEqual({
+      delivered: 0,
+      stale: 0,
+      failed: 20_000,
+    });
+  });
+
   it('does nothing for no connections', async () => {
     const { gateway } = scriptedGateway(async () => 'delivered');
     expect(await fanOut([], 'x', { gateway, connections }, options)).toEqual({

@@ -29,8 +29,13 @@ export interface FanOutResult {
 /**
  * Sends one frame to many connections with a fixed pool of workers walking the list, so the work is chunked
  * by the pool size and a slow or dead connection holds up only its own worker, up to its timeout.
+ *
+ * The workers are callbacks, not async loops: a fan-out runs this for thousands of connections, and an
+ * async worker awaiting an async push awaiting a push wrapped for its deadline cost three promises and
+ * their microtask hops per connection on top of the gateway's own; here a push settles its worker's
+ * next step directly.
  */
-export async function fanOut(
+export function fanOut(
   connectionIds: readonly string[],
   data: string,
   deps: { gateway: PushGateway; connections: Pick<ConnectionStore, 'remove'> },
@@ -38,55 +43,71 @@ export async function fanOut(
 ): Promise<FanOutResult> {
   const result: FanOutResult = { delivered: 0, stale: 0, failed: 0 };
   // Every push of a fan-out has the same timeout: one timer for all of them, not one per push.
-  const deadlines = new Deadlines<(error: Error) => void>(options.timeoutMs, (fail) =>
-    fail(new Error(`push timed out after ${options.timeoutMs} ms`)),
-  );
-  let next = 0;
-  const worker = async () => {
-    while (next < connectionIds.length) {
+  const deadlines = new Deadlines<() => void>(options.timeoutMs, (expire) => expire());
+  const workers = Math.min(options.concurrency, connectionIds.length);
+  if (workers === 0) return Promise.resolve(result);
+  return new Promise((resolve) => {
+    let next = 0;
+    let idle = 0;
+    const work = (): void => {
+      if (next >= connectionIds.length) {
+        if (++idle === workers) resolve(result);
+        return;
+      }
       const connectionId = connectionIds[next++] as string;
-      const outcome = await pushOne(connectionId, data, deps.gateway, options, deadlines);
-      result[outcome]++;
-      if (outcome === 'stale') await deps.connections.remove(connectionId).catch(() => undefined);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, connectionIds.length) }, worker));
-  return result;
+      pushOne(connectionId, data, deps.gateway, options, deadlines, (outcome) => {
+        result[outcome]++;
+        if (outcome !== 'stale') return work();
+        deps.connections.remove(connectionId).then(work, work);
+      });
+    };
+    for (let i = 0; i < workers; i++) work();
+  });
 }
 
-async function pushOne(
+/**
+ * Pushes to one connection and reports once how it went: each attempt has the fan-out's timeout (a timed
+ * out one fails), and a throttled one is retried after an exponential, fully jittered pause.
+ */
+function pushOne(
   connectionId: string,
   data: string,
   gateway: PushGateway,
   options: FanOutOptions,
-  deadlines: Deadlines<(error: Error) => void>,
-): Promise<keyof FanOutResult> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const sent = await withDeadline(gateway.send(connectionId, data), deadlines);
-      return sent === 'gone' ? 'stale' : 'delivered';
-    } catch (error) {
-      if (!(error instanceof PushThrottledError) || attempt >= options.maxRetries) return 'failed';
-      await sleep(Math.random() * options.baseDelayMs * 2 ** attempt);
-    }
+  deadlines: Deadlines<() => void>,
+  report: (outcome: keyof FanOutResult) => void,
+  attempt = 0,
+): void {
+  let settled = false;
+  const settle = (outcome: keyof FanOutResult) => {
+    if (settled) return;
+    settled = true;
+    deadlines.end(wait);
+    report(outcome);
+  };
+  const wait = deadlines.start(() => settle('failed'));
+  let sent: Promise<'delivered' | 'gone'>;
+  try {
+    sent = gateway.send(connectionId, data);
+  } catch (error) {
+    // Reported as a rejection, later: a gateway throwing at once for every push must not recurse through
+    // the whole list on one stack.
+    sent = Promise.reject(error);
   }
+  sent.then(
+    (answer) => settle(answer === 'gone' ? 'stale' : 'delivered'),
+    (error: unknown) => {
+      if (settled) return;
+      if (!(error instanceof PushThrottledError) || attempt >= options.maxRetries) {
+        settle('failed');
+        return;
+      }
+      settled = true;
+      deadlines.end(wait);
+      setTimeout(
+        () => pushOne(connectionId, data, gateway, options, deadlines, report, attempt + 1),
+        Math.random() * options.baseDelayMs * 2 ** attempt,
+      );
+    },
+  );
 }
-
-/** One promise per push and no race: this runs for every connection of every fan-out. */
-function withDeadline<T>(promise: Promise<T>, deadlines: Deadlines<(error: Error) => void>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const wait = deadlines.start(reject);
-    promise.then(
-      (value) => {
-        deadlines.end(wait);
-        resolve(value);
-      },
-      (error: unknown) => {
-        deadlines.end(wait);
-        reject(error);
-      },
-    );
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -20,9 +20,11 @@ export class Deadlines<T> {
   start(item: T): Wait<T> {
     const wait: Wait<T> = { item, deadline: Date.now() + this.ms };
     this.waiting.set(wait, true);
-    // The timer keeps the process alive only while something waits, as a per-wait timer would.
-    if (this.waiting.size === 1) this.timer?.ref();
     if (this.firesAt === Number.POSITIVE_INFINITY) this.arm(wait.deadline);
+    // The timer keeps the process alive only while something waits, as a per-wait timer would. Armed
+    // first, so the very first wait refs a timer too: the optimiser has then seen this call by the time a
+    // later batch's first wait makes it, and does not throw away the caller's optimised code for it.
+    if (this.waiting.size === 1) this.timer?.ref();
     return wait;
   }
 

@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import pLimit from 'p-limit';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { hostGuard } from '../host-guard.js';
-import { awsId } from './aws-format.js';
+import { connectionIds } from './aws-format.js';
 import { type ConnectionContext, connectEvent, disconnectEvent, messageEvent } from './events.js';
 import { FrameSizeGuard } from './frame-size-guard.js';
 import { type CloseStatus, GatewayConnection, SERVER_CLOSE } from './gateway-connection.js';
@@ -60,6 +60,7 @@ export async function startLocalWebSocketGateway({
   const limit = pLimit(opts.maxConcurrentInvocations);
   const handler: LocalWebSocketHandler = (event) => limit(() => unlimited(event));
   const connections = new Map<string, GatewayConnection>();
+  const newConnectionId = connectionIds();
   const handshakes = new WeakMap<IncomingMessage, Handshake>();
   // Handshakes and connection lifetimes still running, so close() can wait for every $disconnect.
   const inFlight = new Set<Promise<void>>();
@@ -124,7 +125,7 @@ export async function startLocalWebSocketGateway({
   function newContext(req: IncomingMessage): ConnectionContext {
     const userAgent = req.headers['user-agent'];
     return {
-      connectionId: awsId(),
+      connectionId: newConnectionId(),
       connectedAt: Date.now(),
       identity: {
         sourceIp: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
