@@ -4,6 +4,7 @@ import type * as z from 'zod/mini';
 import { ValidationError } from '../domain/shared/errors.js';
 import { issuesOf } from '../domain/shared/validation.js';
 import type { HttpEnv } from './http-env.js';
+import { plainAcceptance } from './schemas/plain-acceptance.js';
 
 /** A JSON Content-Type a body may be sent with: the media type and `name=value` parameters only. */
 const JSON_CONTENT_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
@@ -26,6 +27,29 @@ function parsed(schema: z.ZodMiniType, value: unknown): unknown {
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError('The request has invalid fields.', issuesOf(result.error));
   return result.data;
+}
+
+type PartParser = (fields: Record<string, unknown>) => unknown;
+
+/** `parsed` by `schema`, answered without zod when the fields are plainly valid (see plain-acceptance.ts). */
+function partParser(schema: z.ZodMiniObject): PartParser {
+  const plain = plainAcceptance(schema);
+  return plain
+    ? (fields) => (plain(fields) ? fields : parsed(schema, fields))
+    : (fields) => parsed(schema, fields);
+}
+
+/**
+ * The path parameters or headers a schema names, read one by one: what zod would keep of the whole set,
+ * which Hono's `c.req.param()` and `c.req.header()` gather into a fresh object through a slower path.
+ */
+function fieldsOf(
+  names: readonly string[],
+  read: (name: string) => string | undefined,
+): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const name of names) fields[name] = read(name);
+  return fields;
 }
 
 /** Query parameters as one object: a name given once is a string, a repeated one an array (so it fails). */
@@ -79,6 +103,11 @@ export type RequestValidator = (c: Context<HttpEnv>) => Promise<void> | undefine
  */
 export function requestValidator(request: RequestSchemas): RequestValidator {
   const { params, query, headers, body } = request;
+  const paramNames = params ? Object.keys(params.shape) : [];
+  const headerNames = headers ? Object.keys(headers.shape) : [];
+  const [parseParams, parseQuery, parseHeaders] = [params, query, headers].map((schema) =>
+    schema ? partParser(schema) : undefined,
+  );
   const set = (c: Context<HttpEnv>, target: Target, value: unknown) =>
     c.req.addValidatedData(target, value as Record<string, unknown>);
   const validateBody = async (c: Context<HttpEnv>, schema: NonNullable<RequestSchemas['body']>) => {
@@ -90,9 +119,9 @@ export function requestValidator(request: RequestSchemas): RequestValidator {
     set(c, 'json', schema.required || type !== undefined ? parsed(schema.schema, await jsonBody(c)) : {});
   };
   return (c) => {
-    if (query) set(c, 'query', parsed(query, queryOf(c)));
-    if (params) set(c, 'param', parsed(params, c.req.param()));
-    if (headers) set(c, 'header', parsed(headers, c.req.header()));
+    if (parseQuery) set(c, 'query', parseQuery(queryOf(c)));
+    if (parseParams) set(c, 'param', parseParams(fieldsOf(paramNames, (name) => c.req.param(name))));
+    if (parseHeaders) set(c, 'header', parseHeaders(fieldsOf(headerNames, (name) => c.req.header(name))));
     return body ? validateBody(c, body) : undefined;
   };
 }
