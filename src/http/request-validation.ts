@@ -4,7 +4,7 @@ import type * as z from 'zod/mini';
 import { ValidationError } from '../domain/shared/errors.js';
 import { issuesOf } from '../domain/shared/validation.js';
 import type { HttpEnv } from './http-env.js';
-import { plainAcceptance } from './schemas/plain-acceptance.js';
+import { type PlainAcceptance, plainAcceptance } from './schemas/plain-acceptance.js';
 
 /** A JSON Content-Type a body may be sent with: the media type and `name=value` parameters only. */
 const JSON_CONTENT_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
@@ -31,12 +31,16 @@ function parsed(schema: z.ZodMiniType, value: unknown): unknown {
 
 type PartParser = (fields: Record<string, unknown>) => unknown;
 
-/** `parsed` by `schema`, answered without zod when the fields are plainly valid (see plain-acceptance.ts). */
+/**
+ * `parsed` by `schema`, answered without zod when the fields are plainly valid (see plain-acceptance.ts).
+ * The test is built on the route's first request, not with the app: a cold start builds only its own.
+ */
 function partParser(schema: z.ZodMiniObject): PartParser {
-  const plain = plainAcceptance(schema);
-  return plain
-    ? (fields) => (plain(fields) ? fields : parsed(schema, fields))
-    : (fields) => parsed(schema, fields);
+  let plain: PlainAcceptance | undefined | null = null;
+  return (fields) => {
+    if (plain === null) plain = plainAcceptance(schema);
+    return plain?.(fields) ? fields : parsed(schema, fields);
+  };
 }
 
 /**
