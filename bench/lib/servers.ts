@@ -15,6 +15,7 @@ export interface LaunchedServer {
   url: string;
   /** Ms from spawning the process to its first 200 on the ready path. */
   firstMs: number;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -26,7 +27,7 @@ export async function launch(spec: ServerSpec, readyPath: string): Promise<Launc
   const running: RunningProcess = startProcess(spec.command, spec.args(port), { env: spec.env(port) });
   try {
     const firstMs = await firstResponse(`${url}${readyPath}`, started);
-    return { url, firstMs, stop: running.stop };
+    return { url, firstMs, pid: running.child.pid, stop: running.stop };
   } catch (error) {
     await running.stop();
     throw new Error(`${spec.name} did not start: ${(error as Error).message}\n${running.output()}`);

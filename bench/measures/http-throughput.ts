@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import type { BenchContext } from '../lib/context.js';
 import { interleaved } from '../lib/interleave.js';
+import { processCpuMs } from '../lib/process-cpu.js';
 import type { FastApiPython } from '../lib/python.js';
 import { type MeasureResult, type Row, ratio } from '../lib/result.js';
 import {
@@ -17,12 +18,34 @@ import { formatSample, ratioOf, summarize } from '../lib/stats.js';
 
 type Server = 'ours' | 'hono' | 'honoHeaders' | 'honoAwaited' | 'floor' | 'fastapi';
 
-async function drive(url: string, seconds: number, connections: number) {
-  const result = await autocannon({ url, connections, duration: seconds });
+async function drive(url: string, seconds: number, connections: number, pid?: number) {
+  const cpuBefore = await processCpuMs(pid);
+  // Each answer's own time: autocannon's histogram keeps whole milliseconds, in which a fast server's p99
+  // is 0 and a ratio to it means nothing.
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const running = autocannon({ url, connections, duration: seconds }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    running.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+      latencies.push(ms);
+    });
+  });
+  const cpuAfter = await processCpuMs(pid);
   if (result.non2xx || result.errors) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
   }
-  return { perSecond: result.requests.average, p99: result.latency.p99 };
+  const cpuUsPerRequest =
+    cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+      ? undefined
+      : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
+  return { perSecond: result.requests.average, p99: percentile(latencies, 0.99), cpuUsPerRequest };
+}
+
+/** The value `share` of `values` are at or below (nearest rank); NaN when there are none. */
+function percentile(values: number[], share: number): number {
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /**
@@ -59,16 +82,26 @@ export async function measureHttpThroughput(
           await drive(urlOf(name, route.path), scale.http.warmSeconds, scale.http.connections);
       }
       const p99: Record<string, number[]> = {};
+      const cpu: Record<string, number[]> = {};
       const perSecond = await interleaved(scale.http.rounds, names, async (name, round) => {
         progress.step(
           `warm throughput: ${route.label} on ${specs.get(name)?.name}, round ${round + 1}/${scale.http.rounds}`,
         );
-        const run = await drive(urlOf(name, route.path), scale.http.seconds, scale.http.connections);
+        const run = await drive(
+          urlOf(name, route.path),
+          scale.http.seconds,
+          scale.http.connections,
+          servers.get(name)?.pid,
+        );
         p99[name] ??= [];
         p99[name].push(run.p99);
+        if (run.cpuUsPerRequest !== undefined) {
+          cpu[name] ??= [];
+          cpu[name].push(run.cpuUsPerRequest);
+        }
         return run.perSecond;
       });
-      rows.push(...throughputRows(route.label, perSecond, p99, scale.http.connections));
+      rows.push(...throughputRows(route.label, perSecond, p99, cpu, scale.http.connections));
     }
     return { rows };
   } finally {
@@ -80,6 +113,7 @@ function throughputRows(
   label: string,
   perSecond: Record<string, number[]>,
   p99: Record<string, number[]>,
+  cpu: Record<string, number[]>,
   connections: number,
 ): Row[] {
   const rps = (name: string) => summarize(perSecond[name] ?? []);
@@ -96,6 +130,7 @@ function throughputRows(
       target: { op: '>=', limit: 0.8, unit: '×' },
       note: `autocannon, ${connections} connections over loopback; minimal Hono ÷ node:http ${ratio(ratioOf(rps('hono'), rps('floor')))}`,
     },
+    ...cpuRows(label, cpu),
     {
       measure: `Warm req/s, ${label}, ours ÷ minimal Hono sending our headers`,
       ours: formatSample(rps('ours'), 'req/s', 0),
@@ -119,12 +154,12 @@ function throughputRows(
     },
     {
       measure: `Warm p99 latency, ${label}`,
-      ours: formatSample(tail('ours'), 'ms'),
-      floor: `minimal Hono: ${formatSample(tail('hono'), 'ms')}`,
+      ours: formatSample(tail('ours'), 'ms', 2),
+      floor: `minimal Hono: ${formatSample(tail('hono'), 'ms', 2)}`,
       value: latency,
       shown: ratio(latency),
       target: { op: '<=', limit: 2, unit: '×' },
-      note: `lower is better; node:http: ${formatSample(tail('floor'), 'ms')}`,
+      note: `lower is better; each answer timed on its own; node:http: ${formatSample(tail('floor'), 'ms', 2)}`,
     },
   ];
   if (perSecond.fastapi) {
@@ -132,10 +167,29 @@ function throughputRows(
     rows.push({
       measure: `Peer: req/s, ${label}, ours ÷ FastAPI`,
       ours: formatSample(rps('ours'), 'req/s', 0),
-      floor: `FastAPI + uvicorn: ${formatSample(rps('fastapi'), 'req/s', 0)} (p99 ${tail('fastapi').median.toFixed(1)} ms)`,
+      floor: `FastAPI + uvicorn: ${formatSample(rps('fastapi'), 'req/s', 0)} (p99 ${tail('fastapi').median.toFixed(2)} ms)`,
       shown: ratio(peer),
       note: 'higher is better for us; same JSON, one process each',
     });
   }
   return rows;
+}
+
+/**
+ * The servers' own CPU time per request over the same runs (where /proc tells it): the work each does per
+ * answer, which the scheduling of two processes on two cores moves far less than it moves req/s.
+ */
+function cpuRows(label: string, cpu: Record<string, number[]>): Row[] {
+  const { ours, hono, honoAwaited } = cpu;
+  if (!ours?.length || !hono?.length) return [];
+  const perRequest = (values: number[]) => formatSample(summarize(values), 'µs', 1);
+  return [
+    {
+      measure: `Warm CPU per request, ${label}: ours ÷ minimal Hono`,
+      ours: perRequest(ours),
+      floor: `minimal Hono, same JSON: ${perRequest(hono)}`,
+      shown: ratio(ratioOf(summarize(ours), summarize(hono))),
+      note: `informative, no target; lower is better: the server process's CPU time (every thread) during the req/s runs above ÷ the requests it answered${honoAwaited?.length ? `; the minimal app with our headers after one await: ${perRequest(honoAwaited)}` : ''}`,
+    },
+  ];
 }

@@ -41,6 +41,7 @@ describe('bench-quick', () => {
       'Warm req/s, GET /api/posts/{id}',
       'Warm req/s, GET /api/posts',
       'ours ÷ minimal Hono sending our headers after one await',
+      'Warm CPU per request, GET /api/posts/{id}: ours ÷ minimal Hono',
       'Peer: fresh process → first response',
       'Fan-out: one comment → 20 subscribers',
       'unsigned keep-alive POSTs to @connections',
