@@ -79,11 +79,15 @@ function pushOne(
   attempt = 0,
 ): void {
   let settled = false;
-  const settle = (outcome: keyof FanOutResult) => {
-    if (settled) return;
+  // Ends this attempt once, on whichever comes first of its answer and its deadline.
+  const finish = (): boolean => {
+    if (settled) return false;
     settled = true;
     deadlines.end(wait);
-    report(outcome);
+    return true;
+  };
+  const settle = (outcome: keyof FanOutResult) => {
+    if (finish()) report(outcome);
   };
   const wait = deadlines.start(() => settle('failed'));
   let sent: Promise<'delivered' | 'gone'>;
@@ -97,13 +101,11 @@ function pushOne(
   sent.then(
     (answer) => settle(answer === 'gone' ? 'stale' : 'delivered'),
     (error: unknown) => {
-      if (settled) return;
       if (!(error instanceof PushThrottledError) || attempt >= options.maxRetries) {
         settle('failed');
         return;
       }
-      settled = true;
-      deadlines.end(wait);
+      if (!finish()) return;
       setTimeout(
         () => pushOne(connectionId, data, gateway, options, deadlines, report, attempt + 1),
         Math.random() * options.baseDelayMs * 2 ** attempt,
