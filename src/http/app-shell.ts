@@ -14,6 +14,7 @@ import { jsonOnly } from './middleware/json-only.js';
 import { accessLog, type RequestLine } from './middleware/request-log.js';
 import { requestShell } from './middleware/request-shell.js';
 import { keptSecurityHeaders, type SecureHeadersOptions } from './middleware/security-headers.js';
+import type { RouteAdmission, ServeAdmitted } from './routes/api-route.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -43,9 +44,9 @@ export interface ShellDeps {
 }
 
 /**
- * The middleware every function's app starts with (request id, access log, metrics, security headers,
- * CORS, all in one: see request-shell.ts), so the API and the broadcast function answer alike although
- * each serves only its own routes.
+ * The app every HTTP function starts from: its `fetch` wrapped in the request shell (request id, access log,
+ * metrics, security headers, CORS: see request-shell.ts), and preflights answered on every path, so the API
+ * and the broadcast function answer alike although each serves only its own routes.
  */
 export function createShell(deps: ShellDeps): Hono<HttpEnv> {
   // Hono's default SmartRouter (RegExpRouter here, see test/http/router-choice.test.ts) kept over the
@@ -53,15 +54,16 @@ export function createShell(deps: ShellDeps): Hono<HttpEnv> {
   // expression costs about 1 ms of CPU on the first request of a cold start, and in-process on this app
   // (interleaved, CPU time) it answered GET /api/posts/{id} 15-30% faster than either on every request.
   const app = new Hono<HttpEnv>();
-  app.use(
-    requestShell({
-      logger: deps.logger,
-      securityHeaders,
-      cors: corsAnswers(corsOptionsFor(deps.config.allowedOrigins)),
-      accessLog: accessLog(deps.logger, deps.requestLines),
-      ...(deps.metrics ? { countBusinessEvent: businessMetrics(deps.metrics) } : {}),
-    }),
-  );
+  const cors = corsAnswers(corsOptionsFor(deps.config.allowedOrigins));
+  // A route of its own, for OPTIONS only, so that no other request matches it.
+  app.options('*', cors.preflight);
+  app.fetch = requestShell({
+    logger: deps.logger,
+    securityHeaders,
+    cors,
+    accessLog: accessLog(deps.logger, deps.requestLines),
+    ...(deps.metrics ? { countBusinessEvent: businessMetrics(deps.metrics) } : {}),
+  })(app.fetch);
   return app;
 }
 
@@ -95,10 +97,18 @@ export function smallJsonBodies(app: Hono<HttpEnv>, path: string): void {
   app.use(path, jsonBodyRules());
 }
 
-/** The contract's answers for an unknown route and for any error a handler throws. */
-export function answerErrors(app: Hono<HttpEnv>, logger: Logger): void {
+/**
+ * The contract's answers for an unknown route and for any error a handler throws. An unknown path `under`
+ * a prefix whose routes are admitted is admitted the same way before its 404 or 405, so a bad token there
+ * is 401 as on any route beside it.
+ */
+export function answerErrors(
+  app: Hono<HttpEnv>,
+  logger: Logger,
+  unknown?: { under: string; admit: RouteAdmission },
+): void {
   const allowedAt = allowedMethods(app);
-  app.notFound((c) => {
+  const refuse: ServeAdmitted = (c) => {
     const allowed = allowedAt(c.req.path);
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     // A route of this method that answered "not found" itself is a 404 like any other.
@@ -111,6 +121,8 @@ export function answerErrors(app: Hono<HttpEnv>, logger: Logger): void {
       'method_not_allowed',
       `${c.req.path} does not take ${c.req.method}; it takes ${allowed}.`,
     );
-  });
+  };
+  const admitted = unknown && { under: unknown.under, refuse: unknown.admit({}, refuse) };
+  app.notFound((c) => (admitted && c.req.path.startsWith(admitted.under) ? admitted.refuse : refuse)(c));
   app.onError((error, c) => handleError(error, c, logger));
 }

@@ -28,24 +28,23 @@ export function createApp(deps: AppDeps): Hono<HttpEnv> {
   // Who is calling is settled before anything reads the body: a bad token, or none on a protected route,
   // is 401 whatever the body says, so anonymous callers learn nothing of the body rules. The API's own
   // bodies are small JSON; local image uploads (their own rules) sit outside these paths, and every route
-  // that needs a signed-in caller is under /api. The API's routes run it inside their one handler; the
-  // middleware after them admits whatever else is asked of /api (unknown paths, the dev routes below).
-  const admission = admitCaller(deps.verifier, deps.profiles, jsonBodyRules());
+  // that needs a signed-in caller is under /api. Each route runs the admission inside its one handler, and
+  // an unknown path under /api is admitted before its 404 (answerErrors, below).
+  const admit = admitCaller(deps.verifier, deps.profiles, jsonBodyRules());
   for (const routes of [postRoutes, commentRoutes, favoriteRoutes, meRoutes]) {
-    app.route('/', routes(deps, admission.around));
+    app.route('/', routes(deps, admit));
   }
-  app.route('/', uploadRoutes(deps.uploads, admission.around));
-  app.use('/api/*', admission.middleware);
+  app.route('/', uploadRoutes(deps.uploads, admit));
 
   if (deps.localUploads) app.route('/', localUploadRoutes(deps.localUploads));
   const devTokens = deps.config.environment === 'local' ? deps.devTokens : undefined;
-  if (devTokens) app.route('/', devRoutes(devTokens));
+  if (devTokens) app.route('/', devRoutes(devTokens, admit));
 
   if (deps.config.exposeDocs) {
     app.route('/', openApiRoutes(deps.config, devTokens ? [] : devApi.map((route) => route.path)));
     app.route('/', docsRoutes(installedSwaggerUi(), '/openapi.json'));
   }
 
-  answerErrors(app, deps.logger);
+  answerErrors(app, deps.logger, { under: '/api/', admit });
   return app;
 }

@@ -16,7 +16,7 @@ export function handleError(error: Error, c: Context<HttpEnv>, fallbackLog: Logg
     const message = code === 'bad_request' ? 'The request body is not valid JSON.' : error.message;
     return errorResponse(c, code, message);
   }
-  (c.get('log') ?? fallbackLog).error('unhandled error', { error });
+  (c.env?.scope?.log ?? fallbackLog).error('unhandled error', { error });
   return errorResponse(
     c,
     'internal',

@@ -13,7 +13,10 @@ export interface HttpEvent extends ProxyEvent {
   [key: string]: unknown;
 }
 
-type AppLike = Pick<Hono, 'fetch'>;
+/** The app's `fetch`, given the Lambda event and context as Hono's adapter gives them, in its bindings. */
+interface AppLike {
+  fetch(request: Request, env?: object): Response | Promise<Response>;
+}
 
 /** The headers the app's own answers carry besides their id, for a request from `origin` (app-shell.ts). */
 export type HeadersFor = (origin: string | undefined) => Promise<Record<string, string>>;
@@ -75,7 +78,7 @@ function honoAdapter(app: AppLike, refuse: Refuse) {
     const { handle } = await import('hono/aws-lambda');
     let reachedApp = false;
     const adapter = handle({
-      fetch: (request: Request, env?: unknown) => {
+      fetch: (request: Request, env?: object) => {
         reachedApp = true;
         return app.fetch(request, env);
       },

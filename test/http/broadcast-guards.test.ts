@@ -1,8 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { createShell } from '../../src/http/app-shell.js';
 import { handleError } from '../../src/http/handle-error.js';
-import type { HttpEnv } from '../../src/http/http-env.js';
 import {
   anyOf,
   type BroadcastGuard,
@@ -10,9 +9,12 @@ import {
   localKeyGuard,
 } from '../../src/http/middleware/broadcast-guard.js';
 
-/** A one-route app behind the guard; `event` plays the Lambda event Hono's adapter puts in `c.env`. */
+/**
+ * A one-route app behind the guard, in the shell every app has; `event` plays the Lambda event Hono's
+ * adapter passes as the bindings, which the shell hands on as `c.env.platform`.
+ */
 async function call(guard: BroadcastGuard, headers: Record<string, string> = {}, event?: unknown) {
-  const app = new Hono<HttpEnv>();
+  const app = createShell({ config: { allowedOrigins: ['*'] }, logger: new Logger({ logLevel: 'SILENT' }) });
   app.post('/b', (c) => {
     guard(c);
     return c.body(null, 204);

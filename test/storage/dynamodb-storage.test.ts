@@ -110,7 +110,7 @@ describe('dynamodb storage', () => {
       connectionsTableName: `${tableName}-connections`,
     });
 
-    const calls = async (run: () => Promise<unknown>) => {
+    const calls = async (run: () => unknown) => {
       sent.length = 0;
       await run();
       return [...sent];

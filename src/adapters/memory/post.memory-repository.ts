@@ -18,7 +18,7 @@ export class MemoryPostRepository implements PostRepository {
     return { created: true };
   }
 
-  async find(id: string, viewerId?: string): Promise<PostRead | null> {
+  find(id: string, viewerId?: string): PostRead | null {
     const post = this.state.posts.get(id);
     return post ? this.read(post, viewerId) : null;
   }

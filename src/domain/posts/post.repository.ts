@@ -1,3 +1,4 @@
+import type { Awaitable } from '../shared/awaitable.js';
 import type { CreateOutcome, IdempotencyClaim } from '../shared/idempotency.js';
 import type { PageRequest, StoreKey, StorePage } from '../shared/page.js';
 import type { Post, PostChanges, PostRead } from './post.js';
@@ -6,8 +7,8 @@ import type { Post, PostChanges, PostRead } from './post.js';
 export interface PostRepository {
   /** Stores a new post, unless the claim's key was used before: then returns that first result. */
   create(post: Post, claim?: IdempotencyClaim): Promise<CreateOutcome<Post>>;
-  /** The post and whether `viewerId` favorited it, in one storage read. */
-  find(id: string, viewerId?: string): Promise<PostRead | null>;
+  /** The post and whether `viewerId` favorited it, in one storage read; at once where the store can. */
+  find(id: string, viewerId?: string): Awaitable<PostRead | null>;
   /** Newest first; only `authorId`'s posts when given. */
   list(query: { authorId?: string; viewerId?: string }, page: PageRequest): Promise<StorePage<PostRead>>;
   /** Applies `changes` and bumps the version if it is still `expectedVersion`; null when it is not (or the post is gone). */

@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor.js';
+import { type Awaitable, whenReady } from '../shared/awaitable.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
 import {
   ForbiddenError,
@@ -65,10 +66,12 @@ export class PostService {
     };
   }
 
-  async get(id: string, viewerId?: string): Promise<PostView> {
-    const read = await this.deps.posts.find(id, viewerId);
-    if (!read) throw postNotFound(id);
-    return this.toView(read);
+  /** At once when the store answers at once and the post has no picture (see awaitable.ts). */
+  get(id: string, viewerId?: string): Awaitable<PostView> {
+    return whenReady(this.deps.posts.find(id, viewerId), (read) => {
+      if (!read) throw postNotFound(id);
+      return this.toView(read);
+    });
   }
 
   async list(params: ListParams & { authorId?: string }, viewerId?: string): Promise<Page<PostView>> {

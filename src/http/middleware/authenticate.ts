@@ -9,18 +9,6 @@ import { bearer } from '../schemas/common.schemas.js';
 
 const BEARER = /^Bearer +([^\s]+)\s*$/i;
 
-/** Who is calling, settled before anything reads the body (see `admitCaller`). */
-export interface Admission {
-  /** A served route's handler behind the admission (see serveRoute): no middleware layer of its own. */
-  around: RouteAdmission;
-  /**
-   * The same admission as a middleware, for the requests no admitted route answers (unknown /api paths,
-   * the local dev routes): identity, then the body rules. Registered after the admitted routes, it never
-   * runs for them, since their handler answers first.
-   */
-  middleware: MiddlewareHandler<HttpEnv>;
-}
-
 /**
  * Who is calling, settled before anything reads the body; then `bodyRules` for a request that may carry
  * one. A bearer token, when sent, is verified on every route: a bad token is 401 even where none is needed,
@@ -33,16 +21,16 @@ export function admitCaller(
   verifier: TokenVerifier,
   profiles: ProfileService,
   bodyRules: MiddlewareHandler<HttpEnv>,
-): Admission {
+): RouteAdmission {
   const identify = (c: Context<HttpEnv>, header: string): Promise<void> => {
     const match = BEARER.exec(header);
     if (!match?.[1]) throw new UnauthorizedError('Send the token as "Authorization: Bearer <token>".');
     return verifier.verify(match[1]).then(async (identity) => {
-      c.set('profile', await profiles.ensure(identity));
+      c.env.scope.profile = await profiles.ensure(identity);
     });
   };
 
-  const around: RouteAdmission = (route, serve) => {
+  return (route, serve) => {
     // The answer goes on the context, as Hono's compose puts a handler's: the body rules are Hono
     // middleware, which return what `next()` returns (the context), and their compose takes that for the
     // answer unless one is already there.
@@ -62,12 +50,6 @@ export function admitCaller(
       return header === undefined ? admitted(c) : identify(c, header).then(() => admitted(c));
     };
   };
-
-  const middleware: MiddlewareHandler<HttpEnv> = (c, next) => {
-    const header = c.req.header('authorization');
-    return header === undefined ? bodyRules(c, next) : identify(c, header).then(() => bodyRules(c, next));
-  };
-  return { around, middleware };
 }
 
 /** The protected-route part of a route's declaration: documented as bearer-only and enforced first. */
@@ -75,7 +57,7 @@ export const signedIn = { security: bearer, signInRequired: true } as const;
 
 /** The caller's profile, or 401 when the route needs one and the request had no token. */
 export function requireProfile(c: Context<HttpEnv>): Profile {
-  const profile = c.get('profile');
+  const profile = c.env.scope.profile;
   if (!profile) throw new UnauthorizedError('Sign in: this route needs "Authorization: Bearer <token>".');
   return profile;
 }
@@ -87,5 +69,5 @@ export function requireActor(c: Context<HttpEnv>): Actor {
 
 /** The caller's user id when signed in, for routes that personalise public data. */
 export function viewerId(c: Context<HttpEnv>): string | undefined {
-  return c.get('profile')?.id;
+  return c.env.scope.profile?.id;
 }

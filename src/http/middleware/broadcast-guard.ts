@@ -27,7 +27,9 @@ export function localKeyGuard(key: string): BroadcastGuard {
  */
 export const iamGuard: BroadcastGuard = (c) => {
   const event = (
-    c.env as { event?: { requestContext?: { authorizer?: { iam?: { userArn?: string } } } } } | undefined
+    c.env?.platform as
+      | { event?: { requestContext?: { authorizer?: { iam?: { userArn?: string } } } } }
+      | undefined
   )?.event;
   if (!event?.requestContext?.authorizer?.iam?.userArn) {
     throw new ForbiddenError('The broadcast endpoint needs IAM (SigV4) authorization.');

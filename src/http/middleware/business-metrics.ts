@@ -1,7 +1,7 @@
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { Context } from 'hono';
-import type { HttpEnv } from '../http-env.js';
+import { getPath } from 'hono/utils/url';
+import type { Exchange } from './exchange.js';
 
 /** The business events the dashboard counts, recognised by method, path and success status. */
 const EVENTS: { method: string; path: RegExp; status: number; metric: string }[] = [
@@ -16,16 +16,19 @@ const EVENTS: { method: string; path: RegExp; status: number; metric: string }[]
 ];
 
 /** Counts one answered request if it was a business event; the shell calls it once the answer is ready. */
-export type BusinessMetrics = (c: Context<HttpEnv>) => void;
+export type BusinessMetrics = (exchange: Exchange) => void;
 
 /**
  * Counts each successful business event as an EMF metric, flushed with the response: CloudWatch reads EMF
  * from the function's log, so it costs no API call on the request path.
  */
 export function businessMetrics(metrics: Metrics): BusinessMetrics {
-  return (c) => {
+  return ({ request, response }) => {
+    // Reads (most requests) match no event by method, so they never parse the path.
+    if (request.method === 'GET') return;
+    const path = getPath(request);
     const event = EVENTS.find(
-      (e) => e.method === c.req.method && e.status === c.res.status && e.path.test(c.req.path),
+      (e) => e.method === request.method && e.status === response.status && e.path.test(path),
     );
     if (!event) return;
     metrics.addMetric(event.metric, MetricUnit.Count, 1);

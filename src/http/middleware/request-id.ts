@@ -3,7 +3,7 @@ const SANE_ID = /^[A-Za-z0-9._:@=+/-]{1,128}$/;
 
 /**
  * The caller's x-request-id (or x-correlation-id) when it is sane enough to echo, else undefined (the shell
- * then mints one). Whatever needs the id beneath the request is handed it (`c.get('requestId')`), not given
+ * then mints one). Whatever needs the id beneath the request is handed it (`c.env.scope.requestId`), not given
  * it through AsyncLocalStorage, whose hooks would tax every promise of every request.
  */
 export function givenRequestId(header: (name: string) => string | undefined): string | undefined {

@@ -1,6 +1,6 @@
 import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
-import type { Context } from 'hono';
-import type { HttpEnv } from '../http-env.js';
+import { getPath } from 'hono/utils/url';
+import type { Exchange } from './exchange.js';
 
 /** One finished request, as the access log records it. */
 export interface RequestSummary {
@@ -16,8 +16,8 @@ export interface RequestSummary {
 /** Writes one finished request somewhere other than the JSON log (the local stack's terminal). */
 export type RequestLine = (summary: RequestSummary) => void;
 
-/** Records one finished request, given when it started (`performance.now()`). */
-export type AccessLog = (c: Context<HttpEnv>, startedMs: number) => void;
+/** Records one finished request. */
+export type AccessLog = (exchange: Exchange) => void;
 
 /**
  * One access line per request when its answer is ready: a JSON log entry on the request's log (what
@@ -25,25 +25,25 @@ export type AccessLog = (c: Context<HttpEnv>, startedMs: number) => void;
  * so a terminal shows one readable line per request.
  */
 export function accessLog(root: Logger, line?: RequestLine): AccessLog {
-  const summaryOf = (c: Context<HttpEnv>, startedMs: number): RequestSummary => {
-    const user = c.get('profile')?.id;
+  const summaryOf = ({ request, response, scope, startedMs }: Exchange): RequestSummary => {
+    const user = scope.profile?.id;
     return {
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
+      method: request.method,
+      path: getPath(request),
+      status: response.status,
       durationMs: Math.round((performance.now() - startedMs) * 10) / 10,
-      requestId: c.get('requestId'),
+      requestId: scope.requestId,
       ...(user ? { user } : {}),
     };
   };
-  if (line) return (c, startedMs) => line(summaryOf(c, startedMs));
+  if (line) return (exchange) => line(summaryOf(exchange));
   // Powertools reads the X-Ray trace id from the environment for every line, even one it then drops for
   // its level; a line it would drop is neither built nor handed to it (our loggers buffer nothing below
   // their level). The level is read once: `root.level` re-reads the environment on every call (about half
   // a microsecond of a warm GET), and nothing sets our loggers' level after they are made.
   if (root.level > LogLevelThreshold.INFO) return () => {};
-  return (c, startedMs) => {
-    const { requestId: _, ...fields } = summaryOf(c, startedMs);
-    c.get('log').info('request', fields);
+  return (exchange) => {
+    const { requestId: _, ...fields } = summaryOf(exchange);
+    exchange.scope.log.info('request', fields);
   };
 }

@@ -65,7 +65,7 @@ export type ServeAdmitted = (c: Context<HttpEnv>) => Response | Promise<Response
  * Who may call and what a body may be, settled ahead of a route's validation (the API's is `admitCaller`'s,
  * src/http/middleware/authenticate.ts): given the route, wraps its work into the one handler Hono runs.
  */
-export type RouteAdmission = (route: ApiRoute, serve: ServeAdmitted) => ServeAdmitted;
+export type RouteAdmission = (route: Pick<ApiRoute, 'signInRequired'>, serve: ServeAdmitted) => ServeAdmitted;
 
 /** An app whose routes are served behind `admit`. */
 export interface AdmittedRoutes {

@@ -51,7 +51,7 @@ export function broadcastRoutes(
   serveRoute(app, broadcastRoute, async (c) => {
     const { postId, message } = c.req.valid('json');
     const result = await realtime.broadcast(postId ? { postId, message } : { message });
-    reportFanOut(result, { event: 'broadcast', postId }, c.var.log, metrics);
+    reportFanOut(result, { event: 'broadcast', postId }, c.env.scope.log, metrics);
     return c.json(result, 202);
   });
   return app;

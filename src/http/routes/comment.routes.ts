@@ -60,7 +60,7 @@ export function commentRoutes({ comments }: AppDeps, admit: RouteAdmission): Hon
       postId,
       c.req.valid('json'),
       c.req.valid('header')['idempotency-key'],
-      c.get('requestId'),
+      c.env.scope.requestId,
     );
     return answerJson(c, value, 201, {
       location: `/api/posts/${encodeURIComponent(postId)}/comments/${encodeURIComponent(value.id)}`,

@@ -4,7 +4,7 @@ import type { DevTokenIssuer } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
 import { documented } from '../schemas/api-docs.js';
 import { errorResponses, idParam, json } from '../schemas/common.schemas.js';
-import { defineRoute, serveRoute } from './api-route.js';
+import { defineRoute, type RouteAdmission, serveRoute } from './api-route.js';
 
 const devTokenRequest = documented(
   z.strictObject({
@@ -31,9 +31,9 @@ const issueToken = defineRoute({
 export const devApi = [issueToken];
 
 /** Mounted only in `local`: elsewhere these paths are plain 404s. */
-export function devRoutes(issuer: DevTokenIssuer): Hono<HttpEnv> {
+export function devRoutes(issuer: DevTokenIssuer, admit: RouteAdmission): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
-  serveRoute(app, issueToken, async (c) => {
+  serveRoute({ app, admit }, issueToken, async (c) => {
     const { userId, name } = c.req.valid('json');
     return c.json({ token: await issuer.issue(name === undefined ? { userId } : { userId, name }) }, 200);
   });

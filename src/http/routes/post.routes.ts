@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { etagOf, versionFromEtag } from '../../domain/posts/post.js';
+import { whenReady } from '../../domain/shared/awaitable.js';
 import { answerJson, answerJsonText } from '../answer-headers.js';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
@@ -115,10 +116,11 @@ export function postRoutes({ posts }: AppDeps, admit: RouteAdmission): Hono<Http
       etag: etagOf(value),
     });
   });
-  serveRoute(routes, getPost, async (c) => {
-    const post = await posts.get(c.req.valid('param').id, viewerId(c));
-    return answerJsonText(c, postJson.record(post), 200, { etag: etagOf(post) });
-  });
+  serveRoute(routes, getPost, (c) =>
+    whenReady(posts.get(c.req.valid('param').id, viewerId(c)), (post) =>
+      answerJsonText(c, postJson.record(post), 200, { etag: etagOf(post) }),
+    ),
+  );
   serveRoute(routes, updatePost, async (c) => {
     const actor = requireActor(c);
     const version = ifMatchVersion(c.req.valid('header')['if-match']);
