@@ -143,7 +143,7 @@ function throughputRows(
       ours: formatSample(rps('ours'), 'req/s', 0),
       floor: `minimal Hono, same JSON and headers, one await: ${formatSample(rps('honoAwaited'), 'req/s', 0)}`,
       shown: ratio(ratioOf(rps('ours'), rps('honoAwaited'))),
-      note: `informative, no target: the same app answering after awaiting one read of data already in memory, as any handler that reads storage does (its answer reaches @hono/node-server as a promise, not a ready Response); it runs at ${ratio(ratioOf(rps('honoAwaited'), rps('hono')))} of the minimal app`,
+      note: `informative, no target: the same app answering after awaiting one read of data already in memory, as a handler reading DynamoDB must (its answer reaches @hono/node-server as a promise, not a ready Response; ours answers a post read from memory at once, src/domain/shared/awaitable.ts); it runs at ${ratio(ratioOf(rps('honoAwaited'), rps('hono')))} of the minimal app`,
     },
     {
       measure: `Warm req/s, ${label}, ours ÷ raw node:http`,

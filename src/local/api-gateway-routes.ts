@@ -1,3 +1,5 @@
+import { getPath } from 'hono/utils/url';
+
 /** Anything that answers a web Request: a Hono app's `fetch`. */
 type Fetch = (request: Request) => Response | Promise<Response>;
 
@@ -10,7 +12,5 @@ export const BROADCAST_PATH_PREFIX = '/broadcast/';
  */
 export function routeAsApiGateway(apps: { api: Fetch; broadcast: Fetch }): Fetch {
   return (request) =>
-    new URL(request.url).pathname.startsWith(BROADCAST_PATH_PREFIX)
-      ? apps.broadcast(request)
-      : apps.api(request);
+    getPath(request).startsWith(BROADCAST_PATH_PREFIX) ? apps.broadcast(request) : apps.api(request);
 }

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { HttpEnv } from '../http/http-env.js';
 import { type WebClientOrigins, webClientCsp } from './web-client-csp.js';
 
@@ -30,17 +30,23 @@ export function serveWebClient(
   const signInEntry = signIn ? `, signIn: ${JSON.stringify(signIn).replace(/</g, '\\u003c')}` : '';
   // The page's own host, not 127.0.0.1: the client may be opened by any name the stack answers to.
   const script = `window.BLOGAPP_CONFIG = Object.assign({ wsUrl: (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.hostname + ':${wsPort}'${signInEntry} }, window.BLOGAPP_CONFIG);\n`;
-  app.use('/*', async (c, next) => {
+  const underPolicy: MiddlewareHandler<HttpEnv> = async (c, next) => {
     await next();
     // The WebSocket URL is built from the page's host (above), so the policy names the same one.
     const page = new URL(c.req.url);
     const websocket = `${page.protocol === 'https:' ? 'wss' : 'ws'}://${page.hostname}:${wsPort}`;
     c.header('Content-Security-Policy', webClientCsp({ ...origins, websocket }));
-  });
-  app.get('/blogapp-config.js', (c) =>
+  };
+  app.get('/blogapp-config.js', underPolicy, (c) =>
     c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }),
   );
+  // Only the client's own paths, rather than everything under `/`: a route matching the API's paths too
+  // would make Hono compose every API request with it (request-shell.ts).
+  const paths = readdirSync(dir, { withFileTypes: true }).map((entry) =>
+    entry.isDirectory() ? `/${entry.name}/*` : `/${entry.name}`,
+  );
   // serveStatic resolves `root` against the working directory, so hand it a relative path.
-  app.get('/*', serveStatic({ root: relative(process.cwd(), resolve(dir)) || '.' }));
+  const files = serveStatic({ root: relative(process.cwd(), resolve(dir)) || '.' });
+  for (const path of ['/', ...paths]) app.get(path, underPolicy, files);
   return true;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
@@ -9,7 +9,18 @@ import { loadConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/http/app.js';
 import { API_ROUTES } from '../../src/http/docs/openapi-document.js';
 import type { HttpEnv } from '../../src/http/http-env.js';
+import { serveWebClient } from '../../src/local/web-client.js';
 import { aPost } from '../support/storage-fixtures.js';
+
+/** The API's routes that match more than one handler of `app`. */
+function composedRoutes(app: Hono<HttpEnv>): string[] {
+  return API_ROUTES.filter((route) => !route.path.startsWith('/broadcast'))
+    .filter((route) => {
+      const path = route.path.replaceAll(/{\w+}/g, 'x');
+      return app.router.match(route.method.toUpperCase(), path)[0].length !== 1;
+    })
+    .map((route) => `${route.method} ${route.path}`);
+}
 
 // The shape the warm path's speed rests on (measured in `make bench`, asserted here as structure, not time).
 describe('the warm path', () => {
@@ -30,11 +41,18 @@ describe('the warm path', () => {
   // Hono calls a request's handler directly only when it is the one handler the path matches; a middleware
   // on the same path makes it compose them (request-shell.ts).
   it('matches each API route to exactly one handler, so Hono composes nothing for it', () => {
-    const composed = API_ROUTES.filter((route) => !route.path.startsWith('/broadcast')).filter((route) => {
-      const path = route.path.replaceAll(/{\w+}/g, 'x');
-      return app.router.match(route.method.toUpperCase(), path)[0].length !== 1;
-    });
-    expect(composed.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+    expect(composedRoutes(app)).toEqual([]);
+  });
+
+  it('keeps it so with the local web client served beside the API, as `make local` does', async () => {
+    const webDir = join(dir, 'web');
+    await mkdir(join(webDir, 'assets'), { recursive: true });
+    await writeFile(join(webDir, 'index.html'), '<!doctype html><title>blogapp</title>');
+    const config = loadConfig({ APP_REPOSITORY_PROVIDER: 'memory', APP_DATA_DIR: dir, LOG_LEVEL: 'ERROR' });
+    const local = createApp(await composeApi(config));
+    expect(serveWebClient(local, webDir, 3001, { images: [], signIn: [] })).toBe(true);
+    expect(composedRoutes(local)).toEqual([]);
+    expect((await local.request('/')).headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
   // A Response rather than a promise takes @hono/node-server's shorter path (awaitable.ts).
