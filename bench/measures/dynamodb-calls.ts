@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { composeLocal } from '../../src/composition/compose-local.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/http/app.js';
+import { servedRoutes } from '../../src/http/app-shell.js';
 import { createBroadcastApp } from '../../src/http/broadcast-app.js';
 import { routeAsApiGateway } from '../../src/local/api-gateway-routes.js';
 import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
@@ -92,9 +93,7 @@ export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureRe
         });
       }
       const registered = new Set(
-        apps.flatMap((app) =>
-          app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
-        ),
+        apps.flatMap((app) => servedRoutes(app).map((r) => `${r.method} ${r.path}`)),
       );
       const unmeasured = [...registered].filter((route) => !SCENARIOS.some((s) => s.route === route));
       return report(counted, unmeasured);

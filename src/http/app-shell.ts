@@ -56,7 +56,7 @@ export function createShell(deps: ShellDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   const cors = corsAnswers(corsOptionsFor(deps.config.allowedOrigins));
   // A route of its own, for OPTIONS only, so that no other request matches it.
-  app.options('*', cors.preflight);
+  app.options(PREFLIGHT_PATH, cors.preflight);
   app.fetch = requestShell({
     logger: deps.logger,
     securityHeaders,
@@ -65,6 +65,15 @@ export function createShell(deps: ShellDeps): Hono<HttpEnv> {
     ...(deps.metrics ? { countBusinessEvent: businessMetrics(deps.metrics) } : {}),
   })(app.fetch);
   return app;
+}
+
+const PREFLIGHT_PATH = '/*';
+
+/** The routes an app serves, as `app.routes` lists them, without middleware (ALL) or the shell's preflights. */
+export function servedRoutes(app: Pick<Hono<HttpEnv>, 'routes'>): { method: string; path: string }[] {
+  return app.routes.filter(
+    (route) => route.method !== 'ALL' && !(route.method === 'OPTIONS' && route.path === PREFLIGHT_PATH),
+  );
 }
 
 /**

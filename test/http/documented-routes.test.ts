@@ -6,6 +6,7 @@ import { composeApi } from '../../src/composition/compose-api.js';
 import { composeBroadcast } from '../../src/composition/compose-broadcast.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/http/app.js';
+import { servedRoutes } from '../../src/http/app-shell.js';
 import { createBroadcastApp } from '../../src/http/broadcast-app.js';
 import { API_ROUTES } from '../../src/http/docs/openapi-document.js';
 
@@ -29,9 +30,8 @@ describe('the documented routes', () => {
     });
     const apps = [createApp(await composeApi(config)), createBroadcastApp(await composeBroadcast(config))];
     const served = apps
-      .flatMap((app) => app.routes)
-      // Besides middleware (ALL), the shell's preflight answer on every path (createShell).
-      .filter(({ method, path }) => method !== 'ALL' && path !== '/*' && !UNDOCUMENTED.test(path))
+      .flatMap(servedRoutes)
+      .filter(({ path }) => !UNDOCUMENTED.test(path))
       .map(({ method, path }) => `${method} ${path.replaceAll(/:(\w+)/g, '{$1}')}`);
     const documented = API_ROUTES.map(({ method, path }) => `${method.toUpperCase()} ${path}`);
     expect([...new Set(served)].sort()).toEqual([...documented].sort());
