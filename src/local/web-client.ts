@@ -40,8 +40,9 @@ export function serveWebClient(
   app.get('/blogapp-config.js', underPolicy, (c) =>
     c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }),
   );
-  // Only the client's own paths, rather than everything under `/`: a route matching the API's paths too
-  // would make Hono compose every API request with it (request-shell.ts).
+  // Only the client's own paths (its build's top-level files and folders, read at start), rather than
+  // everything under `/`: a route matching the API's paths too would make Hono compose every API request
+  // with it (request-shell.ts).
   const paths = readdirSync(dir, { withFileTypes: true }).map((entry) =>
     entry.isDirectory() ? `/${entry.name}/*` : `/${entry.name}`,
   );
