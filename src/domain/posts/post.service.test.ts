@@ -86,6 +86,25 @@ describe('PostService', () => {
     expect(await posts.update(alice, value.id, { body: 'v3' }, 2)).toMatchObject({ body: 'v3', version: 3 });
   });
 
+  it('lands every one of an author’s simultaneous edits when none sends If-Match', async () => {
+    const { posts } = domainKit();
+    const { value } = await posts.create(alice, draft);
+    const edits = Array.from({ length: 12 }, (_, i) => posts.update(alice, value.id, { body: `edit ${i}` }));
+    const settled = await Promise.allSettled(edits);
+    expect(settled.filter((result) => result.status === 'rejected')).toEqual([]);
+    expect((await posts.get(value.id)).version).toBe(13);
+  });
+
+  it('answers edits past the retry bound with conflict, never precondition_failed, and loses none that landed', async () => {
+    const { posts } = domainKit();
+    const { value } = await posts.create(alice, draft);
+    const edits = Array.from({ length: 30 }, (_, i) => posts.update(alice, value.id, { body: `edit ${i}` }));
+    const settled = await Promise.allSettled(edits);
+    const refused = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason.code] : []));
+    expect(new Set(refused)).toEqual(new Set(['conflict']));
+    expect((await posts.get(value.id)).version).toBe(1 + settled.length - refused.length);
+  });
+
   it('treats an If-Match we never issued as stale', async () => {
     const { posts } = domainKit();
     const { value } = await posts.create(alice, draft);

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor.js';
 import { type Awaitable, whenReady } from '../shared/awaitable.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
 import {
+  ConflictError,
   ForbiddenError,
   idempotencyMismatch,
   PreconditionFailedError,
@@ -15,8 +16,13 @@ import type { ImageCatalog } from '../uploads/image-catalog.js';
 import { createPostInput, type Post, type PostRead, type PostView, updatePostInput } from './post.js';
 import type { PostRepository } from './post.repository.js';
 
-/** Lost optimistic races retried before giving up; each retry re-reads, so this only bounds pathological contention. */
-const MAX_WRITE_ATTEMPTS = 5;
+/**
+ * Lost optimistic races retried, without If-Match, before giving up. Only the author writes a post, so the
+ * racers are their own concurrent requests; each lost attempt means another one landed, so this many
+ * attempts let that many simultaneous edits all land. Past it the answer is 409, never 412: the caller sent
+ * no precondition that could fail.
+ */
+const MAX_WRITE_ATTEMPTS = 20;
 
 export interface PostServiceDeps {
   posts: PostRepository;
@@ -113,7 +119,8 @@ export class PostService {
           if (imageChanged && current.imageKey) await this.deps.images.discard(current.imageKey);
           return this.toView({ post: updated, favoritedByViewer });
         }
-        if (ifMatchVersion !== undefined || attempt >= MAX_WRITE_ATTEMPTS) throw stale(id);
+        if (ifMatchVersion !== undefined) throw stale(id);
+        if (attempt >= MAX_WRITE_ATTEMPTS) throw contended(id);
       }
     } finally {
       if (frozen && !kept) await this.deps.images.discard(frozen);
@@ -126,7 +133,8 @@ export class PostService {
       const { post: current } = await this.ownedPost(actor, id);
       if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
       if (await this.deps.posts.delete(id, current.version)) return;
-      if (ifMatchVersion !== undefined || attempt >= MAX_WRITE_ATTEMPTS) throw stale(id);
+      if (ifMatchVersion !== undefined) throw stale(id);
+      if (attempt >= MAX_WRITE_ATTEMPTS) throw contended(id);
     }
   }
 
@@ -219,6 +227,12 @@ function viewOf({ post, favoritedByViewer }: PostRead): PostView {
     imageUrl: null,
     favoritedByMe: favoritedByViewer,
   };
+}
+
+function contended(id: string): ConflictError {
+  return new ConflictError(
+    `Post ${JSON.stringify(id)} is being changed by too many requests at once; retry in a moment.`,
+  );
 }
 
 function stale(id: string): PreconditionFailedError {
