@@ -45,6 +45,9 @@ function client(endpoint: string, timeouts = QUICK): HttpDocuments {
   return documents;
 }
 
+/** The thin client's sockets per endpoint (src/adapters/dynamodb/http/request.ts). */
+const POOL = 50;
+
 /** Forwards to dynalite, after answering the first `throttles` requests as DynamoDB answers a throttle. */
 function throttlingProxy(throttles: number, seen: string[]) {
   return listen((incoming, answer) => {
@@ -84,6 +87,25 @@ describe('documents over HTTP, when DynamoDB answers badly', () => {
       .catch((error: unknown) => error);
     expect(failure).toMatchObject({ name: 'TimeoutError', $metadata: { attempts: 2 } });
     expect(seen).toHaveLength(2);
+  });
+
+  it('times a call from when it gets a socket, so a burst queued for the pool is not a timeout', async () => {
+    // dynalite answers at once; this server keeps each of the pool's sockets busy for three request
+    // timeouts, never silent for more than a quarter of one (the gaps of the test below), so the call queued
+    // behind them waits past both limits, as a burst does when the store shares a busy process.
+    const timeouts = { connectionMs: 500, requestMs: 1_000, maxAttempts: 1 };
+    const endpoint = await listen((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      response.write('{');
+      const trickle = setInterval(() => response.write(' '), timeouts.requestMs / 4);
+      setTimeout(() => {
+        clearInterval(trickle);
+        response.end('}');
+      }, 3 * timeouts.requestMs);
+    });
+    const documents = client(endpoint, timeouts);
+    const answers = await Promise.all(Array.from({ length: POOL + 1 }, () => documents.get(KEY)));
+    expect(answers.map((answer) => answer.Item)).toEqual(Array(POOL + 1).fill(undefined));
   });
 
   it('gives up on an answer that stops halfway, as on one that never starts', async () => {

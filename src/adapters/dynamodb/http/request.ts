@@ -48,6 +48,8 @@ export function createPoster(endpoint: URL): Poster {
       new Promise<RawAnswer>((resolve, reject) => {
         if (signal?.aborted) return reject(abortError(signal));
         let settled = false;
+        let connecting: NodeJS.Timeout | undefined;
+        let answering: NodeJS.Timeout | undefined;
         const finish = (error: Error | undefined, answer?: RawAnswer) => {
           if (settled) return;
           settled = true;
@@ -61,10 +63,10 @@ export function createPoster(endpoint: URL): Poster {
         };
         const request = send({ ...target, headers }, (response) => {
           // The head is a sign of life too: the silence is counted again from it.
-          answering.refresh();
+          answering?.refresh();
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => {
-            answering.refresh();
+            answering?.refresh();
             chunks.push(chunk);
           });
           response.on('end', () =>
@@ -80,21 +82,25 @@ export function createPoster(endpoint: URL): Poster {
               finish(transportError(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
           });
         });
-        const connecting = setTimeout(
-          () =>
-            finish(timeoutError(`DynamoDB did not accept a connection within ${limits.connectionMs} ms.`)),
-          limits.connectionMs,
-        );
-        const answering = setTimeout(
-          () => finish(timeoutError(`DynamoDB sent nothing for ${limits.requestMs} ms.`, 'ETIMEDOUT')),
-          limits.requestMs,
-        );
         const onAbort = () => finish(abortError(signal as AbortSignal));
         signal?.addEventListener('abort', onAbort, { once: true });
+        // Both timers start when the agent hands the request a socket: under a burst a request first
+        // queues for one of the pool's sockets, behind calls that are each bounded by their own timers (and
+        // the caller's signal bounds it all), and that wait is neither DynamoDB refusing a connection nor its
+        // silence. A reused keep-alive socket is connected already.
         request.on('socket', (socket) => {
-          // A reused keep-alive socket is connected already.
-          if (socket.connecting) socket.once('connect', () => clearTimeout(connecting));
-          else clearTimeout(connecting);
+          if (settled) return;
+          answering = setTimeout(
+            () => finish(timeoutError(`DynamoDB sent nothing for ${limits.requestMs} ms.`, 'ETIMEDOUT')),
+            limits.requestMs,
+          );
+          if (!socket.connecting) return;
+          connecting = setTimeout(
+            () =>
+              finish(timeoutError(`DynamoDB did not accept a connection within ${limits.connectionMs} ms.`)),
+            limits.connectionMs,
+          );
+          socket.once('connect', () => clearTimeout(connecting));
         });
         request.on('error', (error) => finish(transportError(error)));
         request.end(body);
