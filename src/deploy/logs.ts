@@ -1,5 +1,5 @@
 import type { CommonArgs } from './cli-args.js';
-import type { CommandRunner } from './command.js';
+import { CommandNotFoundError, type CommandRunner } from './command.js';
 import { functionConfiguration, samLogs, tailLogGroup } from './commands.js';
 import { DeployError, UsageError } from './errors.js';
 import { describeStack, firstLine, STACK_FUNCTIONS } from './stack.js';
@@ -21,7 +21,18 @@ export async function runLogs(
 ): Promise<number> {
   const target = await loadTarget(root, args.environment, args);
   const follow = { follow: args.follow };
-  if (!args.function) return (await runner.run(samLogs(target, follow))).code;
+  if (!args.function) {
+    return runner.run(samLogs(target, follow)).then(
+      (run) => run.code,
+      (error: unknown) => {
+        if (!(error instanceof CommandNotFoundError)) throw error;
+        throw new DeployError(
+          'Every function’s logs at once come through `sam logs`, and the AWS SAM CLI is not on PATH.',
+          `Read one function’s with the AWS CLI alone (\`npm run logs -- --env ${target.environment} --function api\`, or websocket, comment-stream, broadcast), or install the SAM CLI (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html).`,
+        );
+      },
+    );
+  }
 
   const known = STACK_FUNCTIONS.find((f) => f.name === args.function);
   if (!known) {

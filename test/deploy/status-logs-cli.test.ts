@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliProcess } from '../support/cli-process.js';
-import { type FakeCliEnvironment, fakeCliEnvironment } from '../support/fake-cli/fake-cli-env.js';
+import {
+  type FakeCliEnvironment,
+  type FakeProgram,
+  fakeCliEnvironment,
+} from '../support/fake-cli/fake-cli-env.js';
 import { deployScenario } from './deploy-scenario.js';
 
 const samconfig = await readFile(join(import.meta.dirname, 'fixtures/samconfig.toml'), 'utf8');
@@ -13,8 +17,11 @@ afterEach(async () => {
   await Promise.all(environments.splice(0).map((e) => e.cleanup()));
 });
 
-async function cli(entry: 'status' | 'logs', args: string[], stackExists = true) {
-  const fakes = await fakeCliEnvironment(deployScenario(stackExists ? { liveBefore } : {}), { samconfig });
+async function cli(entry: 'status' | 'logs', args: string[], stackExists = true, programs?: FakeProgram[]) {
+  const fakes = await fakeCliEnvironment(deployScenario(stackExists ? { liveBefore } : {}), {
+    samconfig,
+    ...(programs ? { programs } : {}),
+  });
   environments.push(fakes);
   const run = await runCliProcess(`src/entry/cli/${entry}.ts`, args, {
     cwd: fakes.projectDir,
@@ -39,6 +46,14 @@ describe('npm run status', () => {
     );
   });
 
+  it('says which CLI to install, without a stack trace, when the AWS CLI is missing', async () => {
+    const run = await cli('status', ['--env', 'staging'], true, ['sam', 'git']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('`aws` was not found on PATH.');
+    expect(run.stderr).toContain('→ Install the AWS CLI v2');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('says to deploy first when the stack does not exist', async () => {
     const run = await cli('status', ['--env', 'staging'], false);
     expect(run.code).toBe(1);
@@ -52,6 +67,14 @@ describe('npm run logs', () => {
     const run = await cli('logs', ['--env', 'staging', '--follow']);
     expect(run.code).toBe(0);
     expect(run.calls).toEqual(['sam logs --stack-name blogapp-staging --region eu-west-1 --tail']);
+  });
+
+  it('points to --function and the AWS CLI alone when the SAM CLI is missing', async () => {
+    const run = await cli('logs', ['--env', 'staging'], true, ['aws', 'git']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the AWS SAM CLI is not on PATH');
+    expect(run.stderr).toContain('npm run logs -- --env staging --function api');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('tails one function’s log group, as Lambda reports it', async () => {
