@@ -7,7 +7,7 @@ DEPS := node_modules/.deps-installed
 .PHONY: help local web-dev test check biome check-suites test-stress lint typecheck unit build bench bench-quick reliability seed smoke deploy-dev deploy-staging deploy-prod terraform-check rehearse python-tools clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 # Installs node packages once per lockfile change, so `make local` and `make test` work on a fresh clone.
 # `npm ci` installs exactly the committed lockfile and never rewrites it (it lists every platform's optional
@@ -127,4 +127,4 @@ rehearse: $(DEPS) python-tools ## the deploy on emulated AWS (moto_server): boot
 	npx tsx scripts/rehearse.ts $${KEEP:+--keep}
 
 clean: ## remove build output (keeps .data/)
-	rm -rf dist .aws-sam coverage
+	rm -rf dist .aws-sam infrastructure/aws-sam/.aws-sam coverage

@@ -12,14 +12,14 @@ if [[ $# -gt 0 && $1 != -* ]]; then
   env=$1
   shift
   set -- --env "$env" "$@"
-elif [[ " $* " != *" --env"* && " $* " != *" --environment"* && " $* " != *" -e "* ]]; then
+elif [[ " $* " != *" --env"* && " $* " != *" --environment"* && " $* " != *" -e "* && " $* " != *" --help "* && " $* " != *" -h "* ]]; then
   # Like the seeds' script: no environment means development, said out loud.
   echo "scripts/deploy.sh: no environment given, deploying to development" >&2
   set -- --env development "$@"
 fi
 
 if [[ ! -x node_modules/.bin/tsx ]]; then
-  echo "scripts/deploy.sh: dependencies are not installed; run \`make local\` or \`npm install\` first." >&2
+  echo "scripts/deploy.sh: dependencies are not installed; run \`make local\` or \`npm ci\` first." >&2
   exit 1
 fi
 exec node_modules/.bin/tsx src/entry/cli/deploy.ts "$@"

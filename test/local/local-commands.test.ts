@@ -23,7 +23,7 @@ describe('local commands follow the running stack', () => {
     stack = startCliProcess('src/entry/local/main.ts', [], {
       env: { ...env(), PORT: '0', WS_PORT: '0', APP_REPOSITORY_PROVIDER: 'memory' },
     });
-    apiUrl = (await stack.waitFor(/API +(http:\/\/127\.0\.0\.1:\d+)\/api\n/))[1] ?? '';
+    apiUrl = (await stack.waitFor(/API +(http:\/\/127\.0\.0\.1:\d+) /))[1] ?? '';
   });
   afterAll(async () => {
     await stack?.stop();

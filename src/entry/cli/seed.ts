@@ -77,7 +77,7 @@ for (const [index, post] of demoContent.posts.entries()) {
   }
   done++;
   console.log(
-    `seed: post ${done}/${demoContent.posts.length} "${created.title}" with ${post.comments.length} comments`,
+    `seed: post ${done}/${demoContent.posts.length} "${created.title}" with ${post.comments.length} comment${post.comments.length === 1 ? '' : 's'}`,
   );
 }
 console.log(`seed: done — open ${baseUrl}/api/posts`);

@@ -68,7 +68,7 @@ console.log(`
 blogapp local stack is up — environment: ${config.environment}
   storage  ${stack.storage}
   Web      ${stack.webClient ? `${api}/` : '(not built: run make build, then restart)'}
-  API      ${api}/api
+  API      ${api}  (the REST base: every route is under /api, listed at /docs)
   Health   ${api}/api/health
   Docs     ${api}/docs
   Token    curl -s -X POST ${api}/api/dev/token -H 'content-type: application/json' -d '{"userId":"alice","name":"Alice"}'
