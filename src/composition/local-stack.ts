@@ -9,6 +9,7 @@ import { createApp } from '../http/app.js';
 import { createBroadcastApp } from '../http/broadcast-app.js';
 import type { RequestLine } from '../http/middleware/request-log.js';
 import { routeAsApiGateway } from '../local/api-gateway-routes.js';
+import { answerClientErrors } from '../local/client-errors.js';
 import { closeServer } from '../local/close-server.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
 import { guardHosts, hostGuard } from '../local/host-guard.js';
@@ -103,6 +104,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       );
       s.once('error', fail);
     });
+    answerClientErrors(server);
     // Requests in flight finish before the stream, the gateway and the embedded DynamoDB close under them.
     closers.push(() => closeServer(server));
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
