@@ -138,12 +138,16 @@ describe('deploy workflow', () => {
     });
   });
 
-  it('keeps pull requests from forks, and pull requests not aimed at main, away from AWS', () => {
+  it('keeps forks, pull requests not aimed at main and pushes to other branches away from AWS after CI', () => {
     expect(workflow.jobs.target?.if).toContain(
       'github.event.workflow_run.head_repository.full_name == github.repository',
     );
     expect(workflow.jobs.target?.if).toContain(
-      "github.event.workflow_run.pull_requests[0].base.ref == 'main'",
+      "(github.event.workflow_run.event == 'pull_request' && github.event.workflow_run.pull_requests[0].base.ref == 'main')",
+    );
+    // After CI, only main's pushes deploy (staging): production's run on production's own ref.
+    expect(workflow.jobs.target?.if).toContain(
+      "(github.event.workflow_run.event == 'push' && github.event.workflow_run.head_branch == 'main')",
     );
   });
 
