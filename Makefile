@@ -33,17 +33,22 @@ seed: $(DEPS) ## load demo users, posts and comments into the running local stac
 	$(NPM) run --silent seed
 
 # AWS's own tools for the templates and the rehearsal: cfn-lint (brings aws-sam-translator) and moto_server.
-# Installed with pip where missing; where that fails, make stops here, loudly: these checks never skip.
+# Installed with pip where missing: into python3's own environment where pip may write it (a venv, pyenv,
+# actions/setup-python: their scripts are on PATH already), else into the user's (--user, which pip refuses
+# inside a venv). Where that fails, make stops here, loudly: these checks never skip.
+PIP_SCOPE := python3 -c 'import os, sys, sysconfig; print("" if sys.prefix != sys.base_prefix or os.access(sysconfig.get_paths()["purelib"], os.W_OK) else "--user")'
 python-tools:
 	@python3 -c 'import cfnlint, samtranslator, moto, flask' 2>/dev/null && command -v cfn-lint >/dev/null && command -v moto_server >/dev/null || { \
 	  echo "Installing cfn-lint and moto[server] with pip (template lint, SAM transform, deploy rehearsal)..."; \
-	  python3 -m pip install --user cfn-lint 'moto[server]' && command -v cfn-lint >/dev/null && command -v moto_server >/dev/null; } || { \
+	  python3 -m pip install $$($(PIP_SCOPE)) cfn-lint 'moto[server]' && command -v cfn-lint >/dev/null && command -v moto_server >/dev/null; } || { \
 	  echo ""; \
-	  echo "#########################################################################################"; \
-	  echo "# cfn-lint / aws-sam-translator / moto_server are NOT installed and pip could not install #"; \
-	  echo "# them: templates cannot be linted nor the deploy rehearsed. Install them (python3 -m pip  #"; \
-	  echo "# install cfn-lint 'moto[server]', on PATH), then run make again.                        #"; \
-	  echo "#########################################################################################"; \
+	  echo "##############################################################################################"; \
+	  echo "# cfn-lint / aws-sam-translator / moto_server are NOT installed and pip could not install    #"; \
+	  echo "# them: templates cannot be linted nor the deploy rehearsed. Install them (python3 -m pip    #"; \
+	  echo "# install cfn-lint 'moto[server]', on PATH), then run make again. A system Python that is    #"; \
+	  echo "# externally managed (PEP 668) refuses pip: make a venv (python3 -m venv ~/.venvs/blogapp),  #"; \
+	  echo "# activate it (. ~/.venvs/blogapp/bin/activate) and run make again from that shell.          #"; \
+	  echo "##############################################################################################"; \
 	  exit 1; }
 
 lint: $(DEPS) python-tools biome ## Biome lint + format, the directions imports may point (dependency-cruiser), cfn-lint on the templates

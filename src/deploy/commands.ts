@@ -19,7 +19,14 @@ function aws(target: Target, ...args: string[]): Command {
 }
 
 export const gitStatus: Command = { program: 'git', args: ['status', '--porcelain'] };
+/** The branch HEAD is on; `HEAD` when detached (CI checks out the very commit it tested). */
 export const gitBranch: Command = { program: 'git', args: ['rev-parse', '--abbrev-ref', 'HEAD'] };
+export const gitHeadCommit: Command = { program: 'git', args: ['rev-parse', '--verify', 'HEAD^{commit}'] };
+/** The commit a branch pointed at when origin was last fetched; exits 1, printing nothing, when never fetched. */
+export const gitRemoteBranchTip = (branch: string): Command => ({
+  program: 'git',
+  args: ['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch}^{commit}`],
+});
 /** What /api/health reports as the version: the commit, marked `-dirty` when the tree has local changes. */
 export const gitRevision: Command = {
   program: 'git',

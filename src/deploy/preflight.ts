@@ -1,7 +1,8 @@
 import { CommandNotFoundError, type CommandRunner } from './command.js';
-import { gitBranch, gitRevision, gitStatus } from './commands.js';
+import { gitRevision, gitStatus } from './commands.js';
 import { RELEASE_BRANCH } from './environments.js';
 import { DeployError } from './errors.js';
+import { readCheckout } from './preflight/release-checkout.js';
 import { assertDeploySettings } from './preflight/settings-checks.js';
 import type { Progress } from './progress.js';
 import { firstLine } from './stack.js';
@@ -20,12 +21,12 @@ export async function preflight(
 ): Promise<string | undefined> {
   const releasing = target.environment === 'production' && !planOnly;
   // Settings that would deploy a stack nobody can use (sample origins, an identity provider without its
-  // settings), and production off its branch: a plan changes nothing, so it may come from any branch.
-  const branch = releasing ? await currentBranch(runner) : undefined;
+  // settings), and production off its branch's tip: a plan changes nothing, so it may come from anywhere.
+  const checkout = releasing ? await readCheckout(runner) : undefined;
   assertDeploySettings({
     environment: target.environment,
     parameters: target.parameters,
-    ...(branch ? { branch } : {}),
+    ...(checkout ? { checkout } : {}),
   });
   progress.note(`settings: ${target.parameters.AuthProvider ?? 'default'} sign-in, no sample values left`);
   if (releasing) await cleanTree(runner, progress);
@@ -64,12 +65,4 @@ async function cleanTree(runner: CommandRunner, progress: Progress): Promise<voi
     );
   }
   progress.note(`git: clean tree on ${RELEASE_BRANCH}`);
-}
-
-async function currentBranch(runner: CommandRunner): Promise<string | undefined> {
-  const branch = await runner.run(gitBranch).catch((error: unknown) => {
-    if (error instanceof CommandNotFoundError) return undefined;
-    throw error;
-  });
-  return branch?.code === 0 ? branch.stdout.trim() : undefined;
 }

@@ -23,6 +23,8 @@ interface Job {
   concurrency?: { group: string; 'cancel-in-progress': boolean };
   needs?: string;
   if?: string;
+  /** A reusable workflow the job calls instead of running steps. */
+  uses?: string;
   steps: Step[];
 }
 interface Workflow {
@@ -58,18 +60,29 @@ describe('deploy workflow', () => {
     deploy = workflow.jobs.deploy as Job;
   });
 
-  it('runs after the CI workflow completes, and on manual runs naming an environment', () => {
-    expect(Object.keys(workflow.on).sort()).toEqual(['workflow_dispatch', 'workflow_run']);
+  it('runs after the CI workflow completes, on pushes to production, and on manual runs naming an environment', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch', 'workflow_run']);
     expect(workflow.on.workflow_run).toEqual({ workflows: ['CI'], types: ['completed'] });
+    expect(workflow.on.push).toEqual({ branches: ['production'] });
     expect(workflow.on.workflow_dispatch?.inputs?.environment).toMatchObject({
       type: 'choice',
       options: ['development', 'staging', 'production'],
     });
   });
 
-  it('deploys only a commit whose CI passed: the completed run’s, or a manual run’s checked first', () => {
+  it('deploys only a commit whose CI passed: the completed run’s, or CI called first for a push or manual run', () => {
     const target = workflow.jobs.target as Job;
     expect(target.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    // A push to production and a manual run test their commit with the CI workflow itself, then deploy it.
+    expect(workflow.jobs.ci).toMatchObject({
+      uses: './.github/workflows/ci.yml',
+      if: "github.event_name != 'workflow_run'",
+    });
+    expect(target.needs).toBe('ci');
+    expect(target.if).toContain("(github.event_name != 'workflow_run' && needs.ci.result == 'success')");
+    // On a workflow_run the ci job is skipped: the jobs after it say so, or GitHub skips them too.
+    expect(target.if).toMatch(/^!cancelled\(\) && /);
+    expect(deploy.if).toBe("!cancelled() && needs.target.result == 'success'");
     // The commit CI tested is the one checked out and deployed.
     expect(target.steps.find((s) => s.id === 'pick')?.env?.SHA).toContain(
       'github.event.workflow_run.head_sha',
@@ -77,15 +90,31 @@ describe('deploy workflow', () => {
     expect(deploy.steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.ref).toBe(
       '${{ needs.target.outputs.sha }}',
     );
-    const manual = target.steps.find((s) => s.name === 'CI passed for this commit') as Step;
-    expect(manual.if).toBe("github.event_name == 'workflow_dispatch'");
-    expect(manual.run).toContain('actions/workflows/ci.yml/runs?head_sha=$SHA&status=success');
+  });
+
+  it('installs exactly the committed lockfile, so the tree stays clean and the version is not -dirty', () => {
+    const runs = deploy.steps.flatMap((s) => (s.run ? [s.run] : []));
+    expect(runs).toContain('npm ci --no-audit --no-fund');
+    expect(runs.filter((run) => /\bnpm (install|i)\b/.test(run))).toEqual([]);
+  });
+
+  it('fetches production’s tip beside the tested commit, before a production deploy', () => {
+    const names = deploy.steps.map((s) => s.name ?? s.id ?? s.uses);
+    const fetch = deploy.steps.find((s) => s.name === 'fetch production’s tip') as Step;
+    expect(fetch.if).toBe("env.TARGET == 'production'");
+    expect(fetch.run).toBe(
+      'git fetch --no-tags --depth=1 origin +refs/heads/production:refs/remotes/origin/production',
+    );
+    expect(names.indexOf('fetch production’s tip')).toBeGreaterThan(
+      deploy.steps.findIndex((s) => s.uses?.startsWith('actions/checkout@')),
+    );
+    expect(names.indexOf('fetch production’s tip')).toBeLessThan(names.indexOf('deploy'));
   });
 
   it('grants the OIDC token and the pull-request comment to the deploy job only', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
-    // Reading CI's runs (a manual run's check) is all the target job may do.
-    expect(workflow.jobs.target?.permissions).toEqual({ actions: 'read' });
+    expect(workflow.jobs.target?.permissions).toBeUndefined();
+    expect(workflow.jobs.ci?.permissions).toBeUndefined();
     expect(deploy.permissions).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
   });
 
@@ -109,12 +138,16 @@ describe('deploy workflow', () => {
     });
   });
 
-  it('keeps pull requests from forks, and pull requests not aimed at main, away from AWS', () => {
+  it('keeps forks, pull requests not aimed at main and pushes to other branches away from AWS after CI', () => {
     expect(workflow.jobs.target?.if).toContain(
       'github.event.workflow_run.head_repository.full_name == github.repository',
     );
     expect(workflow.jobs.target?.if).toContain(
-      "github.event.workflow_run.pull_requests[0].base.ref == 'main'",
+      "(github.event.workflow_run.event == 'pull_request' && github.event.workflow_run.pull_requests[0].base.ref == 'main')",
+    );
+    // After CI, only main's pushes deploy (staging): production's run on production's own ref.
+    expect(workflow.jobs.target?.if).toContain(
+      "(github.event.workflow_run.event == 'push' && github.event.workflow_run.head_branch == 'main')",
     );
   });
 
@@ -145,9 +178,11 @@ describe('deploy workflow', () => {
       const pick = workflow.jobs.target?.steps.find((s) => s.id === 'pick');
       script = pick?.run ?? '';
       env = pick?.env ?? {};
-      expect(Object.keys(env).sort()).toEqual(['BRANCH', 'EVENT', 'REQUESTED', 'SHA']);
+      expect(Object.keys(env).sort()).toEqual(['BRANCH', 'EVENT', 'REQUESTED', 'RUN_REF', 'SHA']);
+      expect(env.RUN_REF).toBe('${{ github.ref_name }}');
     });
-    const pick = async (event: string, branch: string, requested = '') => {
+    /** `runRef`: the run's own ref; a workflow_run's is the default branch whatever CI ran on. */
+    const pick = async (event: string, branch: string, requested = '', runRef = branch) => {
       const dir = await mkdtemp(join(tmpdir(), 'blogapp-pick-'));
       const output = join(dir, 'output');
       try {
@@ -157,6 +192,7 @@ describe('deploy workflow', () => {
             EVENT: event,
             BRANCH: branch,
             REQUESTED: requested,
+            RUN_REF: runRef,
             SHA: 'abc1234',
             GITHUB_OUTPUT: output,
           },
@@ -170,13 +206,20 @@ describe('deploy workflow', () => {
     };
 
     it.each([
-      ['pull_request', 'feature/x', '', 'environment=development'],
-      ['push', 'main', '', 'environment=staging'],
-      ['push', 'production', '', 'environment=production'],
-      ['workflow_dispatch', 'production', 'production', 'environment=production'],
-      ['workflow_dispatch', 'main', 'development', 'environment=development'],
-    ])('%s on %s (asked: %s) → %s', async (event, branch, requested, expected) => {
-      expect(await pick(event, branch, requested)).toBe(expected);
+      ['pull_request', 'feature/x', '', 'environment=development', 'main'],
+      ['push', 'main', '', 'environment=staging', 'main'],
+      ['push', 'production', '', 'environment=production', 'production'],
+      ['workflow_dispatch', 'production', 'production', 'environment=production', 'production'],
+      ['workflow_dispatch', 'main', 'development', 'environment=development', 'main'],
+    ])('%s on %s (asked: %s) → %s', async (event, branch, requested, expected, runRef) => {
+      expect(await pick(event, branch, requested, runRef)).toBe(expected);
+    });
+
+    it('refuses production on any ref but production’s, which the environment’s branch rule checks', async () => {
+      // What a workflow_run after CI on a push to production would be: production's commit on main's ref.
+      expect(await pick('push', 'production', '', 'main')).toMatch(
+        /^refused: ::error::production deploys only from the production branch \(this run is on main\)/,
+      );
     });
 
     it.each([
@@ -192,15 +235,62 @@ describe('deploy workflow', () => {
 });
 
 describe('CI workflow', () => {
-  it('runs the developer’s own commands on every pull request and push, read-only', async () => {
+  it('runs the developer’s own commands on every pull request, push to main and deploy, read-only', async () => {
     const { workflow, source } = await load('ci.yml');
-    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push', 'workflow_call']);
+    // production's pushes are tested by the deploy workflow's call, not twice.
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
     expect(workflow.permissions).toEqual({ contents: 'read' });
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-    expect(steps.filter((s) => s.run).map((s) => s.run)).toEqual(['make test', 'make build']);
+    // .ci/run: make test, then make local started once, then the tree must be as checked out.
+    expect(steps.filter((s) => s.run).map((s) => s.run)).toEqual(['bash .ci/run', 'make build']);
+    const ciRun = await readFile('.ci/run', 'utf8');
+    expect(ciRun).toMatch(/^make test$/m);
+    expect(ciRun).toMatch(/^bash \.ci\/local-starts\.sh$/m);
+    expect(ciRun).toContain('changed=$(git status --porcelain)');
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with).toMatchObject({
       cache: 'npm',
     });
     expect(source).not.toMatch(/secrets\./);
   });
+
+  it('sets up what make test needs and ubuntu-latest lacks, before it runs', async () => {
+    const { workflow } = await load('ci.yml');
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const at = (prefix: string) => steps.findIndex((s) => s.uses?.startsWith(prefix));
+    const makeTest = steps.findIndex((s) => s.run === 'bash .ci/run');
+    // A Python of its own: the runner's is externally managed (PEP 668), so make's pip install would fail.
+    expect(at('actions/setup-python@')).toBeGreaterThan(-1);
+    expect(at('actions/setup-python@')).toBeLessThan(makeTest);
+    expect(steps[at('actions/setup-python@')]?.with).toEqual({ 'python-version': '3.11' });
+    // test/terraform fails without terraform; the wrapper would add lines to the output the tests read.
+    const terraform = steps[at('hashicorp/setup-terraform@')];
+    expect(at('hashicorp/setup-terraform@')).toBeLessThan(makeTest);
+    expect(terraform?.with).toMatchObject({ terraform_wrapper: false });
+    const version = String(terraform?.with?.terraform_version);
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const constraint of await requiredTerraformVersions()) {
+      expect(satisfies(version, constraint), `${version} against ${constraint}`).toBe(true);
+    }
+  });
 });
+
+/** Every `required_version` the Terraform roots and modules declare. */
+async function requiredTerraformVersions(): Promise<string[]> {
+  const { stdout } = await run('git', ['grep', '-h', 'required_version', '--', 'infrastructure/terraform']);
+  const constraints = [...stdout.matchAll(/required_version\s*=\s*"([^"]+)"/g)].map((m) => m[1] ?? '');
+  expect(constraints.length).toBeGreaterThan(0);
+  return [...new Set(constraints)];
+}
+
+/** Terraform's `>=`, `>`, `<`, `<=` and `=` constraints, comma-separated (all this repository uses). */
+function satisfies(version: string, constraint: string): boolean {
+  const parts = (v: string) => v.split('.').map(Number);
+  const compare = (a: number[], b: number[]) =>
+    a.reduce((result, n, i) => result || Math.sign(n - (b[i] ?? 0)), 0);
+  return constraint.split(',').every((clause) => {
+    const [, op = '=', wanted = ''] = /^\s*(>=|<=|>|<|=)?\s*([\d.]+)\s*$/.exec(clause) ?? [];
+    const order = compare(parts(version), parts(wanted));
+    return { '>=': order >= 0, '<=': order <= 0, '>': order > 0, '<': order < 0, '=': order === 0 }[op];
+  });
+}

@@ -16,7 +16,7 @@ const settings = (
 ) => ({
   environment,
   parameters: { AllowedOrigins: 'https://blog.mine.dev', ...parameters },
-  ...(branch ? { branch } : {}),
+  ...(branch ? { checkout: { branch } } : {}),
 });
 const flagged = (s: DeploySettings) => checkDeploySettings(s).map((p) => p.setting);
 

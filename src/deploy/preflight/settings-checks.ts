@@ -1,10 +1,11 @@
-import { type DeployEnvironment, RELEASE_BRANCH } from '../environments.js';
+import type { DeployEnvironment } from '../environments.js';
 import { DeployError } from '../errors.js';
+import { type Checkout, releaseCheckoutProblem } from './release-checkout.js';
 
 /**
  * Settings that would deploy fine and leave a useless stack: samconfig's sample values, an identity provider
  * missing what it needs, production from the wrong branch. Each problem says what to change. Pure: the
- * deploy engine hands in the template parameters it is about to use and the branch it runs on.
+ * deploy engine hands in the template parameters it is about to use and the checkout it runs from.
  */
 export interface SettingsProblem {
   /** The parameter (or `branch`) at fault. */
@@ -17,8 +18,8 @@ export interface DeploySettings {
   environment: DeployEnvironment;
   /** The stack's parameters as they will be deployed (samconfig's parameter_overrides and any override). */
   parameters: Readonly<Record<string, string>>;
-  /** The git branch the deploy runs from; undefined outside a checkout. */
-  branch?: string;
+  /** The git checkout the deploy runs from; undefined outside one. */
+  checkout?: Checkout;
 }
 
 const SAMCONFIG = 'infrastructure/aws-sam/samconfig.toml';
@@ -28,18 +29,17 @@ const SAMPLE_FIREBASE_PROJECTS = /^(blogapp-(development|staging|production)|you
 const POOL_ID = /^[a-z]{2}-[a-z]+-\d_[A-Za-z0-9]+$/;
 const US_EAST_1_CERTIFICATE = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/;
 
-export function checkDeploySettings({ environment, parameters, branch }: DeploySettings): SettingsProblem[] {
+export function checkDeploySettings({
+  environment,
+  parameters,
+  checkout,
+}: DeploySettings): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const add = (setting: string, problem: string, fix: string) => problems.push({ setting, problem, fix });
   const value = (name: string) => parameters[name]?.trim() ?? '';
 
-  if (environment === 'production' && branch !== undefined && branch !== RELEASE_BRANCH) {
-    add(
-      'branch',
-      `production deploys from the ${RELEASE_BRANCH} branch, and this is ${branch}`,
-      `git checkout ${RELEASE_BRANCH} (merge main into it first), then deploy again`,
-    );
-  }
+  const offRelease = environment === 'production' && checkout ? releaseCheckoutProblem(checkout) : undefined;
+  if (offRelease) add('branch', offRelease.problem, offRelease.fix);
 
   const origins = value('AllowedOrigins')
     .split(',')
