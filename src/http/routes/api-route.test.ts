@@ -71,13 +71,13 @@ describe('serveRoute', () => {
       error: {
         code: 'validation_error',
         message: 'The request has invalid fields.',
-        details: [{ field: 'limit', message: 'Must be a whole number from 1 to 100' }],
+        details: [{ field: 'limit', message: 'Must be a whole number from 1 to 100, in decimal digits' }],
       },
     });
     // Not a number at all: the same words, not zod's "received NaN".
     const words = await send('/notes/n1?limit=abc');
     expect(((await words.json()) as { error: { details: unknown } }).error.details).toEqual([
-      { field: 'limit', message: 'Must be a whole number from 1 to 100' },
+      { field: 'limit', message: 'Must be a whole number from 1 to 100, in decimal digits' },
     ]);
     const repeated = await send('/notes/n1?limit=5&limit=6');
     expect(((await repeated.json()) as { error: { details: { field: string }[] } }).error.details).toEqual([
