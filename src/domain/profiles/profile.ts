@@ -24,8 +24,11 @@ export function initialDisplayName(identity: Identity): string {
 
 const EMAIL_ADDRESS = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 
-/** An id as providers mint them (Cognito's UUIDs, Firebase's uids, ours): nothing else in it to leak. */
-const PLAIN_ID = /^[A-Za-z0-9_-]+$/;
+/**
+ * An id as providers mint them (Cognito's UUIDs, Firebase's uids, `provider|id` and `provider:id` forms,
+ * ours): letters and digits, nothing in it to leak. An `@` or a `.` makes it no plain id.
+ */
+const PLAIN_ID = /^[A-Za-z0-9_|:-]+$/;
 
 /**
  * `user-` and the start of a plain id; any other subject (an address, say: a provider may use one) gives
