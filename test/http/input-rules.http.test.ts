@@ -306,7 +306,7 @@ describe('input rules over HTTP', () => {
         ['/api/posts', 'GET, HEAD, POST, OPTIONS'],
         ['/api/posts/01ABC', 'GET, HEAD, PATCH, DELETE, OPTIONS'],
         ['/api/me', 'GET, HEAD, PATCH, OPTIONS'],
-      ]) {
+      ] as const) {
         const answer = await api.request('OPTIONS', path);
         expect(answer.status, path).toBe(204);
         expect(answer.headers.get('allow')).toBe(allowed);
