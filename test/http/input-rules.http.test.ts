@@ -348,3 +348,31 @@ describe('input rules over HTTP', () => {
     expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([comment.body.id]);
   });
 });
+
+/** Author ids become parts of storage keys (AUTHOR#<id>): whatever a token may carry must list right there too. */
+describe('author ids on dynalite', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp('dynamodb');
+  });
+  afterAll(() => api.close());
+
+  it('lists each subject’s own posts, however its id is written', async () => {
+    const subjects = ['a', 'a#b', 'a#b#', 'erin@example.com', 's'.repeat(128), 'ü/%2F?&'];
+    const ids = new Map<string, string>();
+    for (const sub of subjects) {
+      const token = await localIssuerToken(api.dataDir, { sub, name: 'Writer' });
+      const post = await api.request('POST', '/api/posts', { token, body: { title: 't', body: 'b' } });
+      expect(post.status, sub).toBe(201);
+      ids.set(sub, post.body.id);
+    }
+    for (const sub of subjects) {
+      const listed = await api.request('GET', `/api/posts?author=${encodeURIComponent(sub)}`);
+      expect(listed.status, sub).toBe(200);
+      expect(
+        listed.body.items.map((p: { id: string }) => p.id),
+        sub,
+      ).toEqual([ids.get(sub)]);
+    }
+  });
+});
