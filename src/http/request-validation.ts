@@ -104,7 +104,9 @@ function pathParams(c: Context<HttpEnv>, parse: PartParser, names: readonly stri
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
-    throw new NotFoundError(`Nothing at ${JSON.stringify(path)}: it holds no id this API gives out.`);
+    throw new NotFoundError(
+      `Nothing at ${JSON.stringify(path)}: it holds no id this API gives out; use ids as the API returned them.`,
+    );
   }
 }
 
