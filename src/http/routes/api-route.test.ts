@@ -85,6 +85,12 @@ describe('serveRoute', () => {
     ]);
   });
 
+  it('answers a path id that breaks the id rules with 404, as a resource that is not there', async () => {
+    const answer = await send('/notes/bad%20id', { type: 'application/json', body: '{"text":"hi"}' });
+    expect(answer.status).toBe(404);
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
   it('refuses a body that is not JSON, or JSON with a malformed media-type parameter, with 415', async () => {
     for (const type of ['text/plain', 'application/json;charset', 'multipart/form-data']) {
       const answer = await send('/notes/n1', { type, body: '{"text":"hi"}' });
