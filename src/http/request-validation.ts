@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type * as z from 'zod/mini';
-import { ValidationError } from '../domain/shared/errors.js';
+import { NotFoundError, ValidationError } from '../domain/shared/errors.js';
 import { issuesOf } from '../domain/shared/validation.js';
 import type { HttpEnv } from './http-env.js';
 import { type PlainAcceptance, plainAcceptance } from './schemas/plain-acceptance.js';
@@ -94,13 +94,29 @@ async function jsonBody(c: Context<HttpEnv>): Promise<unknown> {
   }
 }
 
+/**
+ * The path's parameters, which are ids: one that breaks the id rules names nothing, so the answer is the
+ * 404 of any absent resource, not a 422 asking the caller to fix a field (a body's ids are still fields).
+ */
+function pathParams(c: Context<HttpEnv>, parse: PartParser, names: readonly string[]): unknown {
+  try {
+    return parse(fieldsOf(names, (name) => c.req.param(name)));
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
+    throw new NotFoundError(
+      `Nothing at ${JSON.stringify(path)}: it holds no id this API gives out; use ids as the API returned them.`,
+    );
+  }
+}
+
 /** Validates a request's declared parts onto the context; a promise only when there is a body to read. */
 export type RequestValidator = (c: Context<HttpEnv>) => Promise<void> | undefined;
 
 /**
  * Validates the parts of a request a route declares, in the order query, path, headers, body; the first
- * part with invalid fields is a ValidationError (422 naming each field), which the app's error handler
- * answers. A declared body also gates the media type (415). What each part parsed to is what the handler
+ * part with invalid fields is a ValidationError (422 naming each field), except the path's ids, which are
+ * a NotFoundError (404), and the app's error handler answers it. A declared body also gates the media type (415). What each part parsed to is what the handler
  * reads with `c.req.valid(part)`. The route's handler calls it first (see serveRoute), rather than it
  * being a middleware of its own: every layer of middleware costs an async step on every request, and a
  * route without a body has nothing to await.
@@ -124,7 +140,7 @@ export function requestValidator(request: RequestSchemas): RequestValidator {
   };
   return (c) => {
     if (parseQuery) set(c, 'query', parseQuery(queryOf(c)));
-    if (parseParams) set(c, 'param', parseParams(fieldsOf(paramNames, (name) => c.req.param(name))));
+    if (parseParams) set(c, 'param', pathParams(c, parseParams, paramNames));
     if (parseHeaders) set(c, 'header', parseHeaders(fieldsOf(headerNames, (name) => c.req.header(name))));
     return body ? validateBody(c, body) : undefined;
   };

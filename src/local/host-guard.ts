@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { givenRequestId } from '../http/middleware/request-id.js';
+
+/** Reads one request header by lower-case name, whatever kind of request it is. */
+export type HeaderReader = (name: string) => string | undefined;
 
 /**
  * DNS rebinding defence for the local stack. A web page can point a name it owns at 127.0.0.1 and then
@@ -9,8 +13,14 @@ import { randomUUID } from 'node:crypto';
 export interface HostGuard {
   /** Whether a request with this `Host` header (port included or not) may be answered. */
   allows(hostHeader: string | undefined): boolean;
-  /** The 421 for a refused `Host`, in the contract's error shape. */
-  refusal(hostHeader: string | undefined): { status: 421; body: string; headers: Record<string, string> };
+  /**
+   * The 421 for a refused `Host`, in the contract's error shape, with the caller's request id echoed as on
+   * every answer (when sane, else a new one).
+   */
+  refusal(
+    hostHeader: string | undefined,
+    header: HeaderReader,
+  ): { status: 421; body: string; headers: Record<string, string> };
 }
 
 /** A guard accepting loopback names and `configured` ones (compared without port, case or trailing dot). */
@@ -21,7 +31,7 @@ export function hostGuard(configured: readonly string[]): HostGuard {
       const name = hostHeader === undefined ? undefined : hostName(hostHeader);
       return name !== undefined && (isLoopbackName(name) || extra.has(name));
     },
-    refusal(hostHeader) {
+    refusal(hostHeader, header) {
       const message =
         `This local stack answers only requests addressed to a loopback name (localhost, 127.0.0.1, [::1]) ` +
         `or to a host in APP_LOCAL_HOSTS; ${hostHeader === undefined ? 'the request had no Host' : `Host ${JSON.stringify(hostHeader)} is neither`}. ` +
@@ -29,7 +39,10 @@ export function hostGuard(configured: readonly string[]): HostGuard {
       return {
         status: 421,
         body: JSON.stringify({ error: { code: 'misdirected_request', message } }),
-        headers: { 'content-type': 'application/json', 'x-request-id': randomUUID() },
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': givenRequestId(header) ?? randomUUID(),
+        },
       };
     },
   };
@@ -43,7 +56,7 @@ export function guardHosts(
   return (request) => {
     const host = request.headers.get('host') ?? undefined;
     if (guard.allows(host)) return fetch(request);
-    const { status, body, headers } = guard.refusal(host);
+    const { status, body, headers } = guard.refusal(host, (name) => request.headers.get(name) ?? undefined);
     return new Response(body, { status, headers });
   };
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { importJWK, type JWTPayload, SignJWT } from 'jose';
+import type { JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../src/adapters/auth/local-issuer.js';
+import { localIssuerToken } from '../support/local-issuer-token.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 
 /**
@@ -13,14 +11,7 @@ describe('hostile input over HTTP', () => {
   let stack: TestStack;
   let alice: string;
 
-  /** A token from the stack's own local issuer key, with whatever claims a test needs. */
-  async function tokenWith(claims: JWTPayload): Promise<string> {
-    const jwk = JSON.parse(await readFile(join(stack.dataDir, 'local-issuer-key.json'), 'utf8'));
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, iat: now, exp: now + 600, ...claims })
-      .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
-      .sign(await importJWK(jwk, 'ES256'));
-  }
+  const tokenWith = (claims: JWTPayload) => localIssuerToken(stack.dataDir, claims);
 
   beforeAll(async () => {
     stack = await startTestStack('memory');
@@ -110,7 +101,8 @@ describe('hostile input over HTTP', () => {
     it.each([
       ['a weak tag of the current version', 'W/"v1"'],
       ['an over-long value', `"v1"${' '.repeat(10)}${'x'.repeat(200)}`],
-      ['a list it did not issue', '"v1", "v2"'],
+      ['a list of versions that are not current', '"v2", "v3"'],
+      ['a current version written otherwise', '"v01"'],
     ])('answers %s with 412, changing nothing', async (_name, ifMatch) => {
       const created = await stack.request('POST', '/api/posts', {
         token: alice,

@@ -15,11 +15,15 @@ function withHost(
   path: string,
   host: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${base}${path}`,
-      { method, headers: { host, ...(body === undefined ? {} : { 'content-type': 'application/json' }) } },
+      {
+        method,
+        headers: { ...headers, host, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -65,6 +69,16 @@ describe('local stack Host check', () => {
     for (const host of ['attacker.example', '127.0.0.1.attacker.example', 'localhost.attacker.example']) {
       expect((await withHost(stack.apiUrl, 'GET', '/api/posts', host)).status, host).toBe(421);
     }
+  });
+
+  it("echoes the caller's request id on a 421, as on every answer", async () => {
+    const refused = (headers: Record<string, string>) =>
+      withHost(stack.apiUrl, 'GET', '/api/posts', 'attacker.example', undefined, headers);
+    expect((await refused({ 'x-request-id': 'req-421' })).headers['x-request-id']).toBe('req-421');
+    expect((await refused({ 'x-correlation-id': 'corr-421' })).headers['x-request-id']).toBe('corr-421');
+    const insane = await refused({ 'x-request-id': 'a b"<' });
+    expect(insane.status).toBe(421);
+    expect(insane.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers loopback names and the configured ones', async () => {

@@ -14,6 +14,8 @@ export interface TestApp {
   request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
   /** A token from the app's local issuer. */
   token(userId: string, name?: string): Promise<string>;
+  /** Where the app keeps its data: the local issuer's key among it (see localIssuerToken). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startTestApp(
   return {
     request,
     token: (userId, name) => devToken(request, userId, name),
+    dataDir: dir,
     close: async () => {
       await embedded?.close();
       await rm(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { JOSEError, JWTClaimValidationFailed, JWTExpired } from 'jose/errors';
 import { jwtVerify } from 'jose/jwt/verify';
-import type { Identity, TokenVerifier } from '../../domain/auth/actor.js';
+import { type Identity, MAX_USER_ID_LENGTH, type TokenVerifier } from '../../domain/auth/actor.js';
 import { UnauthorizedError } from '../../domain/shared/errors.js';
 import { isEncodable } from '../../domain/shared/key-segment.js';
 
@@ -17,7 +17,6 @@ export const CLOCK_TOLERANCE_SECONDS = 5;
  * jose require `iat` and refuse one in the future.
  */
 const MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
-const MAX_SUBJECT_LENGTH = 128;
 
 export interface JoseTokenVerifierOptions {
   issuer: string;
@@ -82,7 +81,7 @@ export class JoseTokenVerifier implements TokenVerifier {
 
   private problemWith(payload: JWTPayload): string | undefined {
     const { sub } = payload;
-    if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH) {
+    if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_USER_ID_LENGTH) {
       return 'The token has no valid subject.';
     }
     const { clientIdClaim, audience, requiredClaims = {} } = this.options;

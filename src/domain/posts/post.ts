@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { visibleText } from '../shared/text.js';
+import { visibleLine, visibleText } from '../shared/text.js';
 
 /** A post as stored. Counts are maintained by storage atomically with the writes that change them. */
 export interface Post {
@@ -29,7 +29,7 @@ export interface PostRead {
   favoritedByViewer: boolean;
 }
 
-export const postTitle = visibleText(200);
+export const postTitle = visibleLine(200);
 export const postBody = visibleText(20_000);
 export const postTags = z.pipe(
   z
@@ -70,10 +70,11 @@ export function etagOf(post: Pick<Post, 'version'>): string {
 }
 
 /**
- * Reads the version out of an If-Match value; anything we did not issue matches nothing. If-Match uses the
- * strong comparison (RFC 9110 §13.1.1), so a weak tag (`W/"v3"`) never matches.
+ * The version an entity tag names, if it is one we issued: exactly `"v<version>"` as etagOf writes it, so
+ * `"v01"` names nothing and neither does a weak tag (`W/"v3"`): If-Match uses the strong comparison (RFC
+ * 9110 §8.8.3.2), which matches only a strong tag identical to ours, character for character.
  */
 export function versionFromEtag(etag: string): number | null {
-  const match = /^"v(\d{1,15})"$/.exec(etag.trim());
+  const match = /^"v([1-9]\d{0,14})"$/.exec(etag);
   return match ? Number(match[1]) : null;
 }

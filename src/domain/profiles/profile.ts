@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Identity } from '../auth/actor.js';
-import { visibleText } from '../shared/text.js';
+import { visibleLine } from '../shared/text.js';
 
 export interface Profile {
   id: string;
@@ -8,7 +8,7 @@ export interface Profile {
   createdAt: string;
 }
 
-export const displayName = visibleText(50);
+export const displayName = visibleLine(50);
 export const updateProfileInput = z.strictObject({ displayName });
 
 /**
@@ -24,7 +24,34 @@ export function initialDisplayName(identity: Identity): string {
 
 const EMAIL_ADDRESS = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 
+/**
+ * An id as providers mint them (Cognito's UUIDs, Firebase's uids, `provider|id` and `provider:id` forms,
+ * ours): letters and digits, nothing in it to leak. An `@` or a `.` makes it no plain id.
+ */
+const PLAIN_ID = /^[A-Za-z0-9_|:-]+$/;
+
+/**
+ * `user-` and the start of a plain id; any other subject (an address, say: a provider may use one) gives
+ * a hash of itself instead, so no placeholder shows what the subject says.
+ */
 function placeholderName(userId: string): string {
+  if (!PLAIN_ID.test(userId)) return `user-${digestOf(userId)}`;
   const visible = userId.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 8);
   return `user-${visible || 'anonymous'}`;
+}
+
+/**
+ * Eight base-36 characters of two FNV-1a hashes of `text`: stable for a subject and spread across subjects,
+ * enough for a placeholder (not a secret: the domain has no crypto, and needs none here).
+ */
+function digestOf(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    a = Math.imul(a ^ unit, 0x01000193);
+    b = Math.imul(b ^ unit, 0x811c9dc5);
+  }
+  const part = (h: number) => (h >>> 0).toString(36).padStart(7, '0').slice(-4);
+  return part(a) + part(b);
 }

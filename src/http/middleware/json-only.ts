@@ -4,7 +4,10 @@ import type { HttpEnv } from '../http-env.js';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-/** A request that sends a body must send JSON: anything else is 415 before a validator guesses at it. */
+/**
+ * A request that sends a body must send JSON, uncompressed: anything else is 415 before a validator guesses
+ * at it.
+ */
 export function jsonOnly(): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     const hasBody = c.req.header('content-length') !== undefined && c.req.header('content-length') !== '0';
@@ -14,6 +17,17 @@ export function jsonOnly(): MiddlewareHandler<HttpEnv> {
       (hasBody || chunked || type !== undefined) &&
       !['GET', 'HEAD', 'OPTIONS', 'DELETE'].includes(c.req.method)
     ) {
+      const coding = c.req.header('content-encoding')?.trim();
+      // Bodies are read as they come: a compressed one would be parsed as bytes of JSON, and fail as malformed.
+      if (coding && coding.toLowerCase() !== 'identity') {
+        // RFC 7694: a 415 for a content coding says which codings are taken.
+        c.header('Accept-Encoding', 'identity');
+        return errorResponse(
+          c,
+          'unsupported_media_type',
+          `Request bodies are taken unencoded, not with Content-Encoding ${JSON.stringify(coding.slice(0, 100))}: send the JSON as it is, without Content-Encoding.`,
+        );
+      }
       if (!type || !JSON_TYPE.test(type)) {
         return errorResponse(
           c,

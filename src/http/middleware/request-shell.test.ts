@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { describe, expect, it } from 'vitest';
+import { allowedMethods } from '../allowed-methods.js';
 import { answerJson } from '../answer-headers.js';
 import { corsOptionsFor, createShell, SECURITY_OPTIONS } from '../app-shell.js';
 import type { HttpEnv } from '../http-env.js';
@@ -11,7 +12,7 @@ import type { HttpEnv } from '../http-env.js';
  * The shell's one middleware against the middleware it stands for: Hono's own `secureHeaders` and `cors`
  * with the same options, and a request id echoed afterwards. Same routes behind each: JSON (ours through
  * `answerJson` where a route can, theirs through `c.json`), a handler's own headers, an empty answer, an
- * error, no route, and preflights.
+ * error, no route, and preflights (with the `Allow` the shell adds to every OPTIONS).
  */
 function routes(app: Hono<HttpEnv>, recordAnswers: boolean): Hono<HttpEnv> {
   const body = { id: 'p1', title: 'Hello' };
@@ -38,9 +39,13 @@ function routes(app: Hono<HttpEnv>, recordAnswers: boolean): Hono<HttpEnv> {
 
 function honoStack(origins: string[]): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
+  const allowedAt = allowedMethods(app);
   app.use(async (c, next) => {
     await next();
     c.res.headers.set('X-Request-Id', c.req.header('x-request-id') ?? '');
+    // Beyond Hono's cors: every OPTIONS of a served path names its methods, as a 405 does.
+    const allowed = c.req.method === 'OPTIONS' ? allowedAt(c.req.path) : undefined;
+    if (allowed) c.res.headers.set('Allow', allowed);
   });
   app.use(secureHeaders(SECURITY_OPTIONS));
   app.use(cors(corsOptionsFor(origins)));

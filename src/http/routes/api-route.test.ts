@@ -71,18 +71,24 @@ describe('serveRoute', () => {
       error: {
         code: 'validation_error',
         message: 'The request has invalid fields.',
-        details: [{ field: 'limit', message: 'Must be a whole number from 1 to 100' }],
+        details: [{ field: 'limit', message: 'Must be a whole number from 1 to 100, in decimal digits' }],
       },
     });
     // Not a number at all: the same words, not zod's "received NaN".
     const words = await send('/notes/n1?limit=abc');
     expect(((await words.json()) as { error: { details: unknown } }).error.details).toEqual([
-      { field: 'limit', message: 'Must be a whole number from 1 to 100' },
+      { field: 'limit', message: 'Must be a whole number from 1 to 100, in decimal digits' },
     ]);
     const repeated = await send('/notes/n1?limit=5&limit=6');
     expect(((await repeated.json()) as { error: { details: { field: string }[] } }).error.details).toEqual([
       expect.objectContaining({ field: 'limit' }),
     ]);
+  });
+
+  it('answers a path id that breaks the id rules with 404, as a resource that is not there', async () => {
+    const answer = await send('/notes/bad%20id', { type: 'application/json', body: '{"text":"hi"}' });
+    expect(answer.status).toBe(404);
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 
   it('refuses a body that is not JSON, or JSON with a malformed media-type parameter, with 415', async () => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { displayName } from '../../domain/profiles/profile.js';
 import type { DevTokenIssuer } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
 import { documented } from '../schemas/api-docs.js';
@@ -9,7 +10,8 @@ import { defineRoute, type RouteAdmission, serveRoute } from './api-route.js';
 const devTokenRequest = documented(
   z.strictObject({
     userId: idParam,
-    name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(50))),
+    // The rules of a display name, which a token's name becomes: refused here rather than replaced later.
+    name: z.optional(displayName),
   }),
   { id: 'DevTokenRequest' },
 );

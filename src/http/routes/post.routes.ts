@@ -5,10 +5,18 @@ import { whenReady } from '../../domain/shared/awaitable.js';
 import { answerJson, answerJsonText } from '../answer-headers.js';
 import type { AppDeps } from '../app-deps.js';
 import type { HttpEnv } from '../http-env.js';
+import { readIfMatch } from '../if-match.js';
 import { jsonMemo } from '../json-memo.js';
 import { requireActor, signedIn, viewerId } from '../middleware/authenticate.js';
 import { documented } from '../schemas/api-docs.js';
-import { errorResponses, idempotencyHeaders, idParam, json, listQuery } from '../schemas/common.schemas.js';
+import {
+  errorResponses,
+  idempotencyHeaders,
+  idParam,
+  json,
+  listQuery,
+  userIdParam,
+} from '../schemas/common.schemas.js';
 import { createPostBody, postPage, postSchema, updatePostBody } from '../schemas/resource.schemas.js';
 import { defineRoute, type RouteAdmission, serveRoute } from './api-route.js';
 
@@ -26,7 +34,7 @@ const listPosts = defineRoute({
   summary: 'List posts, newest first',
   request: {
     query: z.extend(listQuery, {
-      author: documented(z.optional(idParam), { description: 'author id' }),
+      author: documented(z.optional(userIdParam), { description: 'author id (authorId of their posts)' }),
     }),
   },
   responses: { 200: json(postPage, 'A page of posts'), ...errorResponses(400, 401, 422, 503) },
@@ -85,10 +93,25 @@ const deletePost = defineRoute({
 
 export const postApi = [listPosts, createPost, getPost, updatePost, deletePost];
 
-/** If-Match as a version: undefined when absent, null when it names nothing we issued (so it can only fail). */
-function ifMatchVersion(header: string | undefined): number | null | undefined {
+/**
+ * The version If-Match asks for, in the form the post service takes: undefined when there is no condition
+ * (absent, or `*`), null when it names no version we issued (so it can only fail), else the one version of
+ * the list that is current. A list naming several versions is matched against the post as it is now: the
+ * service compares one version, and re-reads, so an edit in between still fails the precondition (412).
+ */
+async function expectedVersion(
+  posts: AppDeps['posts'],
+  id: string,
+  viewer: string,
+  header: string | undefined,
+): Promise<number | null | undefined> {
   if (header === undefined) return undefined;
-  return header.trim() === '*' ? undefined : versionFromEtag(header);
+  const ifMatch = readIfMatch(header);
+  if (ifMatch.any) return undefined;
+  const versions = [...new Set(ifMatch.strongTags.map(versionFromEtag))].filter((v) => v !== null);
+  if (versions.length <= 1) return versions[0] ?? null;
+  const { version } = await posts.get(id, viewer);
+  return versions.includes(version) ? version : null;
 }
 
 /** Characters of serialised post views the read routes keep: about a thousand posts of ordinary length. */
@@ -123,13 +146,19 @@ export function postRoutes({ posts }: AppDeps, admit: RouteAdmission): Hono<Http
   );
   serveRoute(routes, updatePost, async (c) => {
     const actor = requireActor(c);
-    const version = ifMatchVersion(c.req.valid('header')['if-match']);
-    const post = await posts.update(actor, c.req.valid('param').id, c.req.valid('json'), version);
+    const { id } = c.req.valid('param');
+    const version = await expectedVersion(posts, id, actor.userId, c.req.valid('header')['if-match']);
+    const post = await posts.update(actor, id, c.req.valid('json'), version);
     return answerJson(c, post, 200, { etag: etagOf(post) });
   });
   serveRoute(routes, deletePost, async (c) => {
     const actor = requireActor(c);
-    await posts.delete(actor, c.req.valid('param').id, ifMatchVersion(c.req.valid('header')['if-match']));
+    const { id } = c.req.valid('param');
+    await posts.delete(
+      actor,
+      id,
+      await expectedVersion(posts, id, actor.userId, c.req.valid('header')['if-match']),
+    );
     return c.body(null, 204);
   });
   return app;

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { MAX_USER_ID_LENGTH } from '../../domain/auth/actor.js';
+import { isEncodable } from '../../domain/shared/key-segment.js';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../../domain/shared/page.js';
 import type { ResponseDoc } from '../routes/api-route.js';
 import { documented } from './api-docs.js';
@@ -15,20 +17,45 @@ export const errorSchema = documented(
 );
 
 /** One message for every way a limit can be wrong: "expected number, received NaN" tells a caller nothing. */
-const LIMIT_RULE = { error: `Must be a whole number from 1 to ${MAX_PAGE_LIMIT}` };
+const LIMIT_RULE = { error: `Must be a whole number from 1 to ${MAX_PAGE_LIMIT}, in decimal digits` };
+
+/**
+ * A limit written in decimal digits, as a number; anything else is left as it came, for the number schema
+ * to refuse. Not z.coerce.number, whose Number() takes `0x10`, `1e1`, `+1` and ` 5`.
+ */
+const decimalDigits = z.transform((value: unknown) =>
+  typeof value === 'string' && /^[0-9]{1,400}$/.test(value) ? Number(value) : value,
+);
+
+/**
+ * A cursor that is not one non-empty string of a cursor's length (empty, repeated, far too long) becomes
+ * one no codec issued, so the list refuses it as any bad cursor: 400 bad_request, as the contract says, not
+ * a field to fix (422).
+ */
+const asCursor = z.transform((value: unknown) =>
+  typeof value === 'string' && value.length > 0 && value.length <= 4096 ? value : '(not a cursor)',
+);
 
 export const listQuery = z.object({
   limit: documented(
     z._default(
-      z.coerce
-        .number(LIMIT_RULE)
-        .check(z.int(LIMIT_RULE), z.minimum(1, LIMIT_RULE), z.maximum(MAX_PAGE_LIMIT, LIMIT_RULE)),
+      z.pipe(
+        decimalDigits,
+        // The maximum first, and final: a huge limit is one issue, not also "not a safe integer".
+        z
+          .number(LIMIT_RULE)
+          .check(
+            z.maximum(MAX_PAGE_LIMIT, { ...LIMIT_RULE, abort: true }),
+            z.int(LIMIT_RULE),
+            z.minimum(1, LIMIT_RULE),
+          ),
+      ),
       DEFAULT_PAGE_LIMIT,
     ),
-    { example: 20 },
+    { description: `how many items, 1 to ${MAX_PAGE_LIMIT} (default ${DEFAULT_PAGE_LIMIT})`, example: 20 },
   ),
-  cursor: documented(z.optional(z.string().check(z.minLength(1), z.maxLength(4096))), {
-    description: 'nextCursor of the previous page',
+  cursor: documented(z.optional(z.pipe(asCursor, z.string())), {
+    description: 'nextCursor of the previous page, unchanged',
   }),
 });
 
@@ -39,10 +66,25 @@ export function pageOf<T extends z.ZodMiniType>(item: T, name: string) {
   return documented(z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) }), { id: name });
 }
 
-/** Ids are opaque to clients, but bounded so a path can never carry megabytes into a storage key. */
+/**
+ * Ids are opaque to clients, but bounded so a path can never carry megabytes into a storage key. In a path
+ * an id that breaks these rules names nothing: the request validator answers it 404, as for an absent one.
+ */
 export const idParam = z
   .string()
   .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'an id'));
+
+/**
+ * A user id as a parameter (`?author=`): whatever subject a token may carry (see MAX_USER_ID_LENGTH), so
+ * every user who can post can be named. Storage takes any such text in its keys.
+ */
+export const userIdParam = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(MAX_USER_ID_LENGTH),
+    z.refine(isEncodable, 'must be valid Unicode text (it holds half a character)'),
+  );
 
 export const idempotencyHeaders = z.object({
   'idempotency-key': documented(

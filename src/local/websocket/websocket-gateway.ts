@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import pLimit from 'p-limit';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { hostGuard } from '../host-guard.js';
+import { type HeaderReader, hostGuard } from '../host-guard.js';
 import { connectionIds } from './aws-format.js';
 import { type ConnectionContext, connectEvent, disconnectEvent, messageEvent } from './events.js';
 import { FrameSizeGuard } from './frame-size-guard.js';
@@ -91,7 +91,7 @@ export async function startLocalWebSocketGateway({
 
   const server = createServer((req, res) => {
     if (!hosts.allows(req.headers.host)) {
-      const { status, body, headers } = hosts.refusal(req.headers.host);
+      const { status, body, headers } = hosts.refusal(req.headers.host, headerOf(req));
       res.writeHead(status, headers).end(body);
       return;
     }
@@ -141,7 +141,7 @@ export async function startLocalWebSocketGateway({
     const handshake = handshakes.get(req) as Handshake;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!hosts.allows(req.headers.host)) {
-      const { status, body, headers } = hosts.refusal(req.headers.host);
+      const { status, body, headers } = hosts.refusal(req.headers.host, headerOf(req));
       return done(false, status, body, headers);
     }
     if (url.pathname !== '/' && url.pathname !== `/${opts.stage}`) return refuse(done, 404);
@@ -319,3 +319,11 @@ const GATEWAY_MESSAGES: Record<number, string> = {
   500: 'Internal server error',
   504: 'Endpoint request timed out',
 };
+
+/** One header of a Node request as a single string (a repeated one is not a sane id, so it reads as absent). */
+function headerOf(req: IncomingMessage): HeaderReader {
+  return (name) => {
+    const value = req.headers[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+}

@@ -106,10 +106,11 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    /** @description how many items, 1 to 100 (default 20) */
                     limit?: number;
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, unchanged */
                     cursor?: string;
-                    /** @description author id */
+                    /** @description author id (authorId of their posts) */
                     author?: string;
                 };
                 header?: never;
@@ -928,8 +929,9 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    /** @description how many items, 1 to 100 (default 20) */
                     limit?: number;
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, unchanged */
                     cursor?: string;
                 };
                 header?: never;
@@ -1923,8 +1925,9 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    /** @description how many items, 1 to 100 (default 20) */
                     limit?: number;
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, unchanged */
                     cursor?: string;
                 };
                 header?: never;
