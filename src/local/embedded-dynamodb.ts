@@ -5,7 +5,10 @@ import type { StreamRecorder } from './stream/stream-recorder.js';
 
 export interface EmbeddedDynamoDb {
   endpoint: string;
-  /** The tables' DynamoDB Streams: every committed write from any client, as stream records. */
+  /**
+   * The tables' DynamoDB Streams: every committed write from any client, as stream records, kept 24 h
+   * beside dynalite's files when persisted.
+   */
   streams: StreamRecorder;
   close(): Promise<void>;
 }
@@ -44,6 +47,10 @@ export async function startEmbeddedDynamoDb(
   return {
     endpoint: `http://127.0.0.1:${port}`,
     streams,
-    close: () => closeServer(server),
+    close: async () => {
+      // dynalite first: its last writes are journalled before they are answered.
+      await closeServer(server);
+      await streams.close();
+    },
   };
 }
