@@ -128,6 +128,50 @@ describe('the local stream across restarts of a persisted store', () => {
     expect(after).toEqual(['C']);
   });
 
+  it('stops draining at drainTimeoutMs; what it could not deliver by then comes on the next start', async () => {
+    const dir = await dataDir();
+    const first = await startDb(dir);
+    const attempts: string[] = [];
+    const failing = await startEventSourceMapping({
+      streams: first.db.streams,
+      tableName: TABLE,
+      handler: async (event) => {
+        attempts.push(...event.Records.map(pkOf));
+        throw new Error('the function is down');
+      },
+      logger: { error: () => {} },
+      checkpoint: first.db.streams.checkpoint(TABLE, 'test-consumer'),
+      options: {
+        batchingWindowMs: HOUR_MS,
+        drainTimeoutMs: 100,
+        retryBaseDelayMs: 10,
+        retryMaxDelayMs: 10,
+        maximumRetryAttempts: 1_000_000,
+      },
+    });
+    await first.put('A');
+    // Retried all along until the drain's deadline: only that deadline lets close() end.
+    await failing.close();
+    expect(attempts[0]).toBe('A');
+    await first.close();
+
+    const second = await startDb(dir);
+    const after: string[] = [];
+    await startMapping(second.db, after);
+    await second.put('B');
+    await until(() => after.includes('B'));
+    expect(after).toEqual(['A', 'B']);
+  });
+
+  it('refuses to start on a checkpoint it did not write, naming the file and what to do', async () => {
+    const dir = await dataDir();
+    const { db } = await startDb(dir);
+    await writeFile(join(dir, `stream-checkpoint.${TABLE}.test-consumer.json`), 'not json');
+    await expect(startMapping(db, [])).rejects.toThrow(
+      /stream-checkpoint\.resume-main\.test-consumer\.json is not a stream checkpoint .*delete it/,
+    );
+  });
+
   it('starts a consumer with no checkpoint yet at the oldest kept record (TRIM_HORIZON)', async () => {
     const dir = await dataDir();
     const first = await startDb(dir);
