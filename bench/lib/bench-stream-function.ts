@@ -13,7 +13,7 @@ import type { BenchDynamoDb } from './bench-dynamodb.js';
 const AFTERWARDS_TIMEOUT_MS = 20_000;
 
 /** The comment-stream function fed by the table's stream, as the local stack runs it, on its own client. */
-export function streamFunction(
+export async function streamFunction(
   db: BenchDynamoDb,
   config: Config,
   deps: Pick<Parameters<typeof afterWriteDeps>[0], 'logger' | 'images'>,
@@ -25,7 +25,7 @@ export function streamFunction(
     tableName: db.tableName,
     connectionsTableName: db.connectionsTableName,
   });
-  const mapping = startEventSourceMapping({
+  const mapping = await startEventSourceMapping({
     streams: db.streams,
     tableName: db.tableName,
     handler: createCommentStreamHandler(

@@ -46,7 +46,7 @@ export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureRe
     const apps = [createApp(composed.api), createBroadcastApp(composed.broadcast)] as const;
     const fetch = routeAsApiGateway({ api: apps[0].fetch, broadcast: apps[1].fetch });
     // The stream function on a client of its own, so its commands are told apart from the routes'.
-    const streamWork = streamFunction(db, config, {
+    const streamWork = await streamFunction(db, config, {
       logger: composed.commentStream.logger,
       images: composed.api.uploads,
     });

@@ -16,6 +16,7 @@ import { guardHosts, hostGuard } from '../local/host-guard.js';
 import { expirePendingUploads } from '../local/pending-upload-expiry.js';
 import { deliverChangeFeed } from '../local/stream/change-feed-delivery.js';
 import { startEventSourceMapping } from '../local/stream/event-source-mapping.js';
+import type { LocalStreamOptions } from '../local/stream/stream-options.js';
 import type { StreamRecorder } from '../local/stream/stream-recorder.js';
 import { serveWebClient } from '../local/web-client.js';
 import { imageOrigins, signInOrigins } from '../local/web-client-csp.js';
@@ -60,7 +61,9 @@ export interface LocalStackOptions {
    * embedded one's streams (a test's own server, which it stops and restarts); without it such a stack
    * reads no stream, as against any other DynamoDB.
    */
-  streams?: Pick<StreamRecorder, 'subscribe'>;
+  streams?: Pick<StreamRecorder, 'subscribe'> & Partial<Pick<StreamRecorder, 'read' | 'checkpoint'>>;
+  /** For tests: the stream's event source mapping's options over its defaults (a long window, no drain). */
+  streamOptions?: Partial<LocalStreamOptions>;
 }
 
 /**
@@ -72,7 +75,13 @@ export interface LocalStackOptions {
 export async function startLocalStack(config: Config, options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = resolve(config.dataDir);
   const closers: (() => Promise<void>)[] = [];
+  // The API server stops first, so no request writes any more, then the stream drains what the requests
+  // wrote while what its handler needs (the gateway for pushes, the DynamoDB for sweeps) is still up;
+  // everything else stops in the reverse of the order it started.
+  let closeApi: (() => Promise<void>) | undefined;
   const closeAll = async () => {
+    await closeApi?.();
+    closeApi = undefined;
     for (const close of closers.splice(0).reverse()) await close();
   };
   try {
@@ -106,7 +115,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     });
     answerClientErrors(server);
     // Requests in flight finish before the stream, the gateway and the embedded DynamoDB close under them.
-    closers.push(() => closeServer(server));
+    closeApi = () => closeServer(server);
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     // Fresh for each start and known only to this process: pushes are signed with them, as with IAM keys.
@@ -160,12 +169,14 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       );
     } else if (streams && repository.provider === 'dynamodb') {
       streamFailures = join(dataDir, 'stream-failures.jsonl');
-      const mapping = startEventSourceMapping({
+      const mapping = await startEventSourceMapping({
         streams,
         tableName: repository.tableName,
         handler: createCommentStreamHandler(commentStream),
         logger: commentStream.logger,
-        options: { onFailureFile: streamFailures },
+        // Named after the function it feeds, as Lambda keeps one position per mapping.
+        checkpoint: streams.checkpoint?.(repository.tableName, 'CommentStreamFunction'),
+        options: { ...options.streamOptions, onFailureFile: streamFailures },
       });
       closers.push(() => mapping.close());
     }

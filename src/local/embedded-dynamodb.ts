@@ -5,7 +5,10 @@ import type { StreamRecorder } from './stream/stream-recorder.js';
 
 export interface EmbeddedDynamoDb {
   endpoint: string;
-  /** The tables' DynamoDB Streams: every committed write from any client, as stream records. */
+  /**
+   * The tables' DynamoDB Streams: every committed write from any client, as stream records, kept 24 h
+   * beside dynalite's files when persisted.
+   */
   streams: StreamRecorder;
   close(): Promise<void>;
 }
@@ -16,7 +19,12 @@ export interface EmbeddedDynamoDb {
  * transactions and streams come from our add-ons, since dynalite has neither.
  */
 export async function startEmbeddedDynamoDb(
-  options: { path?: string; port?: number } = {},
+  options: {
+    path?: string;
+    port?: number;
+    /** The clock stream records are stamped and kept by (tests move it past the 24 h retention). */
+    now?: () => number;
+  } = {},
 ): Promise<EmbeddedDynamoDb> {
   if (options.path) await mkdir(options.path, { recursive: true });
   // Loaded only when started: dynalite's native LevelDB binding and private files have no place in a stack
@@ -26,7 +34,10 @@ export async function startEmbeddedDynamoDb(
     import('./dynalite-transactions.js'),
     import('./stream/stream-recorder.js'),
   ]);
-  const streams = await createStreamRecorder(options.path ? { path: options.path } : {});
+  const streams = await createStreamRecorder({
+    ...(options.path ? { path: options.path } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server = withTransactions(
     dynalite({
       ...(options.path ? { path: options.path } : {}),
@@ -44,6 +55,10 @@ export async function startEmbeddedDynamoDb(
   return {
     endpoint: `http://127.0.0.1:${port}`,
     streams,
-    close: () => closeServer(server),
+    close: async () => {
+      // dynalite first: its last writes are journalled before they are answered.
+      await closeServer(server);
+      await streams.close();
+    },
   };
 }

@@ -60,12 +60,12 @@ describe('the local event source mapping', () => {
     errors.length = 0;
   });
 
-  const start = (
+  const start = async (
     source: ReturnType<typeof shard>,
     handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>,
     options: Partial<LocalStreamOptions> = {},
   ) => {
-    mapping = startEventSourceMapping({
+    mapping = await startEventSourceMapping({
       streams: source.streams,
       tableName: 'any',
       handler,
@@ -77,7 +77,7 @@ describe('the local event source mapping', () => {
   it('delivers records in order, in batches of at most BatchSize gathered over the window', async () => {
     const source = shard();
     const batches: number[][] = [];
-    start(
+    await start(
       source,
       async (event) => {
         batches.push(seq(event));
@@ -94,7 +94,7 @@ describe('the local event source mapping', () => {
   it('retries from the first record the handler reports as failed', async () => {
     const source = shard();
     const batches: number[][] = [];
-    start(source, async (event) => {
+    await start(source, async (event) => {
       batches.push(seq(event));
       // Record 2 fails once; record 4 is reported too, but the retry starts at the first failure.
       if (batches.length === 1) {
@@ -115,7 +115,7 @@ describe('the local event source mapping', () => {
     const onFailureFile = join(dir, 'stream-failures.jsonl');
     const source = shard();
     const delivered: number[] = [];
-    start(
+    await start(
       source,
       async (event) => {
         if (seq(event).includes(3)) throw new Error('record 3 always fails');
@@ -140,7 +140,7 @@ describe('the local event source mapping', () => {
   it('retries a failing batch whole when bisection is off, then gives up after the maximum', async () => {
     const source = shard();
     let invocations = 0;
-    start(
+    await start(
       source,
       async () => {
         invocations += 1;
@@ -157,7 +157,7 @@ describe('the local event source mapping', () => {
   it('fails an invocation that outlives the function timeout, and one whose records are too old', async () => {
     const source = shard();
     const seen: number[][] = [];
-    start(
+    await start(
       source,
       async (event) => {
         seen.push(seq(event));
@@ -173,7 +173,7 @@ describe('the local event source mapping', () => {
 
     const old = shard();
     const delivered: number[] = [];
-    start(
+    await start(
       old,
       async (event) => {
         delivered.push(...seq(event));

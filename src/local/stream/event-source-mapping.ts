@@ -1,13 +1,18 @@
 import { appendFile } from 'node:fs/promises';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Log } from '../../observability/log.js';
+import type { StreamCheckpoint } from './stream-checkpoint.js';
 import { type LocalStreamOptions, resolveStreamOptions } from './stream-options.js';
 import type { StreamRecorder } from './stream-recorder.js';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
 export interface EventSourceMapping {
-  /** Stops reading the stream; a batch being delivered finishes first, nothing is retried after. */
+  /**
+   * Stops reading the stream. What is already queued is still delivered, with the same batches and
+   * retries, for up to `drainTimeoutMs`; then the batch being delivered finishes and nothing is retried.
+   * What was not delivered stays past the checkpoint, for the next start.
+   */
   close(): Promise<void>;
 }
 
@@ -20,16 +25,27 @@ type FailureCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
  * `reportBatchItemFailures`, a batch is retried from the first record the handler names. A batch out of
  * retries (or too old) goes to the on-failure destination: an error log line and, when configured, a JSON
  * line in `onFailureFile` shaped as Lambda's invocation record, with the records themselves added.
+ *
+ * With a `checkpoint` and a stream that keeps its records, the mapping resumes as Lambda's does after any
+ * stop: from the record after the last batch it finished (all kept records the first time, TRIM_HORIZON),
+ * so a record written just before a crash or a kill is delivered on the next start. A batch cut short by a
+ * stop is delivered again; the handlers are idempotent, as they must be for Lambda's own retries.
  */
-export function startEventSourceMapping(deps: {
-  streams: Pick<StreamRecorder, 'subscribe'>;
+export async function startEventSourceMapping(deps: {
+  streams: Pick<StreamRecorder, 'subscribe'> & Partial<Pick<StreamRecorder, 'read'>>;
   tableName: string;
   handler: StreamHandler;
   logger: Pick<Log, 'error'>;
+  /** Where this consumer is in the stream; without it the mapping starts at the latest record. */
+  checkpoint?: StreamCheckpoint | undefined;
   options?: Partial<LocalStreamOptions>;
-}): EventSourceMapping {
+}): Promise<EventSourceMapping> {
   const options = resolveStreamOptions(deps.options);
-  const queue: DynamoDBRecord[] = [];
+  const startedAt = Date.now();
+  let queue: DynamoDBRecord[] = [];
+  /** Closing: what is queued is still delivered, nothing new is taken. */
+  let draining = false;
+  /** Closed: nothing more is delivered or retried. */
   let closed = false;
   let wake: (() => void) | undefined;
   const nudge = () => {
@@ -90,19 +106,29 @@ export function startEventSourceMapping(deps: {
     }
   };
 
+  // In AWS the mapping reads the stream all along, so a record only grows old while its batch keeps failing.
+  // The local stack's downtime is no such time: a record written before a stop is aged from this start.
   const tooOld = (record: DynamoDBRecord | undefined) =>
-    Date.now() - (record?.dynamodb?.ApproximateCreationDateTime ?? 0) * 1000 > options.maximumRecordAgeMs;
+    Date.now() - Math.max((record?.dynamodb?.ApproximateCreationDateTime ?? 0) * 1000, startedAt) >
+    options.maximumRecordAgeMs;
 
-  /** Delivers `batch`, retrying as Lambda does; `attempts` counts the invocations so far. */
-  const deliver = async (batch: DynamoDBRecord[], attempts: number): Promise<void> => {
-    if (batch.length === 0 || closed) return;
-    if (tooOld(batch[0])) return fail(batch, 'RecordAgeExceeded', attempts);
+  /**
+   * Delivers `batch`, retrying as Lambda does; `attempts` counts the invocations so far. True once the
+   * batch is done with (delivered, or sent to the on-failure destination); false if closing cut it short.
+   */
+  const deliver = async (batch: DynamoDBRecord[], attempts: number): Promise<boolean> => {
+    if (batch.length === 0) return true;
+    if (closed) return false;
+    if (tooOld(batch[0])) {
+      await fail(batch, 'RecordAgeExceeded', attempts);
+      return true;
+    }
     let retry: DynamoDBRecord[][];
     let error: unknown;
     try {
       const response = await withTimeout(deps.handler({ Records: batch }), options.functionTimeoutMs);
       const failures = options.reportBatchItemFailures ? (response?.batchItemFailures ?? []) : [];
-      if (failures.length === 0) return;
+      if (failures.length === 0) return true;
       const named = failures.map(({ itemIdentifier }) =>
         batch.findIndex((record) => record.dynamodb?.SequenceNumber === itemIdentifier),
       );
@@ -118,21 +144,53 @@ export function startEventSourceMapping(deps: {
           : [batch];
     }
     if (attempts > options.maximumRetryAttempts) {
-      return fail(retry.flat(), 'RetryAttemptsExhausted', attempts, error);
+      await fail(retry.flat(), 'RetryAttemptsExhausted', attempts, error);
+      return true;
     }
     await pause(Math.min(options.retryBaseDelayMs * 2 ** (attempts - 1), options.retryMaxDelayMs));
-    for (const part of retry) await deliver(part, attempts + 1);
+    for (const part of retry) {
+      if (!(await deliver(part, attempts + 1))) return false;
+    }
+    return true;
   };
+
+  /** Moves the checkpoint past a finished batch; a failed save only means that batch is delivered again. */
+  const finished = async (batch: DynamoDBRecord[]) => {
+    const last = batch.at(-1)?.dynamodb?.SequenceNumber;
+    if (!deps.checkpoint || !last) return;
+    await deps.checkpoint.save(last).catch((error: unknown) =>
+      deps.logger.error('the stream checkpoint could not be saved: the batch will be delivered again', {
+        error,
+        sequenceNumber: last,
+      }),
+    );
+  };
+
+  // Records kept from before this start (after the checkpoint) go first; the live ones queued meanwhile
+  // follow, less any the journal already returned.
+  if (deps.checkpoint && deps.streams.read) {
+    try {
+      const kept = await deps.streams.read(deps.tableName, await deps.checkpoint.read());
+      const firstLive = queue[0] ? sequenceOf(queue[0]) : undefined;
+      queue = kept
+        .filter((record) => firstLive === undefined || sequenceOf(record) < firstLive)
+        .concat(queue);
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+  }
 
   const running = (async () => {
     while (!closed) {
       if (queue.length === 0) {
+        if (draining) break;
         await new Promise<void>((resume) => {
           wake = resume;
         });
         continue;
       }
-      if (queue.length < options.batchSize && options.batchingWindowMs > 0) {
+      if (!draining && queue.length < options.batchSize && options.batchingWindowMs > 0) {
         // The window ends early once the batch is full.
         await new Promise<void>((resume) => {
           const timer = setTimeout(resume, options.batchingWindowMs);
@@ -143,19 +201,34 @@ export function startEventSourceMapping(deps: {
         });
         if (closed) break;
       }
-      await deliver(queue.splice(0, options.batchSize), 1);
+      const batch = queue.splice(0, options.batchSize);
+      if (await deliver(batch, 1)) await finished(batch);
     }
   })();
 
+  const stop = () => {
+    closed = true;
+    nudge();
+    for (const done of [...waiting]) done();
+  };
   return {
     async close() {
-      closed = true;
-      unsubscribe();
-      nudge();
-      for (const done of [...waiting]) done();
+      if (!draining) {
+        draining = true;
+        unsubscribe();
+        if (options.drainTimeoutMs <= 0) stop();
+        const deadline = setTimeout(stop, Math.max(options.drainTimeoutMs, 0));
+        nudge();
+        await running;
+        clearTimeout(deadline);
+      }
       await running;
     },
   };
+}
+
+function sequenceOf(record: DynamoDBRecord): bigint {
+  return BigInt(record.dynamodb?.SequenceNumber ?? 0);
 }
 
 function arrival(seconds: number | undefined): string | undefined {

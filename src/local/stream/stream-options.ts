@@ -27,6 +27,11 @@ export const localStreamDefaults = {
   /** The longest wait between two retries. */
   retryMaxDelayMs: 2_000,
   /**
+   * How long a graceful stop (Ctrl-C) goes on delivering what is already queued, retries included, before
+   * it closes; what is left is delivered from the journal on the next start (0: stop at once, as a crash).
+   */
+  drainTimeoutMs: 5_000,
+  /**
    * Where batches that exhausted their retries are appended, one JSON line each (AWS sends them to an SQS
    * queue); unset, they are only logged.
    */

@@ -10,6 +10,8 @@ import {
   type Wire,
   type WriteInterceptor,
 } from '../dynalite-transactions.js';
+import { fileCheckpoint, type StreamCheckpoint } from './stream-checkpoint.js';
+import { type JournalEntry, openStreamJournal, type StreamJournal } from './stream-journal.js';
 import { type ItemChange, type StreamViewType, streamRecord, type TableStream } from './stream-record.js';
 
 export type StreamListener = (record: DynamoDBRecord) => void;
@@ -18,30 +20,62 @@ export type StreamListener = (record: DynamoDBRecord) => void;
 export interface StreamRecorder extends WriteInterceptor {
   /** Follows a table's stream from now on (StartingPosition LATEST); returns the unsubscribe. */
   subscribe(tableName: string, listener: StreamListener): () => void;
+  /**
+   * The kept records (the last 24 h) of a table's current stream after `afterSequenceNumber`, or all of
+   * them (TRIM_HORIZON) without it; none when the store is not persisted, whose stream starts empty.
+   */
+  read(tableName: string, afterSequenceNumber?: string): Promise<DynamoDBRecord[]>;
+  /** Where `consumer` is in a table's stream, kept beside the records; undefined when not persisted. */
+  checkpoint(tableName: string, consumer: string): StreamCheckpoint | undefined;
+  /** Stops the trimming and closes the journal. */
+  close(): Promise<void>;
 }
 
 const STREAMS_FILE = 'streams.json';
+const JOURNAL_FILE = 'stream-journal.jsonl';
+/** How often a running stack drops records past their 24 h (the journal is also trimmed at every start). */
+const TRIM_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * dynalite keeps no StreamSpecification (it drops it from CreateTable), so this remembers each table's
  * (beside dynalite's files when persisted), reports it in DescribeTable as DynamoDB does, and records every
  * write's before and after images from inside the serialised write path: whoever wrote — the app, another
- * process, the AWS CLI — the record is the one DynamoDB would have written, in commit order.
+ * process, the AWS CLI — the record is the one DynamoDB would have written, in commit order. When persisted,
+ * the records are appended to a journal before the write is answered and kept 24 h, as DynamoDB Streams
+ * keep them, so a consumer stopped before it read them (Ctrl-C, kill -9) finds them on the next start.
  */
-export async function createStreamRecorder(options: { path?: string } = {}): Promise<StreamRecorder> {
+export async function createStreamRecorder(
+  options: { path?: string; now?: () => number } = {},
+): Promise<StreamRecorder> {
+  const now = options.now ?? Date.now;
   const file = options.path ? join(options.path, STREAMS_FILE) : undefined;
   const streams = new Map<string, TableStream>(Object.entries(file ? await readStreams(file) : {}));
+  const journal: StreamJournal | undefined = options.path
+    ? await openStreamJournal({ file: join(options.path, JOURNAL_FILE), now })
+    : undefined;
+  // A trim that fails (a full disk) only leaves old records a while longer; the next start trims again, and
+  // refuses to start, saying why, if the journal cannot be read.
+  const trimming = journal
+    ? setInterval(() => void journal.trim().catch(() => {}), TRIM_EVERY_MS)
+    : undefined;
+  trimming?.unref();
   const listeners = new Map<string, Set<StreamListener>>();
-  let sequence = BigInt(Date.now()) * 1_000_000n;
+  // Sequence numbers grow across restarts: from the clock, and past any the journal already holds.
+  let sequence = BigInt(now()) * 1_000_000n;
+  if (journal?.lastSequenceNumber !== undefined && journal.lastSequenceNumber > sequence) {
+    sequence = journal.lastSequenceNumber;
+  }
   const save = async () => {
     if (file) await writeFile(file, `${JSON.stringify(Object.fromEntries(streams), null, 2)}\n`);
   };
 
-  const emit = (table: string, change: ItemChange) => {
+  const record = (table: string, change: ItemChange): JournalEntry | undefined => {
     const stream = streams.get(table);
-    if (!stream) return;
+    if (!stream) return undefined;
     sequence += 1n;
-    const record = streamRecord(stream, change, sequence);
+    return { table, record: streamRecord(stream, change, sequence, new Date(now())) };
+  };
+  const emit = ({ table, record }: JournalEntry) => {
     for (const listener of listeners.get(table) ?? []) listener(record);
   };
 
@@ -81,6 +115,22 @@ export async function createStreamRecorder(options: { path?: string } = {}): Pro
       listeners.set(table, set);
       set.add(listener);
       return () => set.delete(listener);
+    },
+
+    async read(table, afterSequenceNumber) {
+      const stream = streams.get(table);
+      if (!journal || !stream) return [];
+      return journal.read(table, stream.arn, afterSequenceNumber);
+    },
+
+    checkpoint(table, consumer) {
+      if (!options.path) return undefined;
+      return fileCheckpoint(join(options.path, `stream-checkpoint.${table}.${consumer}.json`));
+    },
+
+    async close() {
+      clearInterval(trimming);
+      await journal?.close();
     },
 
     tableOperation(call, operation, raw) {
@@ -126,13 +176,16 @@ export async function createStreamRecorder(options: { path?: string } = {}): Pro
         const reply = await call(operation, payload);
         if (reply.status !== 200) return reply;
         const after = await Promise.all(streamed.map(read));
-        streamed.forEach((target, index) => {
+        const entries = streamed.flatMap((target, index) => {
           const oldImage = before[index];
           const newImage = after[index];
           // DynamoDB writes no record for a write that changed nothing (or a delete of nothing).
-          if (isDeepStrictEqual(oldImage, newImage)) return;
-          emit(target.table, { keys: target.key, oldImage, newImage });
+          if (isDeepStrictEqual(oldImage, newImage)) return [];
+          return record(target.table, { keys: target.key, oldImage, newImage }) ?? [];
         });
+        // Kept before the write is answered, so a record of an acknowledged write outlives this process.
+        await journal?.append(entries);
+        entries.forEach(emit);
         return reply;
       };
     },
