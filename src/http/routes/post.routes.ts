@@ -78,7 +78,7 @@ const updatePost = defineRoute({
   },
   responses: {
     200: json(postSchema, 'The edited post'),
-    ...errorResponses(400, 401, 403, 404, 412, 413, 415, 422, 503),
+    ...errorResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 503),
   },
 });
 
@@ -88,7 +88,7 @@ const deletePost = defineRoute({
   summary: 'Delete your post with its comments and favorites',
   ...signedIn,
   request: { params: postIdParams, headers: ifMatchHeaders },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 412, 422, 503) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 409, 412, 422, 503) },
 });
 
 export const postApi = [listPosts, createPost, getPost, updatePost, deletePost];

@@ -127,7 +127,7 @@ const ERROR_STATUSES = {
   409: {
     code: 'conflict',
     meaning:
-      'The new resource collides with an existing one: retry the request with the same Idempotency-Key.',
+      'A write that collides: a new resource with an existing one (retry with the same Idempotency-Key), or an edit with more simultaneous edits of the same post than are retried (retry it).',
     message: 'A post with id "01J…" already exists.',
   },
   412: {

@@ -295,7 +295,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The new resource collides with an existing one: retry the request with the same Idempotency-Key. */
+                /** @description A write that collides: a new resource with an existing one (retry with the same Idempotency-Key), or an edit with more simultaneous edits of the same post than are retried (retry it). */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -615,6 +615,23 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description A write that collides: a new resource with an existing one (retry with the same Idempotency-Key), or an edit with more simultaneous edits of the same post than are retried (retry it). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "conflict",
+                         *         "message": "A post with id \"01J…\" already exists."
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description If-Match does not name the current version: GET the resource again and retry with its ETag. */
                 412: {
                     headers: {
@@ -796,6 +813,23 @@ export type paths = {
                          *       "error": {
                          *         "code": "not_found",
                          *         "message": "No post with id \"01J…\"."
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A write that collides: a new resource with an existing one (retry with the same Idempotency-Key), or an edit with more simultaneous edits of the same post than are retried (retry it). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "conflict",
+                         *         "message": "A post with id \"01J…\" already exists."
                          *       }
                          *     }
                          */
@@ -1150,7 +1184,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The new resource collides with an existing one: retry the request with the same Idempotency-Key. */
+                /** @description A write that collides: a new resource with an existing one (retry with the same Idempotency-Key), or an edit with more simultaneous edits of the same post than are retried (retry it). */
                 409: {
                     headers: {
                         [name: string]: unknown;
