@@ -1,19 +1,12 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { samTransform } from '../../scripts/template/sam-transform.js';
-import {
-  isObject,
-  loadTemplate,
-  TEMPLATE_DIR,
-  TEMPLATE_PATH,
-  type Template,
-} from '../../scripts/template/template.js';
+import { isObject, loadTemplate, TEMPLATE_PATH, type Template } from '../../scripts/template/template.js';
+import { DEPLOY_ENVIRONMENTS, type DeployEnvironment } from '../../src/deploy/environments.js';
 import { loadTarget } from '../../src/deploy/target.js';
+import { type DeployRole, grants, loadDeployRole, PSEUDO, resolve } from './support/deploy-role.js';
 
-interface Statement {
-  Sid: string;
-  Action: string | string[];
-  Resource: unknown;
+interface Deployed {
+  Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
 }
 
 /** IAM service prefixes whose name is not the resource type's service segment, lower-cased. */
@@ -28,50 +21,285 @@ const iamPrefix = (resourceType: string) => {
   return IAM_PREFIX[service] ?? service.toLowerCase();
 };
 
+const { 'AWS::Region': region, 'AWS::AccountId': account } = PSEUDO;
+
 /**
- * The deploy role against what CloudFormation does for the template, derived from the template itself, so
- * a resource type or transform added to template.yaml fails here until bootstrap.yaml's role allows it.
+ * Each named resource type: the property naming it, the ARN IAM sees and the action that creates it. Without
+ * the property, CloudFormation names it <stack>-<LogicalId>-<suffix> (S3 in lower case).
  */
-describe('the bootstrap deploy role covers the template', () => {
+const NAMED: Record<string, { property: string; arn: (name: string) => string; action: string }> = {
+  'AWS::Lambda::Function': {
+    property: 'FunctionName',
+    arn: (n) => `arn:aws:lambda:${region}:${account}:function:${n}`,
+    action: 'lambda:CreateFunction',
+  },
+  'AWS::Logs::LogGroup': {
+    property: 'LogGroupName',
+    arn: (n) => `arn:aws:logs:${region}:${account}:log-group:${n}`,
+    action: 'logs:CreateLogGroup',
+  },
+  'AWS::SecretsManager::Secret': {
+    property: 'Name',
+    arn: (n) => `arn:aws:secretsmanager:${region}:${account}:secret:${n}-AbCdEf`,
+    action: 'secretsmanager:CreateSecret',
+  },
+  'AWS::CloudWatch::Dashboard': {
+    property: 'DashboardName',
+    arn: (n) => `arn:aws:cloudwatch::${account}:dashboard/${n}`,
+    action: 'cloudwatch:PutDashboard',
+  },
+  'AWS::CloudWatch::Alarm': {
+    property: 'AlarmName',
+    arn: (n) => `arn:aws:cloudwatch:${region}:${account}:alarm:${n}`,
+    action: 'cloudwatch:PutMetricAlarm',
+  },
+  'AWS::DynamoDB::Table': {
+    property: 'TableName',
+    arn: (n) => `arn:aws:dynamodb:${region}:${account}:table/${n}`,
+    action: 'dynamodb:CreateTable',
+  },
+  'AWS::S3::Bucket': { property: 'BucketName', arn: (n) => `arn:aws:s3:::${n}`, action: 's3:CreateBucket' },
+  'AWS::SQS::Queue': {
+    property: 'QueueName',
+    arn: (n) => `arn:aws:sqs:${region}:${account}:${n}`,
+    action: 'sqs:CreateQueue',
+  },
+  'AWS::SNS::Topic': {
+    property: 'TopicName',
+    arn: (n) => `arn:aws:sns:${region}:${account}:${n}`,
+    action: 'sns:CreateTopic',
+  },
+  'AWS::IAM::Role': {
+    property: 'RoleName',
+    arn: (n) => `arn:aws:iam::${account}:role/${n}`,
+    action: 'iam:PassRole',
+  },
+  'AWS::CodeDeploy::Application': {
+    property: 'ApplicationName',
+    arn: (n) => `arn:aws:codedeploy:${region}:${account}:application:${n}`,
+    action: 'codedeploy:CreateApplication',
+  },
+};
+
+/** Types whose IAM resource is another resource of the stack (a function, a bucket, a topic, a group's application). */
+const PART_OF_ANOTHER = new Set([
+  'AWS::Lambda::Alias',
+  'AWS::Lambda::Version',
+  'AWS::Lambda::Permission',
+  'AWS::S3::BucketPolicy',
+  'AWS::SNS::Subscription',
+  'AWS::CodeDeploy::DeploymentGroup',
+]);
+
+/** Services whose ARNs carry generated ids: account-wide grants, kept off other environments by their tags. */
+const ID_NAMED_SERVICES = new Set(['apigateway', 'cognito-idp', 'cloudfront']);
+
+const generatedName = (stack: string, logicalId: string, type: string) => {
+  const name = `${stack}-${logicalId}-A1B2C3D4E5F6`;
+  return type === 'AWS::S3::Bucket' ? name.toLowerCase() : name;
+};
+
+/** Every named resource of the deployed stack as [logical id, ARN, creating action]. */
+function namedArns(deployed: Deployed, stack: string): [string, string, string][] {
+  return Object.entries(deployed.Resources).flatMap(([id, resource]) => {
+    const named = NAMED[resource.Type];
+    if (!named) return [];
+    const given = resolve(resource.Properties?.[named.property], { ...PSEUDO, 'AWS::StackName': stack });
+    const name = typeof given === 'string' ? given : generatedName(stack, id, resource.Type);
+    return [[id, named.arn(name), named.action]];
+  });
+}
+
+/** The names the Terraform stack module gives (modules/*: every name is "${var.name}…", var.name = blogapp-<env>). */
+const terraformArns = (stack: string): [string, string, string][] => [
+  ['table', NAMED['AWS::DynamoDB::Table']?.arn(`${stack}-table`) ?? '', 'dynamodb:CreateTable'],
+  [
+    'cursor secret',
+    NAMED['AWS::SecretsManager::Secret']?.arn(`${stack}/cursor-secret`) ?? '',
+    'secretsmanager:CreateSecret',
+  ],
+  ['uploads bucket', `arn:aws:s3:::${stack}-uploads-${account}`, 's3:CreateBucket'],
+  ['api function', NAMED['AWS::Lambda::Function']?.arn(`${stack}-api`) ?? '', 'lambda:CreateFunction'],
+  ['api role', NAMED['AWS::IAM::Role']?.arn(`${stack}-api-role`) ?? '', 'iam:CreateRole'],
+  ['failure queue', `arn:aws:sqs:${region}:${account}:${stack}-comment-stream-failures`, 'sqs:CreateQueue'],
+  ['alarm topic', `arn:aws:sns:${region}:${account}:${stack}-alarms`, 'sns:CreateTopic'],
+  [
+    'access logs',
+    NAMED['AWS::Logs::LogGroup']?.arn(`/aws/apigateway/${stack}-http-api`) ?? '',
+    'logs:CreateLogGroup',
+  ],
+  ['dashboard', NAMED['AWS::CloudWatch::Dashboard']?.arn(stack) ?? '', 'cloudwatch:PutDashboard'],
+];
+
+let transformed: Promise<Record<DeployEnvironment, Deployed>> | undefined;
+
+/** Every environment's template as CloudFormation deploys it (samconfig.toml's parameters); made once per file. */
+function deployedTemplates(): Promise<Record<DeployEnvironment, Deployed>> {
+  transformed ??= Promise.all(
+    DEPLOY_ENVIRONMENTS.map(async (env) => {
+      const target = await loadTarget(process.cwd(), env);
+      return samTransform(TEMPLATE_PATH, { parameters: target.parameters, placeholderCode: true });
+    }),
+  ).then(
+    (all) =>
+      Object.fromEntries(DEPLOY_ENVIRONMENTS.map((env, i) => [env, all[i]])) as Record<
+        DeployEnvironment,
+        Deployed
+      >,
+  );
+  return transformed;
+}
+
+/**
+ * Each environment's deploy role (deploy-role.yaml) against what CloudFormation does for the template in that
+ * environment, derived from the template itself, so a resource type, name or transform added to template.yaml
+ * fails here until the role allows it; and against the other environments, which it must not reach.
+ */
+describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
+  const stack = `blogapp-${environment}`;
+  const others = DEPLOY_ENVIRONMENTS.filter((e) => e !== environment);
   let app: Template;
-  let deployed: { Resources: Record<string, { Type: string }> };
-  let bootstrap: Template;
-  let statements: Statement[];
-  const actions = () => statements.flatMap((s) => [s.Action].flat());
+  let deployed: Record<DeployEnvironment, Deployed>;
+  let role: DeployRole;
+  const actions = () => role.statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat());
 
   beforeAll(async () => {
     app = await loadTemplate();
-    const target = await loadTarget(process.cwd(), 'production');
-    deployed = (await samTransform(TEMPLATE_PATH, {
-      parameters: target.parameters,
-      placeholderCode: true,
-    })) as typeof deployed;
-    bootstrap = await loadTemplate(join(TEMPLATE_DIR, 'bootstrap.yaml'));
-    const role = bootstrap.Resources.DeployRole?.Properties as {
-      Policies: { PolicyDocument: { Statement: Statement[] } }[];
-    };
-    statements = role.Policies.flatMap((p) => p.PolicyDocument.Statement);
-  }, 60_000);
+    deployed = await deployedTemplates();
+    role = await loadDeployRole(environment);
+  }, 120_000);
 
-  it('may create change sets with every transform the template names', () => {
+  it('may create change sets on its own stack with every transform the template names', () => {
     const transforms = [app.Transform].flat().filter((t): t is string => typeof t === 'string');
     expect(transforms.length).toBeGreaterThan(0);
-    const allowed = statements
-      .filter((s) => [s.Action].flat().includes('cloudformation:CreateChangeSet'))
-      .flatMap((s) => [s.Resource].flat())
-      .map((resource) => (isObject(resource) ? String(resource['Fn::Sub']) : String(resource)));
     for (const transform of transforms) {
-      expect(allowed, transform).toContainEqual(
-        expect.stringMatching(new RegExp(`:aws:transform/${transform.replace('AWS::', '')}$`)),
-      );
+      const arn = `arn:aws:cloudformation:${region}:aws:transform/${transform.replace('AWS::', '')}`;
+      expect(grants(role.statements, 'cloudformation:CreateChangeSet', arn), transform).not.toEqual([]);
+    }
+    const own = `arn:aws:cloudformation:${region}:${account}:stack/${stack}/0a1b2c3d`;
+    for (const action of [
+      'cloudformation:ExecuteChangeSet',
+      'cloudformation:DeleteStack',
+      'cloudformation:RollbackStack',
+    ]) {
+      expect(grants(role.statements, action, own), action).not.toEqual([]);
     }
   });
 
   it('is allowed into every service whose resources the deployed template holds', () => {
-    const services = [...new Set(Object.values(deployed.Resources).map((r) => iamPrefix(r.Type)))];
+    const services = [
+      ...new Set(Object.values(deployed[environment].Resources).map((r) => iamPrefix(r.Type))),
+    ];
     expect(services).toEqual(expect.arrayContaining(['lambda', 'apigateway', 'dynamodb', 'iam']));
     const granted = new Set(actions().map((action) => action.split(':')[0]));
     expect(services.filter((service) => !granted.has(service))).toEqual([]);
+  });
+
+  it('knows how IAM names every resource type the deployed template holds', () => {
+    const types = new Set(Object.values(deployed[environment].Resources).map((r) => r.Type));
+    const unclassified = [...types].filter(
+      (type) => !NAMED[type] && !PART_OF_ANOTHER.has(type) && !ID_NAMED_SERVICES.has(iamPrefix(type)),
+    );
+    // A new type lands here: add it to NAMED (and the role) or, if its ARN is an id, to the services below.
+    expect(unclassified.filter((type) => type !== 'AWS::Lambda::EventSourceMapping')).toEqual([]);
+  });
+
+  it('may act on every resource its stack and the Terraform stack module name', () => {
+    const arns = [...namedArns(deployed[environment], stack), ...terraformArns(stack)];
+    expect(arns.length).toBeGreaterThan(20);
+    const refused = arns.filter(([, arn, action]) => grants(role.statements, action, arn).length === 0);
+    expect(refused).toEqual([]);
+  });
+
+  it('cannot touch another environment’s stack, resources or artifacts', () => {
+    for (const other of others) {
+      const otherStack = `blogapp-${other}`;
+      const arns: [string, string, string][] = [
+        ...namedArns(deployed[other], otherStack),
+        ...terraformArns(otherStack),
+        [
+          'stack',
+          `arn:aws:cloudformation:${region}:${account}:stack/${otherStack}/0a1b2c3d`,
+          'cloudformation:ExecuteChangeSet',
+        ],
+        [
+          'stack',
+          `arn:aws:cloudformation:${region}:${account}:stack/${otherStack}/0a1b2c3d`,
+          'cloudformation:DeleteStack',
+        ],
+        [
+          'artifacts',
+          `arn:aws:s3:::blogapp-artifacts-${account}-${region}/${otherStack}/ApiFunction/0f.zip`,
+          's3:PutObject',
+        ],
+        [
+          'deploy role',
+          `arn:aws:iam::${account}:role/blogapp-deploy-${other}-${region}`,
+          'iam:PutRolePolicy',
+        ],
+      ];
+      // Every action on each resource, not only the creating one: s3:*, dynamodb:* and the like included.
+      const reached = arns.flatMap(([id, arn, action]) =>
+        [action, `${action.split(':')[0]}:DeleteSomething`]
+          .filter((a) => grants(role.statements, a, arn).length > 0)
+          .map((a) => `${id} ${a} ${arn}`),
+      );
+      expect(reached, other).toEqual([]);
+    }
+  });
+
+  it('cannot rewrite its own permissions', () => {
+    const own = `arn:aws:iam::${account}:role/${role.roleName}`;
+    expect(grants(role.statements, 'iam:PutRolePolicy', own)).toEqual([]);
+    expect(grants(role.statements, 'iam:AttachRolePolicy', own)).toEqual([]);
+    expect(
+      grants(
+        role.statements,
+        'cloudformation:UpdateStack',
+        `arn:aws:cloudformation:${region}:${account}:stack/blogapp-deploy-role-${environment}/0a1b2c3d`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('reaches id-named resources (APIs, user pools, distributions, mappings) only where they are tagged its own', async () => {
+    const deny = role.statements.find((s) => s.Effect === 'Deny');
+    expect(deny?.Resource).toBe('*');
+    expect([deny?.Action].flat()).toEqual(
+      expect.arrayContaining([...ID_NAMED_SERVICES].map((s) => `${s}:*`).concat('lambda:*')),
+    );
+    expect(deny?.Condition).toEqual({
+      Null: { 'aws:ResourceTag/environment': 'false' },
+      StringNotEquals: { 'aws:ResourceTag/environment': environment },
+    });
+    // The tag the deny reads is the one every stack of this environment is given.
+    expect((await loadTarget(process.cwd(), environment)).tags.environment).toBe(environment);
+  });
+
+  it('creates and changes event source mappings only for its own functions', () => {
+    const [mappings] = grants(role.statements, 'lambda:CreateEventSourceMapping', '*', { unscoped: true });
+    expect(mappings?.Condition).toEqual({
+      ArnLike: { 'lambda:FunctionArn': `arn:aws:lambda:${region}:${account}:function:${stack}-*` },
+    });
+    expect([mappings?.Action].flat()).toContain('lambda:DeleteEventSourceMapping');
+  });
+
+  it('attaches only the AWS managed policies the deployed template attaches', () => {
+    const attached = new Set(
+      DEPLOY_ENVIRONMENTS.flatMap((env) =>
+        Object.values(deployed[env].Resources).flatMap((r) =>
+          r.Type === 'AWS::IAM::Role'
+            ? ((r.Properties?.ManagedPolicyArns as string[] | undefined) ?? [])
+            : [],
+        ),
+      ),
+    );
+    const [attach] = grants(
+      role.statements,
+      'iam:AttachRolePolicy',
+      `arn:aws:iam::${account}:role/${stack}-ApiFunctionRole-X`,
+    );
+    const allowed = attach?.Condition?.ArnEquals?.['iam:PolicyARN'];
+    expect(new Set(allowed as string[])).toEqual(attached);
   });
 
   it('reads the secret the functions resolve at deploy time', () => {
@@ -86,21 +314,10 @@ describe('the bootstrap deploy role covers the template', () => {
     expect(actions()).not.toContain('apigateway:TagResource');
   });
 
-  it('gives API Gateway its account-level CloudWatch role, which WebSocket access logs need', () => {
-    const account = bootstrap.Resources.ApiGatewayAccount;
-    expect(account?.Type).toBe('AWS::ApiGateway::Account');
-    expect(account?.Properties?.CloudWatchRoleArn).toEqual({
-      'Fn::GetAtt': ['ApiGatewayCloudWatchRole', 'Arn'],
-    });
-  });
-
-  it('creates a versioned, encrypted, TLS-only artifacts bucket and names it in an output', () => {
-    const bucket = bootstrap.Resources.ArtifactsBucket?.Properties ?? {};
-    expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
-    expect(JSON.stringify(bucket.BucketEncryption)).toContain('AES256');
-    expect(JSON.stringify(bootstrap.Resources.ArtifactsBucketPolicy?.Properties)).toContain(
-      'aws:SecureTransport',
+  it('is assumable only from its own GitHub environment', () => {
+    expect(role.trust.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub']).toBe(
+      `repo:\${GitHubOwner}/\${GitHubRepository}:environment:${environment}`,
     );
-    expect(bootstrap.Outputs?.ArtifactsBucketName).toBeDefined();
+    expect(isObject(role.trust.Condition) && Object.keys(role.trust.Condition)).toEqual(['StringEquals']);
   });
 });
