@@ -3,7 +3,14 @@ import { samTransform } from '../../scripts/template/sam-transform.js';
 import { isObject, loadTemplate, TEMPLATE_PATH, type Template } from '../../scripts/template/template.js';
 import { DEPLOY_ENVIRONMENTS, type DeployEnvironment } from '../../src/deploy/environments.js';
 import { loadTarget } from '../../src/deploy/target.js';
-import { type DeployRole, grants, loadDeployRole, PSEUDO, resolve } from './support/deploy-role.js';
+import {
+  type DeployRole,
+  grants,
+  loadDeployRole,
+  PSEUDO,
+  resolve,
+  type Statement,
+} from './support/deploy-role.js';
 
 interface Deployed {
   Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
@@ -110,6 +117,17 @@ function namedArns(deployed: Deployed, stack: string): [string, string, string][
   });
 }
 
+/** What the stack's Arn attributes and Refs resolve to, for reading its roles' statements. */
+function stackValues(deployed: Deployed, stack: string, environment: string): Record<string, string> {
+  const values: Record<string, string> = { ...PSEUDO, 'AWS::StackName': stack, Environment: environment };
+  for (const [id, arn] of namedArns(deployed, stack)) values[`${id}.Arn`] = arn;
+  // API ids are generated: any will do, the boundary does not name them.
+  for (const [id, r] of Object.entries(deployed.Resources)) {
+    if (r.Type === 'AWS::ApiGatewayV2::Api') values[id] = `${id.toLowerCase()}0a1b`;
+  }
+  return values;
+}
+
 /** The names the Terraform stack module gives (modules/*: every name is "${var.name}…", var.name = blogapp-<env>). */
 const terraformArns = (stack: string): [string, string, string][] => [
   ['table', NAMED['AWS::DynamoDB::Table']?.arn(`${stack}-table`) ?? '', 'dynamodb:CreateTable'],
@@ -160,13 +178,14 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
   const others = DEPLOY_ENVIRONMENTS.filter((e) => e !== environment);
   let app: Template;
   let deployed: Record<DeployEnvironment, Deployed>;
-  let role: DeployRole;
-  const actions = () => role.statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat());
+  let deployRole: DeployRole;
+  const actions = () =>
+    deployRole.statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat());
 
   beforeAll(async () => {
     app = await loadTemplate();
     deployed = await deployedTemplates();
-    role = await loadDeployRole(environment);
+    deployRole = await loadDeployRole(environment);
   }, 120_000);
 
   it('may create change sets on its own stack with every transform the template names', () => {
@@ -174,7 +193,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
     expect(transforms.length).toBeGreaterThan(0);
     for (const transform of transforms) {
       const arn = `arn:aws:cloudformation:${region}:aws:transform/${transform.replace('AWS::', '')}`;
-      expect(grants(role.statements, 'cloudformation:CreateChangeSet', arn), transform).not.toEqual([]);
+      expect(grants(deployRole.statements, 'cloudformation:CreateChangeSet', arn), transform).not.toEqual([]);
     }
     const own = `arn:aws:cloudformation:${region}:${account}:stack/${stack}/0a1b2c3d`;
     for (const action of [
@@ -182,7 +201,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
       'cloudformation:DeleteStack',
       'cloudformation:RollbackStack',
     ]) {
-      expect(grants(role.statements, action, own), action).not.toEqual([]);
+      expect(grants(deployRole.statements, action, own), action).not.toEqual([]);
     }
   });
 
@@ -207,7 +226,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
   it('may act on every resource its stack and the Terraform stack module name', () => {
     const arns = [...namedArns(deployed[environment], stack), ...terraformArns(stack)];
     expect(arns.length).toBeGreaterThan(20);
-    const refused = arns.filter(([, arn, action]) => grants(role.statements, action, arn).length === 0);
+    const refused = arns.filter(([, arn, action]) => grants(deployRole.statements, action, arn).length === 0);
     expect(refused).toEqual([]);
   });
 
@@ -241,7 +260,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
       // Every action on each resource, not only the creating one: s3:*, dynamodb:* and the like included.
       const reached = arns.flatMap(([id, arn, action]) =>
         [action, `${action.split(':')[0]}:DeleteSomething`]
-          .filter((a) => grants(role.statements, a, arn).length > 0)
+          .filter((a) => grants(deployRole.statements, a, arn).length > 0)
           .map((a) => `${id} ${a} ${arn}`),
       );
       expect(reached, other).toEqual([]);
@@ -249,12 +268,12 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
   });
 
   it('cannot rewrite its own permissions', () => {
-    const own = `arn:aws:iam::${account}:role/${role.roleName}`;
-    expect(grants(role.statements, 'iam:PutRolePolicy', own)).toEqual([]);
-    expect(grants(role.statements, 'iam:AttachRolePolicy', own)).toEqual([]);
+    const own = `arn:aws:iam::${account}:role/${deployRole.roleName}`;
+    expect(grants(deployRole.statements, 'iam:PutRolePolicy', own)).toEqual([]);
+    expect(grants(deployRole.statements, 'iam:AttachRolePolicy', own)).toEqual([]);
     expect(
       grants(
-        role.statements,
+        deployRole.statements,
         'cloudformation:UpdateStack',
         `arn:aws:cloudformation:${region}:${account}:stack/blogapp-deploy-role-${environment}/0a1b2c3d`,
       ),
@@ -262,7 +281,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
   });
 
   it('reaches id-named resources (APIs, user pools, distributions, mappings) only where they are tagged its own', async () => {
-    const deny = role.statements.find((s) => s.Effect === 'Deny');
+    const deny = deployRole.statements.find((s) => s.Effect === 'Deny');
     expect(deny?.Resource).toBe('*');
     expect([deny?.Action].flat()).toEqual(
       expect.arrayContaining([...ID_NAMED_SERVICES].map((s) => `${s}:*`).concat('lambda:*')),
@@ -276,7 +295,9 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
   });
 
   it('creates and changes event source mappings only for its own functions', () => {
-    const [mappings] = grants(role.statements, 'lambda:CreateEventSourceMapping', '*', { unscoped: true });
+    const [mappings] = grants(deployRole.statements, 'lambda:CreateEventSourceMapping', '*', {
+      unscoped: true,
+    });
     expect(mappings?.Condition).toEqual({
       ArnLike: { 'lambda:FunctionArn': `arn:aws:lambda:${region}:${account}:function:${stack}-*` },
     });
@@ -288,18 +309,93 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
       DEPLOY_ENVIRONMENTS.flatMap((env) =>
         Object.values(deployed[env].Resources).flatMap((r) =>
           r.Type === 'AWS::IAM::Role'
-            ? ((r.Properties?.ManagedPolicyArns as string[] | undefined) ?? [])
+            ? (resolve(r.Properties?.ManagedPolicyArns ?? [], PSEUDO) as string[])
             : [],
         ),
       ),
     );
     const [attach] = grants(
-      role.statements,
+      deployRole.statements,
       'iam:AttachRolePolicy',
       `arn:aws:iam::${account}:role/${stack}-ApiFunctionRole-X`,
     );
     const allowed = attach?.Condition?.ArnEquals?.['iam:PolicyARN'];
     expect(new Set(allowed as string[])).toEqual(attached);
+  });
+
+  it('creates and changes roles only with its environment’s permissions boundary', () => {
+    const role = `arn:aws:iam::${account}:role/${stack}-ApiFunctionRole-X`;
+    for (const action of [
+      'iam:CreateRole',
+      'iam:PutRolePolicy',
+      'iam:AttachRolePolicy',
+      'iam:PutRolePermissionsBoundary',
+    ]) {
+      const granting = grants(deployRole.statements, action, role);
+      expect(granting.length, action).toBeGreaterThan(0);
+      for (const statement of granting) {
+        expect(statement.Condition?.StringEquals?.['iam:PermissionsBoundary'], action).toBe(
+          deployRole.boundary.arn,
+        );
+      }
+    }
+    expect(grants(deployRole.statements, 'iam:DeleteRolePermissionsBoundary', role)).toEqual([]);
+    expect(deployRole.boundary.arn).toBe(`arn:aws:iam::${account}:policy/${stack}-boundary`);
+    // The boundary itself is out of reach: no IAM action on policies.
+    expect(grants(deployRole.statements, 'iam:CreatePolicyVersion', deployRole.boundary.arn)).toEqual([]);
+  });
+
+  it('gives every role its stack creates that boundary', () => {
+    const roles = Object.entries(deployed[environment].Resources).filter(
+      ([, r]) => r.Type === 'AWS::IAM::Role',
+    );
+    expect(roles.length).toBeGreaterThanOrEqual(5);
+    const values = { ...PSEUDO, Environment: environment };
+    const boundaries = roles.map(([id, r]) => [id, resolve(r.Properties?.PermissionsBoundary, values)]);
+    expect(boundaries).toEqual(roles.map(([id]) => [id, deployRole.boundary.arn]));
+  });
+
+  it('lets the functions do, within the boundary, what their own statements and AWS’s policies ask', () => {
+    const values = stackValues(deployed[environment], stack, environment);
+    const asked = Object.values(deployed[environment].Resources)
+      .filter((r) => r.Type === 'AWS::IAM::Role')
+      .flatMap(
+        (r) => (r.Properties?.Policies as { PolicyDocument: { Statement: Statement[] } }[] | undefined) ?? [],
+      )
+      .flatMap((p) => resolve(p.PolicyDocument.Statement, values) as Statement[])
+      .flatMap((s) =>
+        [s.Action].flat().flatMap((action) => [s.Resource].flat().map((arn) => [action, arn] as const)),
+      );
+    // What the attached managed policies give that the functions use: logs, traces, the stream, the canary.
+    const functionArn = `arn:aws:lambda:${region}:${account}:function:${stack}-api`;
+    const managed = [
+      [
+        'logs:PutLogEvents',
+        `arn:aws:logs:${region}:${account}:log-group:/aws/lambda/${stack}-api:log-stream:x`,
+      ],
+      ['xray:PutTraceSegments', '*'],
+      ['dynamodb:GetRecords', `${values['Table.Arn']}/stream/2026-01-01T00:00:00.000`],
+      ['lambda:UpdateAlias', `${functionArn}:live`],
+      ['cloudwatch:DescribeAlarms', '*'],
+    ] as const;
+    expect(asked.length).toBeGreaterThan(10);
+    const outside = [...asked, ...managed].filter(
+      ([action, arn]) =>
+        grants(deployRole.boundary.statements, action, String(arn), { unscoped: true }).length === 0,
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps the functions, through the boundary, off every other environment’s resources', () => {
+    for (const other of others) {
+      const arns = namedArns(deployed[other], `blogapp-${other}`);
+      const reached = arns.filter(([, arn, action]) =>
+        [action, `${action.split(':')[0]}:GetSomething`].some(
+          (a) => grants(deployRole.boundary.statements, a, arn).length > 0,
+        ),
+      );
+      expect(reached, other).toEqual([]);
+    }
   });
 
   it('reads the secret the functions resolve at deploy time', () => {
@@ -315,9 +411,11 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
   });
 
   it('is assumable only from its own GitHub environment', () => {
-    expect(role.trust.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub']).toBe(
+    expect(deployRole.trust.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub']).toBe(
       `repo:\${GitHubOwner}/\${GitHubRepository}:environment:${environment}`,
     );
-    expect(isObject(role.trust.Condition) && Object.keys(role.trust.Condition)).toEqual(['StringEquals']);
+    expect(isObject(deployRole.trust.Condition) && Object.keys(deployRole.trust.Condition)).toEqual([
+      'StringEquals',
+    ]);
   });
 });

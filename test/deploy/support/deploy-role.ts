@@ -16,30 +16,41 @@ export interface Statement {
   Condition?: Record<string, Record<string, unknown>>;
 }
 
-export interface DeployRole {
-  roleName: string;
-  trust: Statement & { Principal: { Federated: string } };
-  statements: Statement[];
-}
-
-/** `Fn::Sub` strings (and `Ref`s to parameters) resolved for these values, everywhere in a value. */
+/**
+ * `Fn::Sub` strings, `Ref`s and `Fn::GetAtt`s resolved for these values (`Name`, `Id.Attribute`), everywhere
+ * in a value; what the values do not name is left as it is.
+ */
 export function resolve(value: unknown, values: Record<string, string>): unknown {
   if (Array.isArray(value)) return value.map((item) => resolve(item, values));
   if (!isObject(value)) return value;
   if (typeof value['Fn::Sub'] === 'string') {
-    return value['Fn::Sub'].replace(/\$\{([\w:]+)\}/g, (whole, name: string) => values[name] ?? whole);
+    return value['Fn::Sub'].replace(/\$\{([\w:.]+)\}/g, (whole, name: string) => values[name] ?? whole);
   }
   if (typeof value.Ref === 'string' && value.Ref in values) return values[value.Ref];
+  const getAtt = value['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && getAtt.join('.') in values) return values[getAtt.join('.')];
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item, values)]));
 }
 
-/** deploy-role.yaml's role as CloudFormation would create it for one environment. */
+export interface DeployRole {
+  roleName: string;
+  trust: Statement & { Principal: { Federated: string } };
+  statements: Statement[];
+  /** The permissions boundary every role of the environment's stack must carry: its ARN and statements. */
+  boundary: { arn: string; statements: Statement[] };
+}
+
+/** deploy-role.yaml's role and boundary as CloudFormation would create them for one environment. */
 export async function loadDeployRole(environment: string): Promise<DeployRole> {
   const template = await loadTemplate(join(TEMPLATE_DIR, 'deploy-role.yaml'));
-  const role = resolve(template.Resources.DeployRole?.Properties, {
-    ...PSEUDO,
-    Environment: environment,
-  }) as {
+  const values: Record<string, string> = { ...PSEUDO, Environment: environment };
+  const policy = resolve(template.Resources.FunctionBoundary?.Properties, values) as {
+    ManagedPolicyName: string;
+    PolicyDocument: { Statement: Statement[] };
+  };
+  // Ref to a managed policy is its ARN.
+  values.FunctionBoundary = `arn:aws:iam::${PSEUDO['AWS::AccountId']}:policy/${policy.ManagedPolicyName}`;
+  const role = resolve(template.Resources.DeployRole?.Properties, values) as {
     RoleName: string;
     AssumeRolePolicyDocument: { Statement: DeployRole['trust'][] };
     Policies: { PolicyDocument: { Statement: Statement[] } }[];
@@ -49,6 +60,7 @@ export async function loadDeployRole(environment: string): Promise<DeployRole> {
     roleName: role.RoleName,
     trust,
     statements: role.Policies.flatMap((p) => p.PolicyDocument.Statement),
+    boundary: { arn: values.FunctionBoundary, statements: policy.PolicyDocument.Statement },
   };
 }
 
