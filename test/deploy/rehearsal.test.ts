@@ -16,6 +16,13 @@ describe('the deploy rehearsal on moto_server', () => {
     }
     const text = transcript.join('\n');
     expect(text).toMatch(/moto stood in for \(app stack\): .*HttpApi.*WebSocketApi/);
+    for (const environment of ['development', 'staging', 'production']) {
+      expect(text).toMatch(
+        new RegExp(
+          `✓ deploy role for ${environment}: arn:aws:iam::\\d{12}:role/blogapp-deploy-${environment}-`,
+        ),
+      );
+    }
     expect(text).toContain('✓ event source mapping');
     expect(text).toContain('No changes: blogapp-development already runs this code and template.');
     expect(text).toContain('Table (AWS::DynamoDB::Table) would be deleted: lost would be every item');
