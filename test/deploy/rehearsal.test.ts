@@ -23,6 +23,9 @@ describe('the deploy rehearsal on moto_server', () => {
         ),
       );
     }
+    // moto really keeps each function role's boundary (not a gap): the rehearsal holds it to deploy-role.yaml's.
+    expect(text).toMatch(/✓ function blogapp-development-api: /);
+    expect(text).not.toContain("permissions boundary: moto's CloudFormation does not apply it");
     expect(text).toContain('✓ event source mapping');
     expect(text).toContain('No changes: blogapp-development already runs this code and template.');
     expect(text).toContain('Table (AWS::DynamoDB::Table) would be deleted: lost would be every item');
