@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { samTransform } from '../../scripts/template/sam-transform.js';
 import { isObject, loadTemplate, TEMPLATE_PATH, type Template } from '../../scripts/template/template.js';
@@ -30,60 +31,48 @@ const iamPrefix = (resourceType: string) => {
 
 const { 'AWS::Region': region, 'AWS::AccountId': account } = PSEUDO;
 
+/** The ARN IAM sees for a resource of each kind, by its name. */
+const arnOf = {
+  function: (n: string) => `arn:aws:lambda:${region}:${account}:function:${n}`,
+  logGroup: (n: string) => `arn:aws:logs:${region}:${account}:log-group:${n}`,
+  // Secrets Manager appends -<6 characters> to the name.
+  secret: (n: string) => `arn:aws:secretsmanager:${region}:${account}:secret:${n}-AbCdEf`,
+  dashboard: (n: string) => `arn:aws:cloudwatch::${account}:dashboard/${n}`,
+  alarm: (n: string) => `arn:aws:cloudwatch:${region}:${account}:alarm:${n}`,
+  table: (n: string) => `arn:aws:dynamodb:${region}:${account}:table/${n}`,
+  bucket: (n: string) => `arn:aws:s3:::${n}`,
+  queue: (n: string) => `arn:aws:sqs:${region}:${account}:${n}`,
+  topic: (n: string) => `arn:aws:sns:${region}:${account}:${n}`,
+  role: (n: string) => `arn:aws:iam::${account}:role/${n}`,
+  application: (n: string) => `arn:aws:codedeploy:${region}:${account}:application:${n}`,
+};
+
 /**
  * Each named resource type: the property naming it, the ARN IAM sees and the action that creates it. Without
  * the property, CloudFormation names it <stack>-<LogicalId>-<suffix> (S3 in lower case).
  */
 const NAMED: Record<string, { property: string; arn: (name: string) => string; action: string }> = {
-  'AWS::Lambda::Function': {
-    property: 'FunctionName',
-    arn: (n) => `arn:aws:lambda:${region}:${account}:function:${n}`,
-    action: 'lambda:CreateFunction',
-  },
-  'AWS::Logs::LogGroup': {
-    property: 'LogGroupName',
-    arn: (n) => `arn:aws:logs:${region}:${account}:log-group:${n}`,
-    action: 'logs:CreateLogGroup',
-  },
+  'AWS::Lambda::Function': { property: 'FunctionName', arn: arnOf.function, action: 'lambda:CreateFunction' },
+  'AWS::Logs::LogGroup': { property: 'LogGroupName', arn: arnOf.logGroup, action: 'logs:CreateLogGroup' },
   'AWS::SecretsManager::Secret': {
     property: 'Name',
-    arn: (n) => `arn:aws:secretsmanager:${region}:${account}:secret:${n}-AbCdEf`,
+    arn: arnOf.secret,
     action: 'secretsmanager:CreateSecret',
   },
   'AWS::CloudWatch::Dashboard': {
     property: 'DashboardName',
-    arn: (n) => `arn:aws:cloudwatch::${account}:dashboard/${n}`,
+    arn: arnOf.dashboard,
     action: 'cloudwatch:PutDashboard',
   },
-  'AWS::CloudWatch::Alarm': {
-    property: 'AlarmName',
-    arn: (n) => `arn:aws:cloudwatch:${region}:${account}:alarm:${n}`,
-    action: 'cloudwatch:PutMetricAlarm',
-  },
-  'AWS::DynamoDB::Table': {
-    property: 'TableName',
-    arn: (n) => `arn:aws:dynamodb:${region}:${account}:table/${n}`,
-    action: 'dynamodb:CreateTable',
-  },
-  'AWS::S3::Bucket': { property: 'BucketName', arn: (n) => `arn:aws:s3:::${n}`, action: 's3:CreateBucket' },
-  'AWS::SQS::Queue': {
-    property: 'QueueName',
-    arn: (n) => `arn:aws:sqs:${region}:${account}:${n}`,
-    action: 'sqs:CreateQueue',
-  },
-  'AWS::SNS::Topic': {
-    property: 'TopicName',
-    arn: (n) => `arn:aws:sns:${region}:${account}:${n}`,
-    action: 'sns:CreateTopic',
-  },
-  'AWS::IAM::Role': {
-    property: 'RoleName',
-    arn: (n) => `arn:aws:iam::${account}:role/${n}`,
-    action: 'iam:PassRole',
-  },
+  'AWS::CloudWatch::Alarm': { property: 'AlarmName', arn: arnOf.alarm, action: 'cloudwatch:PutMetricAlarm' },
+  'AWS::DynamoDB::Table': { property: 'TableName', arn: arnOf.table, action: 'dynamodb:CreateTable' },
+  'AWS::S3::Bucket': { property: 'BucketName', arn: arnOf.bucket, action: 's3:CreateBucket' },
+  'AWS::SQS::Queue': { property: 'QueueName', arn: arnOf.queue, action: 'sqs:CreateQueue' },
+  'AWS::SNS::Topic': { property: 'TopicName', arn: arnOf.topic, action: 'sns:CreateTopic' },
+  'AWS::IAM::Role': { property: 'RoleName', arn: arnOf.role, action: 'iam:PassRole' },
   'AWS::CodeDeploy::Application': {
     property: 'ApplicationName',
-    arn: (n) => `arn:aws:codedeploy:${region}:${account}:application:${n}`,
+    arn: arnOf.application,
     action: 'codedeploy:CreateApplication',
   },
 };
@@ -100,6 +89,11 @@ const PART_OF_ANOTHER = new Set([
 
 /** Services whose ARNs carry generated ids: account-wide grants, kept off other environments by their tags. */
 const ID_NAMED_SERVICES = new Set(['apigateway', 'cognito-idp', 'cloudfront']);
+
+/** Types named by generated ids in a service otherwise named: an event source mapping's ARN is a UUID. */
+const ID_NAMED_TYPES = new Set(['AWS::Lambda::EventSourceMapping']);
+
+const idNamed = (type: string) => ID_NAMED_TYPES.has(type) || ID_NAMED_SERVICES.has(iamPrefix(type));
 
 const generatedName = (stack: string, logicalId: string, type: string) => {
   const name = `${stack}-${logicalId}-A1B2C3D4E5F6`;
@@ -130,23 +124,16 @@ function stackValues(deployed: Deployed, stack: string, environment: string): Re
 
 /** The names the Terraform stack module gives (modules/*: every name is "${var.name}…", var.name = blogapp-<env>). */
 const terraformArns = (stack: string): [string, string, string][] => [
-  ['table', NAMED['AWS::DynamoDB::Table']?.arn(`${stack}-table`) ?? '', 'dynamodb:CreateTable'],
-  [
-    'cursor secret',
-    NAMED['AWS::SecretsManager::Secret']?.arn(`${stack}/cursor-secret`) ?? '',
-    'secretsmanager:CreateSecret',
-  ],
-  ['uploads bucket', `arn:aws:s3:::${stack}-uploads-${account}`, 's3:CreateBucket'],
-  ['api function', NAMED['AWS::Lambda::Function']?.arn(`${stack}-api`) ?? '', 'lambda:CreateFunction'],
-  ['api role', NAMED['AWS::IAM::Role']?.arn(`${stack}-api-role`) ?? '', 'iam:CreateRole'],
-  ['failure queue', `arn:aws:sqs:${region}:${account}:${stack}-comment-stream-failures`, 'sqs:CreateQueue'],
-  ['alarm topic', `arn:aws:sns:${region}:${account}:${stack}-alarms`, 'sns:CreateTopic'],
-  [
-    'access logs',
-    NAMED['AWS::Logs::LogGroup']?.arn(`/aws/apigateway/${stack}-http-api`) ?? '',
-    'logs:CreateLogGroup',
-  ],
-  ['dashboard', NAMED['AWS::CloudWatch::Dashboard']?.arn(stack) ?? '', 'cloudwatch:PutDashboard'],
+  ['table', arnOf.table(`${stack}-table`), 'dynamodb:CreateTable'],
+  ['cursor secret', arnOf.secret(`${stack}/cursor-secret`), 'secretsmanager:CreateSecret'],
+  ['uploads bucket', arnOf.bucket(`${stack}-uploads-${account}`), 's3:CreateBucket'],
+  ['api function', arnOf.function(`${stack}-api`), 'lambda:CreateFunction'],
+  ['api role', arnOf.role(`${stack}-api-role`), 'iam:CreateRole'],
+  ['failure queue', arnOf.queue(`${stack}-comment-stream-failures`), 'sqs:CreateQueue'],
+  ['alarm topic', arnOf.topic(`${stack}-alarms`), 'sns:CreateTopic'],
+  ['alarm', arnOf.alarm(`${stack}-http-api-5xx`), 'cloudwatch:PutMetricAlarm'],
+  ['access logs', arnOf.logGroup(`/aws/apigateway/${stack}-http-api`), 'logs:CreateLogGroup'],
+  ['dashboard', arnOf.dashboard(stack), 'cloudwatch:PutDashboard'],
 ];
 
 let transformed: Promise<Record<DeployEnvironment, Deployed>> | undefined;
@@ -217,13 +204,18 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
   it('knows how IAM names every resource type the deployed template holds', () => {
     const types = new Set(Object.values(deployed[environment].Resources).map((r) => r.Type));
     const unclassified = [...types].filter(
-      (type) => !NAMED[type] && !PART_OF_ANOTHER.has(type) && !ID_NAMED_SERVICES.has(iamPrefix(type)),
+      (type) => !NAMED[type] && !PART_OF_ANOTHER.has(type) && !idNamed(type),
     );
-    // A new type lands here: add it to NAMED (and the role) or, if its ARN is an id, to the services below.
-    expect(unclassified.filter((type) => type !== 'AWS::Lambda::EventSourceMapping')).toEqual([]);
+    // A new type lands here: add it to NAMED (and the role), or, if IAM knows it by a generated id, to the
+    // id-named ones (and the role's DenyOtherEnvironments).
+    expect(unclassified).toEqual([]);
+    expect([...types].filter(idNamed).length).toBeGreaterThan(0);
   });
 
-  it('may act on every resource its stack and the Terraform stack module name', () => {
+  it('may act on every resource its stack and the Terraform stack module name', async () => {
+    // terraformArns holds only while the module names everything after blogapp-<environment>.
+    const module = await readFile('infrastructure/terraform/modules/stack/main.tf', 'utf8');
+    expect(module).toMatch(/\bname\s*=\s*"blogapp-\$\{var\.environment\}"/);
     const arns = [...namedArns(deployed[environment], stack), ...terraformArns(stack)];
     expect(arns.length).toBeGreaterThan(20);
     const refused = arns.filter(([, arn, action]) => grants(deployRole.statements, action, arn).length === 0);
@@ -251,11 +243,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
           `arn:aws:s3:::blogapp-artifacts-${account}-${region}/${otherStack}/ApiFunction/0f.zip`,
           's3:PutObject',
         ],
-        [
-          'deploy role',
-          `arn:aws:iam::${account}:role/blogapp-deploy-${other}-${region}`,
-          'iam:PutRolePolicy',
-        ],
+        ['deploy role', arnOf.role(`blogapp-deploy-${other}-${region}`), 'iam:PutRolePolicy'],
       ];
       // Every action on each resource, not only the creating one: s3:*, dynamodb:* and the like included.
       const reached = arns.flatMap(([id, arn, action]) =>
@@ -268,7 +256,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
   });
 
   it('cannot rewrite its own permissions', () => {
-    const own = `arn:aws:iam::${account}:role/${deployRole.roleName}`;
+    const own = arnOf.role(deployRole.roleName);
     expect(grants(deployRole.statements, 'iam:PutRolePolicy', own)).toEqual([]);
     expect(grants(deployRole.statements, 'iam:AttachRolePolicy', own)).toEqual([]);
     expect(
@@ -317,14 +305,14 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
     const [attach] = grants(
       deployRole.statements,
       'iam:AttachRolePolicy',
-      `arn:aws:iam::${account}:role/${stack}-ApiFunctionRole-X`,
+      arnOf.role(`${stack}-ApiFunctionRole-X`),
     );
     const allowed = attach?.Condition?.ArnEquals?.['iam:PolicyARN'];
     expect(new Set(allowed as string[])).toEqual(attached);
   });
 
   it('creates and changes roles only with its environment’s permissions boundary', () => {
-    const role = `arn:aws:iam::${account}:role/${stack}-ApiFunctionRole-X`;
+    const role = arnOf.role(`${stack}-ApiFunctionRole-X`);
     for (const action of [
       'iam:CreateRole',
       'iam:PutRolePolicy',
@@ -367,7 +355,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
         [s.Action].flat().flatMap((action) => [s.Resource].flat().map((arn) => [action, arn] as const)),
       );
     // What the attached managed policies give that the functions use: logs, traces, the stream, the canary.
-    const functionArn = `arn:aws:lambda:${region}:${account}:function:${stack}-api`;
+    const functionArn = arnOf.function(`${stack}-api`);
     const managed = [
       [
         'logs:PutLogEvents',
