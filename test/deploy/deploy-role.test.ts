@@ -11,7 +11,7 @@ import {
   PSEUDO,
   resolve,
   type Statement,
-} from './support/deploy-role.js';
+} from '../support/deploy-role.js';
 
 interface Deployed {
   Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;

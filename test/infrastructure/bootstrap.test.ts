@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate, TEMPLATE_DIR, type Template } from '../../scripts/template/template.js';
 import { DEPLOY_ENVIRONMENTS } from '../../src/deploy/environments.js';
-import { type DeployRole, loadDeployRole } from '../deploy/support/deploy-role.js';
+import { type DeployRole, loadDeployRole } from '../support/deploy-role.js';
 import { CloudFormationSpec } from './support/cfn-spec.js';
 
 /**

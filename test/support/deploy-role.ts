@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { isObject, loadTemplate, TEMPLATE_DIR } from '../../../scripts/template/template.js';
+import { isObject, loadTemplate, TEMPLATE_DIR } from '../../scripts/template/template.js';
 
 /** Where the resolved ARNs live; any account and region would do, they only have to be the same everywhere. */
 export const PSEUDO = {
