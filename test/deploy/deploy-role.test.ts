@@ -12,6 +12,7 @@ import {
   resolve,
   type Statement,
 } from '../support/deploy-role.js';
+import { loadServiceAuthorization, supportsResourceTags } from '../support/service-authorization.js';
 
 interface Deployed {
   Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
@@ -94,6 +95,33 @@ const ID_NAMED_SERVICES = new Set(['apigateway', 'cognito-idp', 'cloudfront']);
 const ID_NAMED_TYPES = new Set(['AWS::Lambda::EventSourceMapping']);
 
 const idNamed = (type: string) => ID_NAMED_TYPES.has(type) || ID_NAMED_SERVICES.has(iamPrefix(type));
+
+/** The IAM resource type each id-named CloudFormation type is authorized as (clients, domains: their pool). */
+const IAM_RESOURCE_TYPE: Record<string, string> = {
+  'AWS::ApiGatewayV2::Api': 'api',
+  'AWS::ApiGatewayV2::Stage': 'stage',
+  'AWS::ApiGatewayV2::Route': 'route',
+  'AWS::ApiGatewayV2::RouteResponse': 'routeresponse',
+  'AWS::ApiGatewayV2::Integration': 'integration',
+  'AWS::ApiGatewayV2::DomainName': 'domainname',
+  'AWS::ApiGatewayV2::ApiMapping': 'apimapping',
+  'AWS::Cognito::UserPool': 'userpool',
+  'AWS::Cognito::UserPoolClient': 'userpool',
+  'AWS::Cognito::UserPoolDomain': 'userpool',
+  'AWS::Cognito::ManagedLoginBranding': 'userpool',
+  'AWS::CloudFront::Distribution': 'distribution',
+  'AWS::CloudFront::CachePolicy': 'cache-policy',
+  'AWS::CloudFront::ResponseHeadersPolicy': 'response-headers-policy',
+  'AWS::CloudFront::OriginAccessControl': 'origin-access-control',
+  'AWS::Lambda::EventSourceMapping': 'eventsourcemapping',
+};
+
+/** What IAM cannot tell apart by tag, so one account's roles all reach (DEPLOYMENT.md, step 6, names them). */
+const UNTAGGABLE = [
+  'AWS::CloudFront::CachePolicy',
+  'AWS::CloudFront::OriginAccessControl',
+  'AWS::CloudFront::ResponseHeadersPolicy',
+];
 
 const generatedName = (stack: string, logicalId: string, type: string) => {
   const name = `${stack}-${logicalId}-A1B2C3D4E5F6`;
@@ -280,6 +308,20 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
     });
     // The tag the deny reads is the one every stack of this environment is given.
     expect((await loadTarget(process.cwd(), environment)).tags.environment).toBe(environment);
+  });
+
+  it('is kept off other environments’ id-named resources wherever AWS evaluates their tags', async () => {
+    const authorization = await loadServiceAuthorization();
+    const types = [...new Set(Object.values(deployed[environment].Resources).map((r) => r.Type))].filter(
+      idNamed,
+    );
+    const unknown = types.filter((type) => !IAM_RESOURCE_TYPE[type]);
+    expect(unknown).toEqual([]);
+    const untagged = types.filter(
+      (type) => !supportsResourceTags(authorization, iamPrefix(type), IAM_RESOURCE_TYPE[type] ?? ''),
+    );
+    // When AWS adds tag conditions to one of these, take it out here and from DEPLOYMENT.md.
+    expect(untagged.sort()).toEqual(UNTAGGABLE);
   });
 
   it('creates and changes event source mappings only for its own functions', () => {
