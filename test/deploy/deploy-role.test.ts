@@ -283,6 +283,23 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
     }
   });
 
+  it('only reads the bootstrap: its stack, the artifacts bucket’s settings and the API Gateway logging role', () => {
+    const bootstrapStack = `arn:aws:cloudformation:${region}:${account}:stack/blogapp-bootstrap/0a1b2c3d`;
+    expect(grants(deployRole.statements, 'cloudformation:DescribeStacks', bootstrapStack)).not.toEqual([]);
+    const writes: [string, string][] = [
+      ['cloudformation:UpdateStack', bootstrapStack],
+      ['cloudformation:DeleteStack', bootstrapStack],
+      ['s3:PutBucketPolicy', arnOf.bucket(`blogapp-artifacts-${account}-${region}`)],
+      ['s3:DeleteBucket', arnOf.bucket(`blogapp-artifacts-${account}-${region}`)],
+      ['s3:PutObject', `${arnOf.bucket(`blogapp-artifacts-${account}-${region}`)}/elsewhere/x.zip`],
+      ['iam:PassRole', arnOf.role('blogapp-bootstrap-ApiGatewayCloudWatchRole-A1B2C3')],
+      ['iam:PutRolePolicy', arnOf.role('blogapp-bootstrap-ApiGatewayCloudWatchRole-A1B2C3')],
+    ];
+    expect(writes.filter(([action, arn]) => grants(deployRole.statements, action, arn).length > 0)).toEqual(
+      [],
+    );
+  });
+
   it('cannot rewrite its own permissions', () => {
     const own = arnOf.role(deployRole.roleName);
     expect(grants(deployRole.statements, 'iam:PutRolePolicy', own)).toEqual([]);
