@@ -14,7 +14,11 @@ import { samTransform } from './template/sam-transform.js';
 import { TEMPLATE_DIR, TEMPLATE_PATH } from './template/template.js';
 
 const root = process.cwd();
-const TEMPLATES = [TEMPLATE_PATH, join(TEMPLATE_DIR, 'bootstrap.yaml')];
+const TEMPLATES = [
+  TEMPLATE_PATH,
+  join(TEMPLATE_DIR, 'bootstrap.yaml'),
+  join(TEMPLATE_DIR, 'deploy-role.yaml'),
+];
 
 /** `make lint` installs cfn-lint first (python-tools); run directly, a missing cfn-lint fails loudly. */
 function ensureCfnLint(): void {

@@ -6,10 +6,12 @@ const run = promisify(execFile);
 export interface RolePolicies {
   inline: Record<string, { Statement: { Sid?: string; Action: string | string[]; Resource: unknown }[] }>;
   attached: string[];
+  /** The role's permissions boundary ARN, if it has one. */
+  boundary?: string;
 }
 
 /**
- * Roles' inline policy documents and attached policy ARNs, by role name, read from the emulator with boto3
+ * Roles' inline policy documents, attached policy ARNs and permissions boundary, by role name, read from the emulator with boto3
  * in one Python run (the JS IAM client is not a dependency of this project; Python with boto3 is already
  * needed for the transform).
  */
@@ -34,7 +36,8 @@ def policies(role):
     inline = {name: document(iam.get_role_policy(RoleName=role, PolicyName=name)["PolicyDocument"])
               for name in iam.list_role_policies(RoleName=role)["PolicyNames"]}
     attached = [p["PolicyArn"] for p in iam.list_attached_role_policies(RoleName=role)["AttachedPolicies"]]
-    return {"inline": inline, "attached": attached}
+    boundary = iam.get_role(RoleName=role)["Role"].get("PermissionsBoundary", {}).get("PermissionsBoundaryArn")
+    return {"inline": inline, "attached": attached, "boundary": boundary}
 print(json.dumps({role: policies(role) for role in sys.argv[2:]}))
 `;
   const { stdout } = await run('python3', ['-c', script, endpoint, ...roleNames]);

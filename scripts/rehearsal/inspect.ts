@@ -68,7 +68,7 @@ const sortedKeys = (schema: { AttributeName?: string; KeyType?: string }[] = [])
 /**
  * Reads back what the deploy created in moto and holds it to the template: the tables' keys, indexes,
  * stream and TTL; the buckets; each function's runtime, architecture, handler and environment; each
- * function role's policies; the stream's event source mapping; the outputs. Throws on the first mismatch.
+ * function role's policies and permissions boundary; the stream's event source mapping; the outputs. Throws on the first mismatch.
  */
 export async function inspectDeployment(
   endpoint: string,
@@ -179,6 +179,13 @@ export async function inspectDeployment(
       (resource.Properties?.Policies as { Statement: { Sid: string }[] }[] | undefined) ?? []
     ).flatMap((policy) => policy.Statement.map((s) => s.Sid));
     expectEqual(`${logicalId} role's statements`, [...sids].sort(), [...statements].sort());
+    // deploy-role.yaml's boundary for the environment, which the deploy role creates no role without.
+    const account = config.Role?.split(':')[4];
+    checkOrGap(findings, `${logicalId} role's permissions boundary`, {
+      actual: policies.boundary ?? null,
+      expected: `arn:aws:iam::${account}:policy/blogapp-${env.APP_ENVIRONMENT}-boundary`,
+      motoDefault: null,
+    });
     const attached = policies.attached.map((arn) => arn.split('/').pop());
     findings.push({
       what: `function ${functionName}`,

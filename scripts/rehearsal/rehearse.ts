@@ -6,12 +6,12 @@ import { awsClients } from '../../src/deploy/engines/cloudformation/clients.js';
 import type { ZipCache } from '../../src/deploy/engines/cloudformation/package.js';
 import { readOutputs } from '../../src/deploy/engines/cloudformation/stack-state.js';
 import { createEngine } from '../../src/deploy/engines/create-engine.js';
-import type { DeployEnvironment } from '../../src/deploy/environments.js';
+import { DEPLOY_ENVIRONMENTS, type DeployEnvironment } from '../../src/deploy/environments.js';
 import { DeployError } from '../../src/deploy/errors.js';
 import { type Print, Progress } from '../../src/deploy/progress.js';
 import { spawnRunner } from '../../src/deploy/spawn-runner.js';
 import { loadTemplate, type Template } from '../template/template.js';
-import { deployBootstrap } from './bootstrap.js';
+import { deployBootstrap, deployDeployRole, deployRoleStack } from './bootstrap.js';
 import { inspectDeployment } from './inspect.js';
 import { motoAdapter } from './moto-preparation.js';
 import { startMoto } from './moto-server.js';
@@ -122,11 +122,19 @@ async function scenario(print: Print, root: string, endpoint: string): Promise<v
     throw new RehearsalFailed(`${what}: expected a refusal, but it went through`);
   };
 
-  section('1. bootstrap (bootstrap.yaml: artifacts bucket, deploy role, API Gateway logging role)');
+  section(
+    '1. bootstrap (bootstrap.yaml: artifacts bucket, API Gateway logging role; deploy-role.yaml per environment)',
+  );
   const progress = new Progress(print, 1);
   const bootstrapStandIns = await progress.step('deploy blogapp-bootstrap', () =>
     deployBootstrap(clients.cloudformation, progress),
   );
+  for (const environment of DEPLOY_ENVIRONMENTS) {
+    const arn = await progress.step(`deploy ${deployRoleStack(environment)}`, () =>
+      deployDeployRole(clients.cloudformation, progress, environment),
+    );
+    print(`✓ deploy role for ${environment}: ${arn}`);
+  }
 
   section('2. first deploy of development, by the CLI: npm run deploy -- --env development --moto-rehearsal');
   const cli = await run(

@@ -199,7 +199,7 @@ async function withAwsErrors<T>(target: Target, work: () => Promise<T>): Promise
     if (name === 'AccessDenied' || name === 'AccessDeniedException' || /not authorized/.test(message)) {
       throw new DeployError(
         `AWS refused: ${message}`,
-        'The deploy role lacks a permission: add it to infrastructure/aws-sam/bootstrap.yaml (DeployRole) and redeploy the bootstrap.',
+        `If the refused resource is ${target.stackName}'s own, the deploy role lacks a permission: add it to infrastructure/aws-sam/deploy-role.yaml and redeploy stack blogapp-deploy-role-${target.environment}. If it is another environment's, the role is refusing as designed: use that environment's role.`,
       );
     }
     throw error;

@@ -278,6 +278,29 @@ describe('npm run deploy around its engine', () => {
     );
   });
 
+  it('on an AWS refusal, says which environment’s role to widen, or that another environment’s is out of reach', async () => {
+    const { engine } = scriptedEngine({ plan: changes, after: {} });
+    const refusal = Object.assign(
+      new Error(
+        'User: arn:aws:sts::123456789012:assumed-role/blogapp-deploy-staging-eu-west-1/gha is not authorized to perform: cloudformation:CreateChangeSet',
+      ),
+      { name: 'AccessDenied' },
+    );
+    const { error } = await deploy(
+      {},
+      {
+        ...engine,
+        plan: async () => {
+          throw refusal;
+        },
+      },
+    );
+    expect(error?.message).toMatch(/^AWS refused: User: .* is not authorized/);
+    expect(error?.whatNext).toContain('infrastructure/aws-sam/deploy-role.yaml');
+    expect(error?.whatNext).toContain('stack blogapp-deploy-role-staging');
+    expect(error?.whatNext).toContain("If it is another environment's, the role is refusing as designed");
+  });
+
   it('says "no changes" for an empty plan and applies nothing, but still checks the running version', async () => {
     const { engine, calls } = scriptedEngine({ plan: { empty: true, changes: [] }, after: {} });
     const outputs = { ...before, ApiUrl: stack.apiUrl, WebSocketURL: stack.wsUrl };

@@ -16,6 +16,16 @@ describe('the deploy rehearsal on moto_server', () => {
     }
     const text = transcript.join('\n');
     expect(text).toMatch(/moto stood in for \(app stack\): .*HttpApi.*WebSocketApi/);
+    for (const environment of ['development', 'staging', 'production']) {
+      expect(text).toMatch(
+        new RegExp(
+          `✓ deploy role for ${environment}: arn:aws:iam::\\d{12}:role/blogapp-deploy-${environment}-`,
+        ),
+      );
+    }
+    // moto really keeps each function role's boundary (not a gap): the rehearsal holds it to deploy-role.yaml's.
+    expect(text).toMatch(/✓ function blogapp-development-api: /);
+    expect(text).not.toContain("permissions boundary: moto's CloudFormation does not apply it");
     expect(text).toContain('✓ event source mapping');
     expect(text).toContain('No changes: blogapp-development already runs this code and template.');
     expect(text).toContain('Table (AWS::DynamoDB::Table) would be deleted: lost would be every item');

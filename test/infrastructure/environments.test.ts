@@ -45,14 +45,17 @@ describe('production versus development', () => {
 
   it('deploys every function as a canary watched by alarms in production, all at once elsewhere', () => {
     const preference = template.Globals?.Function?.DeploymentPreference;
+    // CodeDeploy acts through the stack's own role, which carries the permissions boundary (deploy-role.yaml).
+    const role = expect.stringContaining('-CodeDeployRole-');
     expect(resolve(template, preference, production)).toEqual({
       Type: 'Canary10Percent5Minutes',
+      Role: role,
       Alarms: [
         expect.stringContaining('FunctionErrorsAlarm'),
         expect.stringContaining('FunctionDurationAlarm'),
       ],
     });
-    expect(resolve(template, preference, development)).toEqual({ Type: 'AllAtOnce', Alarms: [] });
+    expect(resolve(template, preference, development)).toEqual({ Type: 'AllAtOnce', Role: role, Alarms: [] });
     const own = resourcesOfType(template, 'AWS::Serverless::Function').filter(
       ([, fn]) => fn.Properties?.DeploymentPreference !== undefined,
     );
