@@ -56,7 +56,7 @@ const options = (overrides: Partial<TerraformDeployOptions> = {}): TerraformDepl
   environment: 'development',
   planOnly: false,
   autoApprove: false,
-  allowReplacement: false,
+  allowReplacement: [],
   skipSmoke: false,
   ...overrides,
 });
