@@ -125,6 +125,29 @@ describe('Terraform engine refusals', () => {
     }
   });
 
+  it('a failed terraform init shows what terraform said: its output is captured, not on the terminal', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-init-'));
+    try {
+      const run = runTerraformRollback(
+        { environment: 'staging' },
+        {
+          ...deps,
+          backendConfig: [join(dataDir, 'missing.tfbackend')],
+          terraform: (cwd) =>
+            terraformCli({ cwd, env: { ...process.env, TF_DATA_DIR: dataDir, CHECKPOINT_DISABLE: '1' } }),
+        },
+      );
+      await expect(run).rejects.toMatchObject({
+        message: 'terraform init failed (exit 1): Error: Failed to read file',
+        whatNext: expect.stringMatching(
+          /^terraform said:\n {4}Error: Failed to read file\n {4}The file .*missing\.tfbackend/,
+        ),
+      });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('--rollback without a state bucket says how to create one, before terraform runs', async () => {
     const run = runTerraformRollback(
       { environment: 'staging' },

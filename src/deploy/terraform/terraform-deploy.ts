@@ -284,18 +284,41 @@ async function mustSucceed(
 ): Promise<CommandResult> {
   const result = await terraform.run(args, { stream });
   if (result.code !== 0) {
+    const output = result.stderr || result.stdout;
+    // Streamed output is on the terminal already; captured output (init, show, output) is shown here.
+    const shown = stream ? 'Its output is above.' : `terraform said:\n${diagnostic(output)}\n`;
     throw new DeployError(
-      `${what} failed (exit ${result.code}): ${terraformError(result.stderr || result.stdout)}`,
-      `Its output is above. Nothing after ${what} ran; fix the cause and run again (a failed apply leaves the state as far as it got: plan again to see what remains).`,
+      `${what} failed (exit ${result.code}): ${terraformError(output)}`,
+      `${shown} Nothing after ${what} ran; fix the cause and run again (a failed apply leaves the state as far as it got: plan again to see what remains).`,
     );
   }
   return result;
 }
 
-/** Terraform frames its diagnostics (`╷`, `│ Error: ...`): the first error line, unframed. */
+/** Terraform frames its diagnostics (`╷`, `│ Error: ...`): its lines unframed, blank ones dropped. */
+const unframed = (output: string) =>
+  output
+    .split('\n')
+    .map((line) => line.replace(/^[│╷╵\s]+/, '').trim())
+    .filter(Boolean);
+
+/** The first error line. */
 function terraformError(output: string): string {
-  const lines = output.split('\n').map((line) => line.replace(/^[│╷╵\s]+/, '').trim());
-  return lines.find((line) => line.startsWith('Error:')) ?? lines.find(Boolean) ?? 'no error output';
+  const lines = unframed(output);
+  return lines.find((line) => line.startsWith('Error:')) ?? lines[0] ?? 'no error output';
+}
+
+/** The error and what terraform says about it, indented under the what-next arrow. */
+function diagnostic(output: string): string {
+  const lines = unframed(output);
+  const from = Math.max(
+    0,
+    lines.findIndex((line) => line.startsWith('Error:')),
+  );
+  return lines
+    .slice(from, from + 12)
+    .map((line) => `    ${line}`)
+    .join('\n');
 }
 
 const varArgs = (variables: Record<string, string>) =>

@@ -96,19 +96,22 @@ await runCli(USAGE, async () => {
     });
     const stateBucket = process.env.TF_STATE_BUCKET;
     const state = { environment: common.environment, ...(stateBucket ? { stateBucket } : {}) };
-    if (values.rollback) return runTerraformRollback(state, deps);
-    return runTerraformDeploy(
-      {
-        ...state,
-        planOnly: values['plan-only'] ?? false,
-        autoApprove: values['auto-approve'] ?? false,
-        allowReplacement: values['allow-replacement'] ?? [],
-        skipSmoke: values['skip-smoke'] ?? false,
-        ...(smokeToken ? { smokeToken } : {}),
-        ...(common.region ? { region: common.region } : {}),
-        ...(common.profile ? { profile: common.profile } : {}),
-      },
-      deps,
+    // The SDK's calls (aliases, alarms, branding) say what to do without credentials, as the SAM path's do.
+    if (values.rollback) return withAwsErrors(common, () => runTerraformRollback(state, deps));
+    return withAwsErrors(common, () =>
+      runTerraformDeploy(
+        {
+          ...state,
+          planOnly: values['plan-only'] ?? false,
+          autoApprove: values['auto-approve'] ?? false,
+          allowReplacement: values['allow-replacement'] ?? [],
+          skipSmoke: values['skip-smoke'] ?? false,
+          ...(smokeToken ? { smokeToken } : {}),
+          ...(common.region ? { region: common.region } : {}),
+          ...(common.profile ? { profile: common.profile } : {}),
+        },
+        deps,
+      ),
     );
   }
 
