@@ -90,7 +90,7 @@ export async function runTerraformDeploy(
   const terraform = deps.terraform(cwd);
 
   print(
-    `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${options.environment} (Terraform, ${relative(deps.root, cwd)})`,
+    `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${options.environment} (Terraform, ${relative(deps.root, cwd)}${options.region ? `, ${options.region}` : ''})`,
   );
   const progress = new Progress(print, options.planOnly ? 4 : production ? 10 : 9);
 
