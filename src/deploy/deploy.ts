@@ -1,6 +1,5 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { type LiveVersion, recordLiveVersions, rollBackLiveVersions } from './aliases.js';
-import { withAwsErrors } from './aws-errors.js';
 import type { CommandRunner } from './command.js';
 import type { DeployEngine, EngineName, StackOutputs } from './engines/engine.js';
 import type { DeployEnvironment } from './environments.js';
@@ -178,4 +177,31 @@ async function rollBackAliases(
     `${failure}. ${problems.length === 0 ? 'Every live alias was moved back to its previous version.' : `Rollback incomplete:\n        ${problems.join('\n        ')}`}`,
     `See what failed with \`npm run logs -- --env ${env}\` and \`npm run status -- --env ${env}\`; fix it and deploy again (the stack still describes the new version until then; DEPLOYMENT.md, Rollback).`,
   );
+}
+
+const CREDENTIAL_ERRORS =
+  /CredentialsProviderError|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|Could not load credentials/;
+
+/** SDK failures an operator can act on become DeployErrors that say what to do. */
+export async function withAwsErrors<T>(target: Pick<Target, 'profile'>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DeployError) throw error;
+    const { name, message } = error as Error;
+    const profile = target.profile ? ` --profile ${target.profile}` : '';
+    if (CREDENTIAL_ERRORS.test(`${name} ${message}`)) {
+      throw new DeployError(
+        `AWS credentials are missing or not valid: ${message}`,
+        `Sign in (\`aws sso login${profile}\`, or \`aws configure${profile}\`), or pass --profile; in CI the deploy role is assumed through OIDC (DEPLOYMENT.md).`,
+      );
+    }
+    if (name === 'AccessDenied' || name === 'AccessDeniedException' || /not authorized/.test(message)) {
+      throw new DeployError(
+        `AWS refused: ${message}`,
+        'The deploy role lacks a permission: add it to infrastructure/aws-sam/bootstrap.yaml (DeployRole) and redeploy the bootstrap.',
+      );
+    }
+    throw error;
+  }
 }

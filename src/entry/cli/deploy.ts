@@ -4,12 +4,11 @@
  * aliases when the new version does not work. Needs only Node.js and AWS credentials. DEPLOYMENT.md tells all.
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { withAwsErrors } from '../../deploy/aws-errors.js';
 import { sdkLambdaAliases } from '../../deploy/canary/aws-adapters.js';
 import { parseCliArgs } from '../../deploy/cli-args.js';
 import { runCli } from '../../deploy/cli-main.js';
 import { askYesNo } from '../../deploy/confirm.js';
-import { runDeploy } from '../../deploy/deploy.js';
+import { runDeploy, withAwsErrors } from '../../deploy/deploy.js';
 import { awsClients } from '../../deploy/engines/cloudformation/clients.js';
 import { createEngine } from '../../deploy/engines/create-engine.js';
 import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../../deploy/engines/engine.js';
