@@ -183,7 +183,7 @@ const CREDENTIAL_ERRORS =
   /CredentialsProviderError|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|Could not load credentials/;
 
 /** SDK failures an operator can act on become DeployErrors that say what to do. */
-async function withAwsErrors<T>(target: Target, work: () => Promise<T>): Promise<T> {
+export async function withAwsErrors<T>(target: Pick<Target, 'profile'>, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

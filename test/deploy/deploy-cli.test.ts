@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../support/cli-process.js';
 
+/** Nowhere for the SDK's credential chain to find any: environment, files, container or instance metadata. */
+const NO_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: '',
+  AWS_SECRET_ACCESS_KEY: '',
+  AWS_SESSION_TOKEN: '',
+  AWS_PROFILE: '',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+  AWS_CONFIG_FILE: '/nonexistent/config',
+  AWS_WEB_IDENTITY_TOKEN_FILE: '',
+  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '',
+  AWS_CONTAINER_CREDENTIALS_FULL_URI: '',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
+
 /** `npm run deploy` as a process: what it refuses before touching AWS, with its exit codes. */
 describe('npm run deploy arguments', () => {
   // A dead endpoint: should any of these reach for AWS, it would fail loudly instead of going out.
@@ -38,6 +52,50 @@ describe('npm run deploy arguments', () => {
       '✗ Production deploys ask for confirmation, and there is no terminal to ask on.',
     );
     expect(run.stderr).toContain('→ Run it from a terminal, or pass --auto-approve');
+  });
+
+  it("refuses the SAM engine's options with --engine terraform instead of ignoring them (exit 2)", async () => {
+    const recover = await runCliProcess(
+      'src/entry/cli/deploy.ts',
+      ['--env', 'staging', '--engine', 'terraform', '--recover'],
+      { env },
+    );
+    expect(recover.code).toBe(2);
+    expect(recover.stderr).toContain(
+      '--recover: an option of the cloudformation (SAM) engine; --engine terraform does not take it.',
+    );
+
+    const both = await runCliProcess(
+      'src/entry/cli/deploy.ts',
+      ['--env', 'staging', '--engine', 'terraform', '--artifacts-bucket', 'b', '--moto-rehearsal'],
+      { env },
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(
+      '--artifacts-bucket, --moto-rehearsal: options of the cloudformation (SAM) engine; --engine terraform does not take them.',
+    );
+  });
+
+  it('--engine terraform --rollback without TF_STATE_BUCKET says how to get one, before terraform init', async () => {
+    const run = await runCliProcess(
+      'src/entry/cli/deploy.ts',
+      ['--env', 'staging', '--engine', 'terraform', '--rollback'],
+      { env: { ...env, TF_STATE_BUCKET: '' } },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("✗ No state bucket: Terraform keeps each environment's state in S3.");
+    expect(run.stderr).toContain('then set TF_STATE_BUCKET to its name');
+    expect(run.stderr).not.toContain('terraform init');
+  });
+
+  it('--rollback without AWS credentials says how to sign in, not a stack trace', async () => {
+    const run = await runCliProcess('src/entry/cli/deploy.ts', ['--env', 'development', '--rollback'], {
+      env: { ...env, ...NO_CREDENTIALS },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('✗ AWS credentials are missing or not valid:');
+    expect(run.stderr).toContain('→ Sign in (`aws sso login`, or `aws configure`), or pass --profile');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('refuses --moto-rehearsal unless the endpoint is an emulator on loopback', async () => {

@@ -66,6 +66,25 @@ describe('plan changes', () => {
     ]);
   });
 
+  it('flags replacing or deleting the user pool, as the CloudFormation guard does: its accounts are data', () => {
+    const pool = {
+      address: 'module.stack.module.identity.aws_cognito_user_pool.this[0]',
+      type: 'aws_cognito_user_pool',
+    };
+    const changes = planChanges({
+      resource_changes: [
+        { ...pool, change: { actions: ['create', 'delete'] } },
+        { ...pool, address: `${pool.address.slice(0, -3)}[1]`, change: { actions: ['delete'] } },
+        {
+          address: 'module.stack.module.identity.aws_cognito_user_pool_client.web[0]',
+          type: 'aws_cognito_user_pool_client',
+          change: { actions: ['delete', 'create'] },
+        },
+      ],
+    });
+    expect(destructiveChanges(changes).map(({ action }) => action)).toEqual(['replace', 'delete']);
+  });
+
   it('formats one aligned row per change and the counts', () => {
     const lines = formatChangeTable(planChanges(plan));
     expect(lines[0]).toMatch(/^action\s+type\s+resource$/);

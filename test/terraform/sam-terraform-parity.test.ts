@@ -82,7 +82,7 @@ beforeAll(async () => {
         environment: 'development',
         planOnly: true,
         autoApprove: false,
-        allowReplacement: false,
+        allowReplacement: [],
         skipSmoke: true,
       },
       engine,

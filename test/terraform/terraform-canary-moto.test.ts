@@ -8,6 +8,7 @@ import {
   type TerraformDeployOptions,
 } from '../../src/deploy/terraform/terraform-deploy.js';
 import { fakeClock } from './support/fake-clock.js';
+import { type GitCheckout, gitCheckout } from './support/git-checkout.js';
 import { motoBackend } from './support/moto-backend.js';
 import { motoEngineDeps, placeholderZips } from './support/moto-engine.js';
 import { type MotoServer, motoClientConfig, startMotoServer } from './support/moto-server.js';
@@ -26,13 +27,15 @@ let tf: TerraformTestEnv;
 let workDir: string;
 let lambda: LambdaClient;
 let engine: ReturnType<typeof motoEngineDeps>;
+/** Production's preflight reads git: a clean checkout of the release branch. */
+let release: GitCheckout;
 const lines: string[] = [];
 
 const production: TerraformDeployOptions = {
   environment: 'production',
   planOnly: false,
   autoApprove: true,
-  allowReplacement: false,
+  allowReplacement: [],
   skipSmoke: false,
 };
 
@@ -41,12 +44,16 @@ beforeAll(async () => {
   tf = await terraformTestEnv(moto.env);
   workDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-canary-'));
   lambda = new LambdaClient(motoClientConfig(moto));
-  engine = motoEngineDeps(moto, tf, {
-    backendFile: await motoBackend(moto, tf.dir),
-    workDir,
-    print: (line) => lines.push(line),
-    buildZips: placeholderZips,
-  });
+  release = await gitCheckout('production');
+  engine = {
+    ...motoEngineDeps(moto, tf, {
+      backendFile: await motoBackend(moto, tf.dir),
+      workDir,
+      print: (line) => lines.push(line),
+      buildZips: placeholderZips,
+    }),
+    runner: release.runner,
+  };
 }, 120_000);
 
 afterAll(async () => {
@@ -54,6 +61,7 @@ afterAll(async () => {
   engine?.dispose();
   await moto?.stop();
   await tf?.dispose();
+  await release?.dispose();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 

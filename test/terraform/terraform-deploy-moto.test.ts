@@ -33,6 +33,7 @@ import {
   type TerraformDeployOptions,
 } from '../../src/deploy/terraform/terraform-deploy.js';
 import { repoRoot } from '../support/cli-process.js';
+import { type GitCheckout, gitCheckout } from './support/git-checkout.js';
 import { MOTO_SKIPS, motoBackend, motoVariables } from './support/moto-backend.js';
 import { motoEngineDeps, placeholderZips } from './support/moto-engine.js';
 import { type MotoServer, motoClientConfig, startMotoServer } from './support/moto-server.js';
@@ -56,28 +57,35 @@ const options = (overrides: Partial<TerraformDeployOptions> = {}): TerraformDepl
   environment: 'development',
   planOnly: false,
   autoApprove: false,
-  allowReplacement: false,
+  allowReplacement: [],
   skipSmoke: false,
   ...overrides,
 });
 
 let engine: ReturnType<typeof motoEngineDeps>;
 const deps = () => engine;
+/** The checkout the preflight's git reads: its revision is the version the plan must pass as app_version. */
+let checkout: GitCheckout;
+const revision = () => checkout.revision();
 
 beforeAll(async () => {
   moto = await startMotoServer();
   tf = await terraformTestEnv(moto.env);
   workDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-deploy-'));
   backendFile = await motoBackend(moto, tf.dir);
-  engine = motoEngineDeps(moto, tf, {
-    backendFile,
-    workDir,
-    print: (line) => lines.push(line),
-    buildZips: buildFunctionZips,
-    verified,
-    published,
-    brandings,
-  });
+  checkout = await gitCheckout('main');
+  engine = {
+    ...motoEngineDeps(moto, tf, {
+      backendFile,
+      workDir,
+      print: (line) => lines.push(line),
+      buildZips: buildFunctionZips,
+      verified,
+      published,
+      brandings,
+    }),
+    runner: checkout.runner,
+  };
   const config = motoClientConfig(moto);
   clients = {
     dynamodb: new DynamoDBClient(config),
@@ -91,6 +99,7 @@ afterAll(async () => {
   engine?.dispose();
   await moto?.stop();
   await tf?.dispose();
+  await checkout?.dispose();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
@@ -103,8 +112,19 @@ describe('Terraform engine against moto (development)', () => {
     lines = [];
     // Stand-in bundles: the plan is what matters here; the apply below builds the real ones.
     expect(
-      await runTerraformDeploy(options({ planOnly: true }), { ...deps(), buildZips: placeholderZips }),
+      await runTerraformDeploy(options({ planOnly: true, region: 'eu-west-1' }), {
+        ...deps(),
+        buildZips: placeholderZips,
+      }),
     ).toBeUndefined();
+
+    // The saved plan has the version /api/health reports and the provider's region from --region.
+    const shown = await engine
+      .terraform(environmentRoot(repoRoot, 'development'))
+      .run(['show', '-json', '-no-color', join(workDir, 'development.tfplan')]);
+    const { variables } = JSON.parse(shown.stdout) as { variables: Record<string, { value: unknown }> };
+    expect(variables.app_version?.value).toBe(await revision());
+    expect(variables.region?.value).toBe('eu-west-1');
 
     const table = lines.map((line) => line.trim());
     expect(table).toContainEqual(expect.stringMatching(/^action\s+type\s+resource$/));
@@ -180,6 +200,7 @@ describe('Terraform engine against moto (development)', () => {
         'Active',
       ]);
       expect(fn.Environment?.Variables?.APP_DYNAMODB_TABLE).toBe('blogapp-development-table');
+      expect(fn.Environment?.Variables?.APP_VERSION).toBe(await revision());
       // The pool this stack made, and its web and smoke clients, reach every function.
       expect(fn.Environment?.Variables?.COGNITO_USER_POOL_ID).toBe(outputs?.UserPoolId);
       expect(fn.Environment?.Variables?.COGNITO_CLIENT_ID).toBe(
@@ -232,16 +253,33 @@ describe('Terraform engine against moto (development)', () => {
     lines = [];
 
     // Stand-in bundles: only the table's fate matters here.
-    await expect(runTerraformDeploy(options(), { ...deps(), buildZips: placeholderZips })).rejects.toThrow(
-      /The plan would replace module\.stack\.module\.data\.aws_dynamodb_table\.main: that loses its data, so nothing was applied/,
+    const table = 'module.stack.module.data.aws_dynamodb_table.main';
+    await expect(
+      runTerraformDeploy(options(), { ...deps(), buildZips: placeholderZips }),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /^The plan would replace module\.stack\.module\.data\.aws_dynamodb_table\.main: that loses its data, so nothing was applied\.\n\s+.*lost would be every item in the table/,
+      ),
+      whatNext: expect.stringContaining(
+        `run: npm run deploy -- --env development --engine terraform --allow-replacement ${table}`,
+      ),
+    });
+    // Allowing something else allows nothing.
+    await expect(
+      runTerraformDeploy(options({ allowReplacement: ['SomethingElse'] }), {
+        ...deps(),
+        buildZips: placeholderZips,
+      }),
+    ).rejects.toThrow(
+      `--allow-replacement SomethingElse: it is not among what this plan replaces or deletes (${table}), so nothing was applied.`,
     );
     expect(lines.map((line) => line.trim())).toContainEqual(
       expect.stringMatching(
         /^-\/\+ replace\s+aws_dynamodb_table\s+module\.stack\.module\.data\.aws_dynamodb_table\.main$/,
       ),
     );
-    const table = await clients.dynamodb.send(new DescribeTableCommand({ TableName }));
-    expect(table.Table?.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
+    const left = await clients.dynamodb.send(new DescribeTableCommand({ TableName }));
+    expect(left.Table?.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
   });
 
   it('destroys the environment', { timeout: TIMEOUT }, async () => {

@@ -6,6 +6,7 @@ import { systemClock } from '../canary/ports.js';
 import { askYesNo } from '../confirm.js';
 import type { Print } from '../progress.js';
 import { deploySite } from '../site/deploy-site.js';
+import { spawnRunner } from '../spawn-runner.js';
 import { verifyDeployment } from '../verify-deployment.js';
 import { buildFunctionZips } from './bundles.js';
 import { sdkLoginBrandings } from './login-branding.js';
@@ -25,7 +26,7 @@ export interface TerraformEngineSettings {
 
 /**
  * What `npm run deploy -- --engine terraform` runs with: terraform on PATH (its output streamed to the
- * terminal), the real bundles, the SDK for aliases and alarms, the health check and smoke suite.
+ * terminal), git for the preflight, the real bundles, the SDK for aliases and alarms, the health check and smoke suite.
  */
 export function terraformEngineDeps(settings: TerraformEngineSettings): TerraformDeployDeps {
   const client = {
@@ -38,6 +39,7 @@ export function terraformEngineDeps(settings: TerraformEngineSettings): Terrafor
   };
   return {
     root: settings.root,
+    runner: spawnRunner({ root: settings.root, stdout: process.stdout, stderr: process.stderr }),
     print: settings.print,
     interactive: Boolean(process.stdin.isTTY),
     confirm: askYesNo,

@@ -1,3 +1,5 @@
+import { statefulTypes } from '../engines/stateful-kinds.js';
+
 /** What `terraform show -json <planfile>` says about one resource (the fields this CLI reads). */
 interface ResourceChangeJson {
   address: string;
@@ -18,8 +20,8 @@ export interface ResourceChange {
   action: ChangeAction;
 }
 
-/** Resources whose replacement or deletion loses data: tables, buckets, the cursor secret. */
-export const STATEFUL_TYPES = new Set(['aws_dynamodb_table', 'aws_s3_bucket', 'aws_secretsmanager_secret']);
+/** Resources whose replacement or deletion loses data (the same kinds the CloudFormation guard refuses). */
+export const STATEFUL_TYPES = statefulTypes('terraform');
 
 function actionOf(actions: string[]): ChangeAction | undefined {
   if (actions.includes('delete') && actions.includes('create')) return 'replace';
@@ -40,7 +42,7 @@ export function planChanges(plan: PlanJson): ResourceChange[] {
 /** Replacements and deletions of stateful resources: the deploy refuses them unless explicitly allowed. */
 export function destructiveChanges(changes: ResourceChange[]): ResourceChange[] {
   return changes.filter(
-    ({ type, action }) => STATEFUL_TYPES.has(type) && (action === 'replace' || action === 'delete'),
+    ({ type, action }) => STATEFUL_TYPES[type] !== undefined && (action === 'replace' || action === 'delete'),
   );
 }
 

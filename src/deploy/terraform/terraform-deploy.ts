@@ -3,34 +3,41 @@ import { join, relative } from 'node:path';
 import { runCanary } from '../canary/canary-controller.js';
 import { type AlarmWatch, type AliasState, type Clock, type LambdaAliases, LIVE } from '../canary/ports.js';
 import { rollBackLive } from '../canary/rollback.js';
-import { CommandNotFoundError, type CommandResult } from '../command.js';
+import type { CommandResult, CommandRunner } from '../command.js';
 import type { StackOutputs } from '../engines/engine.js';
 import type { DeployEnvironment } from '../environments.js';
 import { DeployError } from '../errors.js';
 import { type Print, Progress } from '../progress.js';
 import { STACK_FUNCTIONS } from '../stack.js';
 import type { FunctionZip } from './bundles.js';
+import { refuseDataLoss } from './data-loss-guard.js';
 import { ensureLoginBranding, type LoginBrandings } from './login-branding.js';
-import { destructiveChanges, formatChangeTable, type PlanJson, planChanges } from './plan-changes.js';
+import { formatChangeTable, type PlanJson, planChanges } from './plan-changes.js';
 import { environmentRoot } from './roots.js';
 import type { TerraformCli } from './terraform-cli.js';
+import { requireStateBucket, terraformPreflight } from './terraform-preflight.js';
 
 export interface TerraformDeployOptions {
   environment: DeployEnvironment;
   planOnly: boolean;
   autoApprove: boolean;
-  /** Lets a plan replace or delete a table, bucket or the cursor secret (refused otherwise). */
-  allowReplacement: boolean;
+  /** Terraform addresses of the stateful resources the plan may replace or delete (refused otherwise). */
+  allowReplacement: string[];
   skipSmoke: boolean;
   smokeToken?: string;
   /** The state bucket the bootstrap root created (TF_STATE_BUCKET). */
   stateBucket?: string;
-  appVersion?: string;
+  /** --region: the provider's region (the `region` variable); the SDK clients get it from the deps. */
+  region?: string;
+  /** --profile: only to print the command to run again. */
+  profile?: string;
 }
 
 export interface TerraformDeployDeps {
   /** The project root. */
   root: string;
+  /** Runs git for the preflight (release branch, clean tree, the version /api/health reports). */
+  runner: CommandRunner;
   print: Print;
   interactive: boolean;
   confirm(question: string): Promise<boolean>;
@@ -83,11 +90,13 @@ export async function runTerraformDeploy(
   const terraform = deps.terraform(cwd);
 
   print(
-    `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${options.environment} (Terraform, ${relative(deps.root, cwd)})`,
+    `blogapp ${options.planOnly ? 'plan' : 'deploy'} → ${options.environment} (Terraform, ${relative(deps.root, cwd)}${options.region ? `, ${options.region}` : ''})`,
   );
   const progress = new Progress(print, options.planOnly ? 4 : production ? 10 : 9);
 
-  await progress.step('preflight', () => preflight(terraform, options, deps, progress));
+  const appVersion = await progress.step('preflight', () =>
+    terraformPreflight(terraform, options, deps, progress),
+  );
   await progress.step('bundles (esbuild, deterministic zips)', async () => {
     await mkdir(workDir, { recursive: true });
     for (const zip of await deps.buildZips(bundleDir)) {
@@ -99,7 +108,8 @@ export async function runTerraformDeploy(
   const changes = await progress.step('terraform plan', async () => {
     const variables = {
       bundle_dir: bundleDir,
-      ...(options.appVersion ? { app_version: options.appVersion } : {}),
+      ...(appVersion ? { app_version: appVersion } : {}),
+      ...(options.region ? { region: options.region } : {}),
       ...deps.variables,
     };
     await mustSucceed(
@@ -111,15 +121,10 @@ export async function runTerraformDeploy(
     const shown = await mustSucceed(terraform, ['show', '-json', '-no-color', planFile], 'terraform show');
     const changes = planChanges(JSON.parse(shown.stdout) as PlanJson);
     for (const line of formatChangeTable(changes)) progress.note(line);
-    const destructive = destructiveChanges(changes);
-    if (destructive.length > 0 && !options.allowReplacement) {
-      throw new DeployError(
-        `The plan would ${destructive.map(({ action, address }) => `${action} ${address}`).join(', ')}: that loses its data, so nothing was applied.`,
-        'If a key, index or name change made this, undo it, or migrate the data first (DEPLOYMENT.md, Terraform). To replace it anyway, run again with --allow-replacement.',
-      );
+    const allowed = refuseDataLoss(changes, options);
+    for (const { action, address } of allowed) {
+      progress.note(`--allow-replacement ${address}: ${action}, its data will be lost`);
     }
-    if (destructive.length > 0)
-      progress.note(`--allow-replacement: ${destructive.length} stateful resource(s) will lose their data`);
     return changes;
   });
 
@@ -190,6 +195,7 @@ export async function runTerraformRollback(
   options: Pick<TerraformDeployOptions, 'environment' | 'stateBucket'>,
   deps: Pick<TerraformDeployDeps, 'root' | 'print' | 'terraform' | 'aliases' | 'backendConfig'>,
 ): Promise<void> {
+  requireStateBucket(options, deps);
   const terraform = deps.terraform(environmentRoot(deps.root, options.environment));
   await init(terraform, options, deps);
   const outputs = await readOutputs(terraform);
@@ -206,41 +212,6 @@ export async function runTerraformRollback(
   deps.print(
     `Rolled back: every ${LIVE} alias of blogapp-${options.environment} is on its previous version.`,
   );
-}
-
-async function preflight(
-  terraform: TerraformCli,
-  options: TerraformDeployOptions,
-  deps: TerraformDeployDeps,
-  progress: Progress,
-) {
-  let version: CommandResult;
-  try {
-    version = await terraform.run(['version', '-json']);
-  } catch (error) {
-    if (error instanceof CommandNotFoundError) {
-      throw new DeployError(
-        'terraform is not on PATH.',
-        'Install Terraform >= 1.10 (https://developer.hashicorp.com/terraform/install) and run again.',
-      );
-    }
-    throw error;
-  }
-  const found = (JSON.parse(version.stdout) as { terraform_version: string }).terraform_version;
-  const [major = 0, minor = 0] = found.split('.').map(Number);
-  if (major < 1 || (major === 1 && minor < 10)) {
-    throw new DeployError(
-      `terraform ${found} is too old: the S3 backend's lock files need 1.10 or later.`,
-      'Upgrade Terraform and run again.',
-    );
-  }
-  progress.note(`terraform ${found}`);
-  if (!options.stateBucket && !deps.backendConfig?.length) {
-    throw new DeployError(
-      "No state bucket: Terraform keeps each environment's state in S3.",
-      'Create it once with the bootstrap root (infrastructure/terraform/bootstrap, DEPLOYMENT.md, Terraform), then set TF_STATE_BUCKET to its name.',
-    );
-  }
 }
 
 function init(
@@ -313,18 +284,41 @@ async function mustSucceed(
 ): Promise<CommandResult> {
   const result = await terraform.run(args, { stream });
   if (result.code !== 0) {
+    const output = result.stderr || result.stdout;
+    // Streamed output is on the terminal already; captured output (init, show, output) is shown here.
+    const shown = stream ? 'Its output is above.' : `terraform said:\n${diagnostic(output)}\n`;
     throw new DeployError(
-      `${what} failed (exit ${result.code}): ${terraformError(result.stderr || result.stdout)}`,
-      `Its output is above. Nothing after ${what} ran; fix the cause and run again (a failed apply leaves the state as far as it got: plan again to see what remains).`,
+      `${what} failed (exit ${result.code}): ${terraformError(output)}`,
+      `${shown} Nothing after ${what} ran; fix the cause and run again (a failed apply leaves the state as far as it got: plan again to see what remains).`,
     );
   }
   return result;
 }
 
-/** Terraform frames its diagnostics (`╷`, `│ Error: ...`): the first error line, unframed. */
+/** Terraform frames its diagnostics (`╷`, `│ Error: ...`): its lines unframed, blank ones dropped. */
+const unframed = (output: string) =>
+  output
+    .split('\n')
+    .map((line) => line.replace(/^[│╷╵\s]+/, '').trim())
+    .filter(Boolean);
+
+/** The first error line. */
 function terraformError(output: string): string {
-  const lines = output.split('\n').map((line) => line.replace(/^[│╷╵\s]+/, '').trim());
-  return lines.find((line) => line.startsWith('Error:')) ?? lines.find(Boolean) ?? 'no error output';
+  const lines = unframed(output);
+  return lines.find((line) => line.startsWith('Error:')) ?? lines[0] ?? 'no error output';
+}
+
+/** The error and what terraform says about it, indented under the what-next arrow. */
+function diagnostic(output: string): string {
+  const lines = unframed(output);
+  const from = Math.max(
+    0,
+    lines.findIndex((line) => line.startsWith('Error:')),
+  );
+  return lines
+    .slice(from, from + 12)
+    .map((line) => `    ${line}`)
+    .join('\n');
 }
 
 const varArgs = (variables: Record<string, string>) =>

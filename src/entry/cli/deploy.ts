@@ -8,7 +8,7 @@ import { sdkLambdaAliases } from '../../deploy/canary/aws-adapters.js';
 import { parseCliArgs } from '../../deploy/cli-args.js';
 import { runCli } from '../../deploy/cli-main.js';
 import { askYesNo } from '../../deploy/confirm.js';
-import { runDeploy } from '../../deploy/deploy.js';
+import { runDeploy, withAwsErrors } from '../../deploy/deploy.js';
 import { awsClients } from '../../deploy/engines/cloudformation/clients.js';
 import { createEngine } from '../../deploy/engines/create-engine.js';
 import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../../deploy/engines/engine.js';
@@ -22,7 +22,8 @@ import { nodeVersionNote } from '../shared/node-version-note.js';
 const USAGE = `usage: npm run deploy -- --env <development|staging|production> [options]
   --plan-only                  build, upload and show the change set; deploy nothing
   --auto-approve               production: deploy without asking (required without a terminal)
-  --allow-replacement ID       let the change set replace or delete this stateful resource (data loss); repeatable
+  --allow-replacement ID       let the plan replace or delete this stateful resource (data loss); repeatable. ID is
+                               the logical id (cloudformation) or the Terraform address (terraform) the plan shows
   --recover                    repair a stuck stack first (delete a failed first create; continue a failed rollback)
   --skip-smoke                 only the health check after the deploy (no smoke suite)
   --smoke-token JWT            an ID token for the smoke suite's signed-in checks (or SMOKE_TOKEN)
@@ -31,9 +32,12 @@ const USAGE = `usage: npm run deploy -- --env <development|staging|production> [
                                the state bucket its bootstrap root made)
   --rollback                   move every function's live alias back one version, deploy nothing
   --artifacts-bucket B         where bundles go (default: the blogapp-bootstrap stack's ArtifactsBucketName)
-  --region R, --profile P      override samconfig.toml's
+  --region R, --profile P      override samconfig.toml's (terraform: the provider's region, too)
   --moto-rehearsal             only against moto_server (AWS_ENDPOINT_URL), as \`make rehearse\` does: run the SAM
                                transform locally and stand in for the resource types moto lacks`;
+
+/** What only the CloudFormation engine does: refused with --engine terraform rather than silently ignored. */
+const SAM_ENGINE_OPTIONS = ['recover', 'artifacts-bucket', 'moto-rehearsal'] as const;
 
 // The SDK's nine-line notice that it wants Node 22 from 2027 would land in the middle of a step's output:
 // said once here, in a line, as `make local` says it.
@@ -70,6 +74,12 @@ await runCli(USAGE, async () => {
     });
 
   if (engine === 'terraform') {
+    const samOnly = SAM_ENGINE_OPTIONS.filter((option) => values[option] !== undefined);
+    if (samOnly.length > 0) {
+      throw new UsageError(
+        `${samOnly.map((option) => `--${option}`).join(', ')}: ${samOnly.length === 1 ? 'an option' : 'options'} of the cloudformation (SAM) engine; --engine terraform does not take ${samOnly.length === 1 ? 'it' : 'them'}.`,
+      );
+    }
     const { runTerraformDeploy, runTerraformRollback } = await import(
       '../../deploy/terraform/terraform-deploy.js'
     );
@@ -85,17 +95,22 @@ await runCli(USAGE, async () => {
     });
     const stateBucket = process.env.TF_STATE_BUCKET;
     const state = { environment: common.environment, ...(stateBucket ? { stateBucket } : {}) };
-    if (values.rollback) return runTerraformRollback(state, deps);
-    return runTerraformDeploy(
-      {
-        ...state,
-        planOnly: values['plan-only'] ?? false,
-        autoApprove: values['auto-approve'] ?? false,
-        allowReplacement: (values['allow-replacement'] ?? []).length > 0,
-        skipSmoke: values['skip-smoke'] ?? false,
-        ...(smokeToken ? { smokeToken } : {}),
-      },
-      deps,
+    // The SDK's calls (aliases, alarms, branding) say what to do without credentials, as the SAM path's do.
+    if (values.rollback) return withAwsErrors(common, () => runTerraformRollback(state, deps));
+    return withAwsErrors(common, () =>
+      runTerraformDeploy(
+        {
+          ...state,
+          planOnly: values['plan-only'] ?? false,
+          autoApprove: values['auto-approve'] ?? false,
+          allowReplacement: values['allow-replacement'] ?? [],
+          skipSmoke: values['skip-smoke'] ?? false,
+          ...(smokeToken ? { smokeToken } : {}),
+          ...(common.region ? { region: common.region } : {}),
+          ...(common.profile ? { profile: common.profile } : {}),
+        },
+        deps,
+      ),
     );
   }
 
@@ -117,8 +132,14 @@ await runCli(USAGE, async () => {
       recover: false,
       skipSmoke: true,
     };
-    const outputs = await createEngine(target, target.parameters, options, engineExtras(target)).outputs();
-    return rollBackStack(target.stackName, outputs, { aliases: sdkLambdaAliases(lambda(target)), print });
+    const engine = createEngine(target, target.parameters, options, engineExtras(target));
+    // A missing sign-in or permission says what to do, as the deploy's own steps do.
+    return withAwsErrors(target, async () =>
+      rollBackStack(target.stackName, await engine.outputs(), {
+        aliases: sdkLambdaAliases(lambda(target)),
+        print,
+      }),
+    );
   }
   await runDeploy(
     {

@@ -6,6 +6,7 @@ import { deterministicZip } from '../../../src/deploy/bundles/deterministic-zip.
 import { sdkAlarmWatch, sdkLambdaAliases } from '../../../src/deploy/canary/aws-adapters.js';
 import { systemClock } from '../../../src/deploy/canary/ports.js';
 import type { StackOutputs } from '../../../src/deploy/engines/engine.js';
+import { spawnRunner } from '../../../src/deploy/spawn-runner.js';
 import type { FunctionZip } from '../../../src/deploy/terraform/bundles.js';
 import { terraformCli } from '../../../src/deploy/terraform/terraform-cli.js';
 import type { Outputs, TerraformDeployDeps } from '../../../src/deploy/terraform/terraform-deploy.js';
@@ -65,6 +66,8 @@ export function motoEngineDeps(
   const cloudwatch = new CloudWatchClient(motoClientConfig(moto));
   return {
     root: repoRoot,
+    // Real git in this checkout: the preflight's version (development and staging check no branch).
+    runner: spawnRunner({ root: repoRoot, stdout: process.stdout, stderr: process.stderr }),
     print: settings.print,
     interactive: false,
     confirm: async () => false,

@@ -1,14 +1,9 @@
 import { DeployError } from '../../errors.js';
 import type { PlannedChange } from '../engine.js';
+import { statefulTypes } from '../stateful-kinds.js';
 
-/** Resource types that hold data, and what is lost when one is replaced or deleted. */
-export const STATEFUL_TYPES: Record<string, string> = {
-  'AWS::DynamoDB::Table': 'every item in the table (posts, comments, profiles, favorites, or connections)',
-  'AWS::S3::Bucket': 'every object in the bucket (uploaded images)',
-  'AWS::SecretsManager::Secret':
-    'the secret value (the cursor-signing key: every pagination cursor already handed out stops working)',
-  'AWS::Cognito::UserPool': 'every user account and password in the pool',
-};
+/** Resource types that hold data, and what is lost when one is replaced or deleted (the Terraform guard's too). */
+export const STATEFUL_TYPES = statefulTypes('cloudFormation');
 
 /** A change that replaces (a new resource, the old one deleted) or deletes a resource that holds data. */
 export function dataLosingChanges(changes: PlannedChange[]): PlannedChange[] {
