@@ -182,8 +182,14 @@ async function rollBackAliases(
 const CREDENTIAL_ERRORS =
   /CredentialsProviderError|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|Could not load credentials/;
 
+/** Failures reaching AWS at all: no network, DNS, a proxy or firewall in the way. */
+const NETWORK_ERRORS = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH/;
+
 /** SDK failures an operator can act on become DeployErrors that say what to do. */
-export async function withAwsErrors<T>(target: Pick<Target, 'profile'>, work: () => Promise<T>): Promise<T> {
+export async function withAwsErrors<T>(
+  target: Pick<Target, 'profile' | 'environment'>,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -199,7 +205,14 @@ export async function withAwsErrors<T>(target: Pick<Target, 'profile'>, work: ()
     if (name === 'AccessDenied' || name === 'AccessDeniedException' || /not authorized/.test(message)) {
       throw new DeployError(
         `AWS refused: ${message}`,
-        `If the refused resource is ${target.stackName}'s own, the deploy role lacks a permission: add it to infrastructure/aws-sam/deploy-role.yaml and redeploy stack blogapp-deploy-role-${target.environment}. If it is another environment's, the role is refusing as designed: use that environment's role.`,
+        `If the refused resource is blogapp-${target.environment}'s own, the deploy role lacks a permission: add it to infrastructure/aws-sam/deploy-role.yaml and redeploy stack blogapp-deploy-role-${target.environment}. If it is another environment's, the role is refusing as designed: use that environment's role.`,
+      );
+    }
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (NETWORK_ERRORS.test(`${code} ${message}`)) {
+      throw new DeployError(
+        `AWS could not be reached: ${message}`,
+        'Check the network (a VPN, proxy, firewall or DNS in the way), then run the same command again.',
       );
     }
     throw error;

@@ -98,6 +98,16 @@ describe('npm run deploy arguments', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('--rollback when AWS cannot be reached says to check the network, not a stack trace', async () => {
+    const run = await runCliProcess('src/entry/cli/deploy.ts', ['--env', 'development', '--rollback'], {
+      env,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('✗ AWS could not be reached:');
+    expect(run.stderr).toContain('→ Check the network');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('refuses --moto-rehearsal unless the endpoint is an emulator on loopback', async () => {
     const run = await runCliProcess('src/entry/cli/deploy.ts', ['--env', 'staging', '--moto-rehearsal'], {
       env: { ...env, AWS_ENDPOINT_URL: 'https://cloudformation.eu-west-1.amazonaws.com' },
