@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../scripts/template/template.js';
+import { corsOptionsFor } from '../../src/http/app-shell.js';
 import { resolve, scenario } from './support/intrinsics.js';
 
 /** The wiring the code relies on: routes, the broadcast route's IAM auth, WebSocket replies, the stream. */
 const template = await loadTemplate();
+const TERRAFORM_API = join(import.meta.dirname, '../../infrastructure/terraform/modules/api');
 type Events = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 const eventsOf = (logicalId: string) => (template.Resources[logicalId]?.Properties?.Events ?? {}) as Events;
 
@@ -64,6 +68,22 @@ describe('HTTP API', () => {
     ).toEqual(['https://a.example', 'https://b.example', 'https://blog.example.org']);
     // With no other origins (the default), the site alone.
     expect(allowed({ AllowedOrigins: '' })).toEqual(['https://d111111abcdef8.cloudfront.net']);
+  });
+
+  it('answers preflights with the headers and methods the app’s own CORS allows (API Gateway answers them)', () => {
+    const cors = template.Resources.HttpApi?.Properties?.CorsConfiguration as Record<string, string[]>;
+    const app = corsOptionsFor(['https://a.example']);
+    const lower = (names: string[] | undefined) => (names ?? []).map((name) => name.toLowerCase()).sort();
+    expect(lower(cors.AllowHeaders)).toEqual(lower(app.allowHeaders));
+    expect(lower(cors.AllowMethods)).toEqual(lower(app.allowMethods));
+    expect(lower(cors.ExposeHeaders)).toEqual(lower(app.exposeHeaders));
+    // The Terraform root's API, the same lists (HCL read as text: one `name = [...]` line each).
+    const hcl = readFileSync(join(TERRAFORM_API, 'main.tf'), 'utf8');
+    const list = (name: string) =>
+      JSON.parse(new RegExp(`\\b${name}\\s*=\\s*(\\[[^\\]]*\\])`).exec(hcl)?.[1] ?? 'null') as string[];
+    expect(lower(list('allow_headers'))).toEqual(lower(app.allowHeaders));
+    expect(lower(list('allow_methods'))).toEqual(lower(app.allowMethods));
+    expect(lower(list('expose_headers'))).toEqual(lower(app.exposeHeaders));
   });
 });
 

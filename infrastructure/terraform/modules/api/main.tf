@@ -43,7 +43,7 @@ resource "aws_apigatewayv2_api" "http" {
 
   cors_configuration {
     allow_origins  = var.allowed_origins
-    allow_headers  = ["authorization", "content-type", "if-match", "idempotency-key", "x-request-id"]
+    allow_headers  = ["authorization", "content-type", "if-match", "idempotency-key", "x-request-id", "x-correlation-id"]
     allow_methods  = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
     expose_headers = ["etag", "location", "retry-after", "x-request-id"]
     max_age        = 600
