@@ -313,4 +313,38 @@ describe('executing a change set', () => {
     expect(eventLines).toHaveLength(4);
     expect(eventLines[1]).toMatch(/ApiFunction\s+UPDATE_FAILED\s+Resource handler returned message/);
   });
+  it('says to deploy the environment’s deploy-role stack when a role’s permissions boundary is missing', async () => {
+    // IAM's refusal names the boundary's ARN; moto creates the role anyway, hence the scripted client.
+    const events = [
+      event('blogapp-staging', 'UPDATE_IN_PROGRESS', 'User Initiated'),
+      event(
+        'ApiFunctionRole',
+        'UPDATE_FAILED',
+        'Resource handler returned message: "Scope ARN: arn:aws:iam::123456789012:policy/blogapp-staging-boundary does not exist or is not attachable."',
+      ),
+      event('blogapp-staging', 'UPDATE_ROLLBACK_COMPLETE'),
+    ];
+    const { client } = fakeCloudFormation({
+      ExecuteChangeSet: [{}],
+      DescribeStacks: [stack('UPDATE_ROLLBACK_COMPLETE')],
+      DescribeStackEvents: [{ StackEvents: [...events].reverse() }],
+    });
+    const engine = new CloudFormationEngine({
+      target,
+      template: { Resources: {} },
+      parameters: {},
+      allowReplacement: [],
+      recover: false,
+      clients: { cloudformation: client } as never,
+      wait: { intervalMs: 1 },
+    });
+    const error = await refusal(
+      engine.apply(
+        { empty: false, changes: [], changeSetId: 'arn:cs', creates: false } as never,
+        quietProgress().progress,
+      ),
+    );
+    expect(error.whatNext).toContain('deploy stack blogapp-deploy-role-staging');
+    expect(error.whatNext).toContain('infrastructure/aws-sam/deploy-role.yaml');
+  });
 });

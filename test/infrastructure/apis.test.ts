@@ -75,14 +75,14 @@ describe('HTTP API', () => {
     const app = corsOptionsFor(['https://a.example']);
     const lower = (names: string[] | undefined) => (names ?? []).map((name) => name.toLowerCase()).sort();
     expect(lower(cors.AllowHeaders)).toEqual(lower(app.allowHeaders));
-    expect(lower(cors.AllowMethods)).toEqual(lower(app.allowMethods));
+    expect(lower(cors.AllowMethods)).toEqual(lower(app.allowMethods as string[]));
     expect(lower(cors.ExposeHeaders)).toEqual(lower(app.exposeHeaders));
     // The Terraform root's API, the same lists (HCL read as text: one `name = [...]` line each).
     const hcl = readFileSync(join(TERRAFORM_API, 'main.tf'), 'utf8');
     const list = (name: string) =>
       JSON.parse(new RegExp(`\\b${name}\\s*=\\s*(\\[[^\\]]*\\])`).exec(hcl)?.[1] ?? 'null') as string[];
     expect(lower(list('allow_headers'))).toEqual(lower(app.allowHeaders));
-    expect(lower(list('allow_methods'))).toEqual(lower(app.allowMethods));
+    expect(lower(list('allow_methods'))).toEqual(lower(app.allowMethods as string[]));
     expect(lower(list('expose_headers'))).toEqual(lower(app.exposeHeaders));
   });
 });

@@ -180,11 +180,15 @@ export class CloudFormationEngine implements DeployEngine {
     if (stack) status = (await emulator?.stackStatus?.(this.cloudformation, stack)) ?? status;
     if (!/^(CREATE|UPDATE)_COMPLETE$/.test(status)) {
       const cause = (await firstFailure(this.cloudformation, stackName, started)) ?? executed.failure;
+      // Every role of the stack carries the environment's permissions boundary, made by its deploy-role stack.
+      const noBoundary = cause?.includes(`policy/blogapp-${environment}-boundary`);
       throw new DeployError(
         `${stackName} ended ${status}${cause ? `; the first failure: ${cause}` : ''}.`,
-        status === 'ROLLBACK_COMPLETE'
-          ? `The first create failed and was rolled back. Fix the cause, then run \`npm run deploy -- --env ${environment} --recover\` (it deletes the empty stack and creates it afresh).`
-          : `CloudFormation rolled the stack back to what it was. Fix the cause and deploy again; see \`npm run status -- --env ${environment}\`.`,
+        noBoundary
+          ? `The permissions boundary blogapp-${environment}-boundary is missing: deploy stack blogapp-deploy-role-${environment} from infrastructure/aws-sam/deploy-role.yaml first (DEPLOYMENT.md, first-time setup), then deploy again${status === 'ROLLBACK_COMPLETE' ? ' with --recover' : ''}.`
+          : status === 'ROLLBACK_COMPLETE'
+            ? `The first create failed and was rolled back. Fix the cause, then run \`npm run deploy -- --env ${environment} --recover\` (it deletes the empty stack and creates it afresh).`
+            : `CloudFormation rolled the stack back to what it was. Fix the cause and deploy again; see \`npm run status -- --env ${environment}\`.`,
       );
     }
     return (await this.outputs()) ?? {};
