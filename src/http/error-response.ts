@@ -2,8 +2,11 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode } from '../domain/shared/errors.js';
 
-/** The domain's error codes, and the one only HTTP has: a path served, but not for the method asked. */
-export type AnswerCode = ErrorCode | 'method_not_allowed';
+/**
+ * The domain's error codes, and those only HTTP has: a path served, but not for the method asked; request
+ * headers past the server's limit (answered before the app runs, src/local/client-errors.ts).
+ */
+export type AnswerCode = ErrorCode | 'method_not_allowed' | 'headers_too_large';
 
 /** The contract's status for each error code: the single mapping from domain errors to HTTP. */
 export const statusOf: Record<AnswerCode, ContentfulStatusCode> = {
@@ -17,6 +20,7 @@ export const statusOf: Record<AnswerCode, ContentfulStatusCode> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_error: 422,
+  headers_too_large: 431,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
