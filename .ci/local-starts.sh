@@ -12,7 +12,7 @@ leader=$!
 
 api=''
 for _ in $(seq 1 240); do
-  api=$(sed -n -E 's/^ +API +(http:\/\/[^ ]+)\/api$/\1/p' "$log" | head -1)
+  api=$(sed -n -E 's/^ +API +(http:\/\/[^ ]+)( .*)?$/\1/p' "$log" | head -1)
   [ -n "$api" ] && break
   kill -0 "$leader" 2>/dev/null || break
   sleep 0.5
