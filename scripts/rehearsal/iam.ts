@@ -11,7 +11,8 @@ export interface RolePolicies {
 }
 
 /**
- * Roles' inline policy documents, attached policy ARNs and permissions boundary, by role name, read from the emulator with boto3
+ * Roles' inline policy documents, attached policy ARNs and permissions boundary, by role name, read from the
+ * emulator with boto3
  * in one Python run (the JS IAM client is not a dependency of this project; Python with boto3 is already
  * needed for the transform).
  */

@@ -68,7 +68,8 @@ const sortedKeys = (schema: { AttributeName?: string; KeyType?: string }[] = [])
 /**
  * Reads back what the deploy created in moto and holds it to the template: the tables' keys, indexes,
  * stream and TTL; the buckets; each function's runtime, architecture, handler and environment; each
- * function role's policies and permissions boundary; the stream's event source mapping; the outputs. Throws on the first mismatch.
+ * function role's policies and permissions boundary; the stream's event source mapping; the outputs. Throws
+ * on the first mismatch.
  */
 export async function inspectDeployment(
   endpoint: string,

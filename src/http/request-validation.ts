@@ -116,10 +116,10 @@ export type RequestValidator = (c: Context<HttpEnv>) => Promise<void> | undefine
 /**
  * Validates the parts of a request a route declares, in the order query, path, headers, body; the first
  * part with invalid fields is a ValidationError (422 naming each field), except the path's ids, which are
- * a NotFoundError (404), and the app's error handler answers it. A declared body also gates the media type (415). What each part parsed to is what the handler
- * reads with `c.req.valid(part)`. The route's handler calls it first (see serveRoute), rather than it
- * being a middleware of its own: every layer of middleware costs an async step on every request, and a
- * route without a body has nothing to await.
+ * a NotFoundError (404), and the app's error handler answers it. A declared body also gates the media type
+ * (415). What each part parsed to is what the handler reads with `c.req.valid(part)`. The route's handler
+ * calls it first (see serveRoute), rather than it being a middleware of its own: every layer of middleware
+ * costs an async step on every request, and a route without a body has nothing to await.
  */
 export function requestValidator(request: RequestSchemas): RequestValidator {
   const { params, query, headers, body } = request;

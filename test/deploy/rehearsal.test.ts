@@ -23,7 +23,8 @@ describe('the deploy rehearsal on moto_server', () => {
         ),
       );
     }
-    // moto really keeps each function role's boundary (not a gap): the rehearsal holds it to deploy-role.yaml's.
+    // moto really keeps each function role's boundary (not a gap): the rehearsal holds it to
+    // deploy-role.yaml's.
     expect(text).toMatch(/✓ function blogapp-development-api: /);
     expect(text).not.toContain("permissions boundary: moto's CloudFormation does not apply it");
     expect(text).toContain('✓ event source mapping');

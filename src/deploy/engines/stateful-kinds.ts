@@ -1,6 +1,7 @@
 /**
  * The kinds of resource that hold data, as each engine names them, and what is lost when one is replaced or
- * deleted. One list, so the CloudFormation change-set guard and the Terraform plan guard refuse the same things.
+ * deleted. One list, so the CloudFormation change-set guard and the Terraform plan guard refuse the same
+ * things.
  */
 export interface StatefulKind {
   cloudFormation: string;

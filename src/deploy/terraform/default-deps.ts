@@ -26,7 +26,8 @@ export interface TerraformEngineSettings {
 
 /**
  * What `npm run deploy -- --engine terraform` runs with: terraform on PATH (its output streamed to the
- * terminal), git for the preflight, the real bundles, the SDK for aliases and alarms, the health check and smoke suite.
+ * terminal), git for the preflight, the real bundles, the SDK for aliases and alarms, the health check and
+ * smoke suite.
  */
 export function terraformEngineDeps(settings: TerraformEngineSettings): TerraformDeployDeps {
   const client = {

@@ -44,7 +44,8 @@ export async function terraformPreflight(
   try {
     return await preflight(deps.runner, target, progress, { planOnly: options.planOnly });
   } catch (error) {
-    // The settings checks name samconfig's parameters; with Terraform the same settings are the root's arguments.
+    // The settings checks name samconfig's parameters; with Terraform the same settings are the root's
+    // arguments.
     if (!(error instanceof DeployError) || !error.message.includes('would deploy but not work')) throw error;
     throw new DeployError(
       error.message,

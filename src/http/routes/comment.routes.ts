@@ -63,7 +63,8 @@ export function commentRoutes({ comments }: AppDeps, admit: RouteAdmission): Hon
       c.env.scope.requestId,
     );
     // No Location: no URL names one comment for a GET (it is read in its post's list), and Location must
-    // name the resource created (RFC 9110 §10.2.2), so the list would be a wrong answer and a 405 a useless one.
+    // name the resource created (RFC 9110 §10.2.2), so the list would be a wrong answer and a 405 a useless
+    // one.
     return answerJson(c, value, 201);
   });
   serveRoute(routes, deleteComment, async (c) => {
