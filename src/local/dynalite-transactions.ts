@@ -85,6 +85,19 @@ export function withTransactions(server: Server, interceptor?: WriteInterceptor)
   server.removeAllListeners('request');
   const serially = serialQueue();
   const keyNames = new Map<string, string[]>();
+  // dynalite closes its LevelDB once its HTTP server has closed and the database's pending operations are
+  // done. A write of this queue runs as several of those operations (a transaction's items, the stream's
+  // reads and journal around each write), and one whose caller has gone (its connection cut) keeps running:
+  // closed between two of them, it would be left half-applied ("Database is closed", a transaction's item
+  // written without the others). So a closing server takes no new writes and closes its database only once
+  // the writes already queued are done.
+  let closing = false;
+  const closeDynalite = server.close;
+  server.close = function close(this: Server, callback?: (error?: Error) => void) {
+    closing = true;
+    void serially.idle().then(() => closeDynalite.call(server, callback));
+    return this;
+  } as Server['close'];
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
     const tableOperation = interceptor && TABLE_OPERATIONS.has(operation);
@@ -93,19 +106,28 @@ export function withTransactions(server: Server, interceptor?: WriteInterceptor)
     }
     readBody(req)
       .then((raw) =>
-        serially(async () => {
-          const call = caller(dynalite, req.headers);
-          const answered = tableOperation ? interceptor.tableOperation(call, operation, raw) : undefined;
-          if (answered) return respond(res, await answered);
-          const keysOf = async (table: string) => {
-            const names = keyNames.get(table) ?? (await keySchemaOf(call, table));
-            // A missing table has no key yet; remember only what can no longer change.
-            if (names.length > 0) keyNames.set(table, names);
-            return names;
-          };
-          const write = interceptor ? interceptor.writes(call, keysOf) : call;
-          return respond(res, await handle(call, write, keysOf, operation, raw));
-        }),
+        // What DynamoDB answers when it cannot take a request for now: the SDK and the thin client retry it.
+        closing
+          ? respond(res, {
+              status: 503,
+              body: {
+                __type: `${PREFIX}ServiceUnavailableException`,
+                message: 'The server is shutting down.',
+              },
+            })
+          : serially.run(async () => {
+              const call = caller(dynalite, req.headers);
+              const answered = tableOperation ? interceptor.tableOperation(call, operation, raw) : undefined;
+              if (answered) return respond(res, await answered);
+              const keysOf = async (table: string) => {
+                const names = keyNames.get(table) ?? (await keySchemaOf(call, table));
+                // A missing table has no key yet; remember only what can no longer change.
+                if (names.length > 0) keyNames.set(table, names);
+                return names;
+              };
+              const write = interceptor ? interceptor.writes(call, keysOf) : call;
+              return respond(res, await handle(call, write, keysOf, operation, raw));
+            }),
       )
       .catch((error: unknown) =>
         respond(res, {
@@ -268,11 +290,15 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** Runs tasks one at a time, in order; `idle` settles once every task queued so far has. */
 function serialQueue() {
   let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => {});
-    return run;
+  return {
+    run<T>(task: () => Promise<T>): Promise<T> {
+      const run = tail.then(task, task);
+      tail = run.catch(() => {});
+      return run;
+    },
+    idle: (): Promise<unknown> => tail,
   };
 }
