@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
@@ -7,6 +7,7 @@ import { SignJWT } from 'jose/jwt/sign';
 import { exportJWK } from 'jose/key/export';
 import { generateKeyPair } from 'jose/key/generate/keypair';
 import { importJWK } from 'jose/key/import';
+import { readIfPresent } from '../local-disk/read-if-present.js';
 import { JoseTokenVerifier } from './jose-token-verifier.js';
 
 export const LOCAL_ISSUER = 'blogapp-local';
@@ -96,13 +97,8 @@ async function loadOrCreateKey(file: string): Promise<JWK> {
 }
 
 async function readKey(file: string): Promise<JWK | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readIfPresent(file);
+  if (text === undefined) return undefined;
   const jwk = parse(text);
   if (jwk?.kty === 'EC' && jwk.crv === 'P-256' && jwk.d && jwk.x && jwk.y && jwk.kid) return jwk;
   // Overwriting would silently invalidate every token issued so far; let the developer decide.

@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
+import { readIfPresent } from '../../adapters/local-disk/read-if-present.js';
 
 /**
  * Where one consumer of a stream is: the sequence number of the last record it is done with (delivered, or
@@ -17,13 +18,8 @@ export interface StreamCheckpoint {
 export function fileCheckpoint(file: string): StreamCheckpoint {
   return {
     async read() {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
+      const text = await readIfPresent(file);
+      if (text === undefined) return undefined;
       const sequenceNumber = parseCheckpoint(text);
       if (sequenceNumber === undefined) {
         throw new Error(
