@@ -267,6 +267,16 @@ describe('executing a change set', () => {
     parameters: {},
     tags: {},
   };
+  const executing = (client: unknown) =>
+    new CloudFormationEngine({
+      target,
+      template: { Resources: {} },
+      parameters: {},
+      allowReplacement: [],
+      recover: false,
+      clients: { cloudformation: client } as never,
+      wait: { intervalMs: 1 },
+    });
 
   it('streams events as progress lines and, on failure, names the first failed resource and its reason', async () => {
     const events = [
@@ -291,15 +301,7 @@ describe('executing a change set', () => {
         { StackEvents: [...events].reverse() },
       ],
     });
-    const engine = new CloudFormationEngine({
-      target,
-      template: { Resources: {} },
-      parameters: {},
-      allowReplacement: [],
-      recover: false,
-      clients: { cloudformation: client } as never,
-      wait: { intervalMs: 1 },
-    });
+    const engine = executing(client);
     const { lines, progress } = quietProgress();
     const error = await refusal(
       engine.apply({ empty: false, changes: [], changeSetId: 'arn:cs', creates: false } as never, progress),
@@ -329,15 +331,7 @@ describe('executing a change set', () => {
       DescribeStacks: [stack('UPDATE_ROLLBACK_COMPLETE')],
       DescribeStackEvents: [{ StackEvents: [...events].reverse() }],
     });
-    const engine = new CloudFormationEngine({
-      target,
-      template: { Resources: {} },
-      parameters: {},
-      allowReplacement: [],
-      recover: false,
-      clients: { cloudformation: client } as never,
-      wait: { intervalMs: 1 },
-    });
+    const engine = executing(client);
     const error = await refusal(
       engine.apply(
         { empty: false, changes: [], changeSetId: 'arn:cs', creates: false } as never,
