@@ -257,6 +257,14 @@ describe('the data-loss guard', () => {
       ),
     ).toThrow(/UploadsBucket/);
   });
+
+  it('refuses an --allow-replacement name the change set does not replace or delete, a typo above all', () => {
+    const replaced = [change('Modify', 'Table', 'AWS::DynamoDB::Table', 'True')];
+    expect(() => refuseDataLoss(replaced, ['Tabel', 'Table'], 's')).toThrow(
+      /--allow-replacement Tabel: not among what this change set replaces or deletes \(Table\)/,
+    );
+    expect(() => refuseDataLoss([], ['Table'], 's')).toThrow(/no table, bucket, secret or user pool/);
+  });
 });
 
 describe('executing a change set', () => {

@@ -15,9 +15,21 @@ export function dataLosingChanges(changes: PlannedChange[]): PlannedChange[] {
   );
 }
 
-/** Throws unless every data-losing change is named by --allow-replacement. */
+/**
+ * Throws unless every data-losing change is named by --allow-replacement, and every name it was given is
+ * one of them: a misspelt name must not read as permission, nor one for a change this set does not make.
+ */
 export function refuseDataLoss(changes: PlannedChange[], allowed: string[], stackName: string): void {
-  const refused = dataLosingChanges(changes).filter((change) => !allowed.includes(change.logicalId));
+  const losing = dataLosingChanges(changes);
+  const unknown = allowed.filter((name) => !losing.some((change) => change.logicalId === name));
+  if (unknown.length > 0) {
+    const ids = losing.map((change) => change.logicalId);
+    throw new DeployError(
+      `--allow-replacement ${unknown.join(', ')}: not among what this change set replaces or deletes (${ids.length > 0 ? ids.join(', ') : 'no table, bucket, secret or user pool'}), so nothing was changed (the change set was deleted).`,
+      'Name exactly the logical ids the change set replaces or deletes (check the spelling), or drop --allow-replacement.',
+    );
+  }
+  const refused = losing.filter((change) => !allowed.includes(change.logicalId));
   if (refused.length === 0) return;
   const lines = refused.map((change) => {
     const what =
