@@ -80,10 +80,13 @@ describe('PostService', () => {
     const { posts } = domainKit();
     const { value } = await posts.create(alice, draft);
     await posts.update(alice, value.id, { body: 'v2' });
-    await expect(posts.update(alice, value.id, { body: 'v3' }, 1)).rejects.toMatchObject({
+    await expect(posts.update(alice, value.id, { body: 'v3' }, [1])).rejects.toMatchObject({
       code: 'precondition_failed',
     });
-    expect(await posts.update(alice, value.id, { body: 'v3' }, 2)).toMatchObject({ body: 'v3', version: 3 });
+    expect(await posts.update(alice, value.id, { body: 'v3' }, [2])).toMatchObject({
+      body: 'v3',
+      version: 3,
+    });
   });
 
   it('lands every one of an author’s simultaneous edits when none sends If-Match', async () => {
@@ -108,7 +111,7 @@ describe('PostService', () => {
   it('treats an If-Match we never issued as stale', async () => {
     const { posts } = domainKit();
     const { value } = await posts.create(alice, draft);
-    await expect(posts.update(alice, value.id, { body: 'x' }, null)).rejects.toMatchObject({
+    await expect(posts.update(alice, value.id, { body: 'x' }, [])).rejects.toMatchObject({
       code: 'precondition_failed',
     });
   });
@@ -163,7 +166,7 @@ describe('PostService', () => {
     const ticket = await uploads.requestUpload(alice, { contentType: 'image/png', size: PNG_HEAD.length });
     imageStore.put(ticket.key, 'image/png', PNG_HEAD);
     const { value } = await posts.create(alice, draft);
-    await expect(posts.update(alice, value.id, { imageKey: ticket.key }, 99)).rejects.toMatchObject({
+    await expect(posts.update(alice, value.id, { imageKey: ticket.key }, [99])).rejects.toMatchObject({
       code: 'precondition_failed',
     });
     const replayed = await posts.create(alice, { ...draft, imageKey: ticket.key }, 'idem-1');

@@ -91,10 +91,11 @@ export class PostService {
   }
 
   /**
-   * Partial update. With `ifMatchVersion`, a post edited since is 412; without, a concurrent edit is
-   * simply retried on the fresh version (last writer wins per field, nothing is lost silently).
+   * Partial update. With `ifMatch` (the versions If-Match accepts; none when it names no version we issued),
+   * a post at any other version is 412; without, a concurrent edit is simply retried on the fresh version
+   * (last writer wins per field, nothing is lost silently).
    */
-  async update(actor: Actor, id: string, input: unknown, ifMatchVersion?: number | null): Promise<PostView> {
+  async update(actor: Actor, id: string, input: unknown, ifMatch?: readonly number[]): Promise<PostView> {
     const fields = parseInput(updatePostInput, input);
     // Frozen at most once, on the first attempt that needs it; discarded unless an edit keeps it.
     let frozen: string | undefined;
@@ -102,7 +103,7 @@ export class PostService {
     try {
       for (let attempt = 1; ; attempt++) {
         const { post: current, favoritedByViewer } = await this.ownedPost(actor, id);
-        if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
+        if (ifMatch && !ifMatch.includes(current.version)) throw stale(id);
         const imageChanged = fields.imageKey !== undefined && fields.imageKey !== current.imageKey;
         if (imageChanged && fields.imageKey) frozen ??= await this.useImage(actor, fields.imageKey);
         const updated = await this.deps.posts.update(
@@ -119,7 +120,7 @@ export class PostService {
           if (imageChanged && current.imageKey) await this.deps.images.discard(current.imageKey);
           return this.toView({ post: updated, favoritedByViewer });
         }
-        if (ifMatchVersion !== undefined) throw stale(id);
+        if (ifMatch) throw stale(id);
         if (attempt >= MAX_WRITE_ATTEMPTS) throw contended(id);
       }
     } finally {
@@ -128,12 +129,12 @@ export class PostService {
   }
 
   /** Deletes the post only; its comments, favorites and image are swept after (PostSweepService). */
-  async delete(actor: Actor, id: string, ifMatchVersion?: number | null): Promise<void> {
+  async delete(actor: Actor, id: string, ifMatch?: readonly number[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const { post: current } = await this.ownedPost(actor, id);
-      if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale(id);
+      if (ifMatch && !ifMatch.includes(current.version)) throw stale(id);
       if (await this.deps.posts.delete(id, current.version)) return;
-      if (ifMatchVersion !== undefined) throw stale(id);
+      if (ifMatch) throw stale(id);
       if (attempt >= MAX_WRITE_ATTEMPTS) throw contended(id);
     }
   }
