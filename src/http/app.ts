@@ -3,7 +3,7 @@ import type { AppDeps } from './app-deps.js';
 import { answerErrors, createShell, jsonBodyRules } from './app-shell.js';
 import { installedSwaggerUi } from './docs/swagger-ui-files.js';
 import type { HttpEnv } from './http-env.js';
-import { admitCaller } from './middleware/authenticate.js';
+import { admitCaller, tokenChecked } from './middleware/authenticate.js';
 import { commentRoutes } from './routes/comment.routes.js';
 import { devApi, devRoutes } from './routes/dev.routes.js';
 import { docsRoutes } from './routes/docs.routes.js';
@@ -41,6 +41,9 @@ export function createApp(deps: AppDeps): Hono<HttpEnv> {
   if (devTokens) app.route('/', devRoutes(devTokens, admit));
 
   if (deps.config.exposeDocs) {
+    // The contract's "a bad token is 401 on every route" covers the docs too (health checks it itself).
+    const checkToken = tokenChecked(deps.verifier);
+    for (const path of ['/openapi.json', '/docs', '/docs/*']) app.use(path, checkToken);
     app.route('/', openApiRoutes(deps.config, devTokens ? [] : devApi.map((route) => route.path)));
     app.route('/', docsRoutes(installedSwaggerUi(), '/openapi.json'));
   }

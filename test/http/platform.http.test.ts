@@ -19,6 +19,21 @@ describe('platform behaviour over HTTP', () => {
     });
   });
 
+  it('refuses a bad token on health and the docs as on every route, and serves a good one or none', async () => {
+    const good = await api.token('meta-reader');
+    for (const path of ['/api/health', '/health', '/openapi.json', '/docs', '/docs/swagger-ui.css']) {
+      for (const token of ['not-a-jwt', `${good.slice(0, -4)}AAAA`]) {
+        const refused = await api.request('GET', path, { token });
+        expect(refused.status, `${path} with a bad token`).toBe(401);
+        expect(refused.body).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+      }
+      const malformed = await api.request('GET', path, { headers: { authorization: 'Basic abc' } });
+      expect(malformed.status, `${path} with a non-bearer header`).toBe(401);
+      expect((await api.request('GET', path, { token: good })).status, `${path} with a good token`).toBe(200);
+      expect((await api.request('GET', path)).status, `${path} without a token`).toBe(200);
+    }
+  });
+
   it('echoes a sane x-request-id, falls back to x-correlation-id, and mints one otherwise', async () => {
     expect(
       (await api.request('GET', '/api/health', { headers: { 'x-request-id': 'abc-123' } })).headers.get(

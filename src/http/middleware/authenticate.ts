@@ -22,13 +22,10 @@ export function admitCaller(
   profiles: ProfileService,
   bodyRules: MiddlewareHandler<HttpEnv>,
 ): RouteAdmission {
-  const identify = (c: Context<HttpEnv>, header: string): Promise<void> => {
-    const match = BEARER.exec(header);
-    if (!match?.[1]) throw new UnauthorizedError('Send the token as "Authorization: Bearer <token>".');
-    return verifier.verify(match[1]).then(async (identity) => {
+  const identify = (c: Context<HttpEnv>, header: string): Promise<void> =>
+    verifier.verify(bearerToken(header)).then(async (identity) => {
       c.env.scope.profile = await profiles.ensure(identity);
     });
-  };
 
   return (route, serve) => {
     // The answer goes on the context, as Hono's compose puts a handler's: the body rules are Hono
@@ -50,6 +47,30 @@ export function admitCaller(
       return header === undefined ? admitted(c) : identify(c, header).then(() => admitted(c));
     };
   };
+}
+
+/**
+ * For the routes outside the API's admission (health, the OpenAPI document, the docs page): a bearer token,
+ * when sent, is verified as on every API route, so a bad one is 401 there too; a good one only passes, as
+ * these routes serve everyone alike (no profile is made for a probe).
+ */
+export function verifySentToken(verifier: TokenVerifier, c: Context<HttpEnv>): Promise<unknown> | undefined {
+  const header = c.req.header('authorization');
+  return header === undefined ? undefined : verifier.verify(bearerToken(header));
+}
+
+/** verifySentToken as a middleware. */
+export function tokenChecked(verifier: TokenVerifier): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    await verifySentToken(verifier, c);
+    await next();
+  };
+}
+
+function bearerToken(header: string): string {
+  const match = BEARER.exec(header);
+  if (!match?.[1]) throw new UnauthorizedError('Send the token as "Authorization: Bearer <token>".');
+  return match[1];
 }
 
 /** The protected-route part of a route's declaration: documented as bearer-only and enforced first. */

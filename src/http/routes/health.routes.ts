@@ -3,7 +3,9 @@ import * as z from 'zod/mini';
 import type { AppDeps } from '../app-deps.js';
 import { RETRY_AFTER_SECONDS } from '../error-response.js';
 import type { HttpEnv } from '../http-env.js';
+import { verifySentToken } from '../middleware/authenticate.js';
 import { documented } from '../schemas/api-docs.js';
+import { errorResponses } from '../schemas/common.schemas.js';
 import { defineRoute, serveRoute } from './api-route.js';
 
 const healthSchema = documented(
@@ -25,15 +27,19 @@ export const healthApi = ['/api/health', '/health'].map((path) =>
     responses: {
       200: { description: 'Healthy', content: { 'application/json': { schema: healthSchema } } },
       503: { description: 'Storage unreachable', content: { 'application/json': { schema: healthSchema } } },
+      // A bearer token is not needed, but one that is sent is verified: a bad one is 401.
+      ...errorResponses(401),
     },
   }),
 );
 
 /** Health answers from a real storage round trip. */
-export function healthRoutes({ storage, config, logger }: AppDeps): Hono<HttpEnv> {
+export function healthRoutes({ storage, config, logger, verifier }: AppDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   for (const route of healthApi) {
+    // Checked here rather than by a middleware on the path, so the route stays one handler (warm-path.test.ts).
     serveRoute(app, route, async (c) => {
+      await verifySentToken(verifier, c);
       const base = { environment: config.environment, version: config.version };
       try {
         await storage.ping();
