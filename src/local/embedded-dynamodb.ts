@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { closeServer } from './close-server.js';
+import { refuseBrowsers } from './dynamodb-browser-guard.js';
 import type { StreamRecorder } from './stream/stream-recorder.js';
 
 export interface EmbeddedDynamoDb {
@@ -38,14 +39,16 @@ export async function startEmbeddedDynamoDb(
     ...(options.path ? { path: options.path } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const server = withTransactions(
-    dynalite({
-      ...(options.path ? { path: options.path } : {}),
-      createTableMs: 0,
-      deleteTableMs: 0,
-      updateTableMs: 0,
-    }),
-    streams,
+  const server = refuseBrowsers(
+    withTransactions(
+      dynalite({
+        ...(options.path ? { path: options.path } : {}),
+        createTableMs: 0,
+        deleteTableMs: 0,
+        updateTableMs: 0,
+      }),
+      streams,
+    ),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
