@@ -8,9 +8,9 @@ const PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 /**
  * Keeps web pages away from the embedded DynamoDB, which checks no signature and whose dynalite answers any
  * CORS preflight with `Access-Control-Allow-Origin: *`: without this, a page the developer visits could scan
- * and rewrite the local table. Its clients (the stack, the AWS SDK and CLI, NoSQL Workbench) send no
- * `Origin`, which browsers put on every cross-origin call and every preflight, so a request with one is
- * refused, as is a `Host` that is not a loopback name (DNS rebinding, as src/local/host-guard.ts says).
+ * and rewrite the local table. Its clients (the stack, the AWS SDK and CLI) send no `Origin`, which
+ * browsers put on every cross-origin call and every preflight, so a request with one is refused, as is a
+ * `Host` that is not a loopback name (DNS rebinding, as src/local/host-guard.ts says).
  * Refusals are DynamoDB's error shape, without CORS headers, so a page cannot even read them.
  */
 export function refuseBrowsers(server: Server): Server {
