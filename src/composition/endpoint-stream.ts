@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createStreamsApi } from '../adapters/dynamodb/streams-api.js';
 import type { Config } from '../config/config.js';
 import { type ExternalStream, openExternalStream } from '../local/stream/external-stream.js';
+import type { LocalStreamOptions } from '../local/stream/stream-options.js';
 import type { Log } from '../observability/log.js';
 
 type DynamoDbRepository = Extract<Config['repository'], { provider: 'dynamodb' }>;
@@ -20,6 +21,7 @@ export async function openEndpointStream(
   dataDir: string,
   consumer: string,
   logger: Pick<Log, 'error'>,
+  options?: Partial<LocalStreamOptions>,
 ): Promise<EndpointStream> {
   const api = createStreamsApi(repository);
   try {
@@ -28,6 +30,7 @@ export async function openEndpointStream(
       tableName: repository.tableName,
       positionsFile: join(dataDir, `stream-positions.${repository.tableName}.${consumer}.json`),
       logger,
+      options,
     });
     if ('subscribe' in opened) return { stream: opened };
     api.close();

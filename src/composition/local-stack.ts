@@ -189,6 +189,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
           dataDir,
           consumer,
           logger,
+          options.streamOptions,
         );
         if ('stream' in opened) {
           const { stream } = opened;

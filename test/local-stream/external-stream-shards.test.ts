@@ -104,8 +104,7 @@ describe('an external table stream read shard by shard', () => {
       tableName: TABLE,
       positionsFile: file,
       logger: { error: () => {} },
-      pollMs: 1,
-      maxPollMs: 5,
+      options: { pollIntervalMs: 1, maxPollIntervalMs: 5 },
     });
     if (!('subscribe' in opened)) throw new Error(opened.reason);
     open.push(opened);

@@ -3,6 +3,7 @@ import type { StreamShard, StreamsApi } from '../../adapters/dynamodb/streams-ap
 import type { Log } from '../../observability/log.js';
 import { readShardPositions, type ShardPositions, saveShardPositions } from './shard-positions.js';
 import type { StreamCheckpoint } from './stream-checkpoint.js';
+import { type LocalStreamOptions, resolveStreamOptions } from './stream-options.js';
 import type { StreamListener } from './stream-recorder.js';
 import { lambdaRecord, type ReadStream } from './streams-api-record.js';
 
@@ -27,9 +28,8 @@ export interface ExternalStreamOptions {
   /** Where the consumer's positions are kept (a small JSON file in the data dir). */
   positionsFile: string;
   logger: Pick<Log, 'error'>;
-  /** The wait after a poll that found nothing, doubled after each such poll up to `maxPollMs`. */
-  pollMs?: number;
-  maxPollMs?: number;
+  /** Its polling (`pollIntervalMs`, `maxPollIntervalMs`) over the defaults. */
+  options?: Partial<LocalStreamOptions>;
   now?: () => number;
 }
 
@@ -49,8 +49,7 @@ const REFRESH_SHARDS_MS = 10_000;
 export async function openExternalStream(options: ExternalStreamOptions): Promise<ExternalStream | NoStream> {
   const { api, tableName, positionsFile, logger } = options;
   const now = options.now ?? Date.now;
-  const pollMs = options.pollMs ?? 100;
-  const maxPollMs = options.maxPollMs ?? 1_000;
+  const { pollIntervalMs: pollMs, maxPollIntervalMs: maxPollMs } = resolveStreamOptions(options.options);
 
   const latest = await api.latestStream(tableName);
   if (!latest)
