@@ -29,15 +29,18 @@ function scriptedApi(shards: Record<string, FakeShard>, options: { expireOnceAt?
   const calls: string[] = [];
   let expire = options.expireOnceAt;
   let seq = 100;
-  const record = (pk: string, createdAt = Math.floor(Date.now() / 1000)): StreamsApiRecord => ({
-    eventID: pk,
-    eventName: 'INSERT',
-    dynamodb: {
-      Keys: { pk: { S: pk } },
-      SequenceNumber: String((seq += 1)),
-      ApproximateCreationDateTime: createdAt,
-    },
-  });
+  const record = (pk: string, createdAt = Math.floor(Date.now() / 1000)): StreamsApiRecord => {
+    seq += 1;
+    return {
+      eventID: pk,
+      eventName: 'INSERT',
+      dynamodb: {
+        Keys: { pk: { S: pk } },
+        SequenceNumber: String(seq),
+        ApproximateCreationDateTime: createdAt,
+      },
+    };
+  };
   const api: StreamsApi = {
     latestStream: async () => ({ arn: ARN, viewType: 'NEW_AND_OLD_IMAGES' }),
     shards: async () =>
