@@ -21,12 +21,14 @@ import type { StreamRecorder } from '../local/stream/stream-recorder.js';
 import { serveWebClient } from '../local/web-client.js';
 import { imageOrigins, signInOrigins } from '../local/web-client-csp.js';
 import { type LocalWebSocketGateway, startLocalWebSocketGateway } from '../local/websocket/index.js';
+import type { Log } from '../observability/log.js';
 import { createChangeProcessor } from '../stream/change-processor.js';
 import { createCommentStreamHandler } from '../stream/comment-stream-handler.js';
 import { createWebSocketHandler, type WebSocketHandler } from '../websocket/websocket-handler.js';
 import { localBroadcastKey } from './build-realtime.js';
 import { composeLocal } from './compose-local.js';
 import { createStorage } from './create-storage.js';
+import { openEndpointStream } from './endpoint-stream.js';
 
 export interface LocalStack {
   apiUrl: string;
@@ -40,8 +42,10 @@ export interface LocalStack {
   storage: string;
   /** The DynamoDB endpoint the stack uses (the embedded one locally); absent on the memory provider. */
   dynamodbEndpoint?: string;
-  /** Where stream batches out of retries are written, when the embedded DynamoDB's stream is read. */
+  /** Where stream batches out of retries are written, when the table's stream is read. */
   streamFailures?: string;
+  /** What does not work on this stack and what to do about it, for the banner (also logged as warnings). */
+  warnings: string[];
   dataDir: string;
   close(): Promise<void>;
 }
@@ -58,12 +62,17 @@ export interface LocalStackOptions {
   signInOrigins?: string[];
   /**
    * The table's stream when the stack uses a DynamoDB other than its embedded one that still has the
-   * embedded one's streams (a test's own server, which it stops and restarts); without it such a stack
-   * reads no stream, as against any other DynamoDB.
+   * embedded one's streams (a test's own server, which it stops and restarts); without it, the stream of
+   * any other DynamoDB is read through its DynamoDB Streams API, when it has one.
    */
   streams?: Pick<StreamRecorder, 'subscribe'> & Partial<Pick<StreamRecorder, 'read' | 'checkpoint'>>;
   /** For tests: the stream's event source mapping's options over its defaults (a long window, no drain). */
   streamOptions?: Partial<LocalStreamOptions>;
+  /**
+   * Where the stack's start-up warnings and an external stream's read failures go (a test buffers them);
+   * the comment stream function's logger otherwise.
+   */
+  logger?: Pick<Log, 'warn' | 'error'>;
 }
 
 /**
@@ -156,8 +165,10 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       { storage, requestLines: options.requestLines, verifier: options.verifier },
     );
     // What follows a write (pushes, sweeps, renames) runs off the table's stream, as in AWS: the embedded
-    // DynamoDB's own stream read as Lambda's event source mapping reads it, or the memory provider's feed.
-    const streams = embedded?.streams ?? options.streams;
+    // DynamoDB's own stream, or an external DynamoDB's through its Streams API, read as Lambda's event source
+    // mapping reads it; or the memory provider's feed.
+    const logger = options.logger ?? commentStream.logger;
+    const warnings: string[] = [];
     let streamFailures: string | undefined;
     if (storage.changes) {
       closers.push(
@@ -167,18 +178,41 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
           logger: commentStream.logger,
         }),
       );
-    } else if (streams && repository.provider === 'dynamodb') {
-      streamFailures = join(dataDir, 'stream-failures.jsonl');
-      const mapping = await startEventSourceMapping({
-        streams,
-        tableName: repository.tableName,
-        handler: createCommentStreamHandler(commentStream),
-        logger: commentStream.logger,
-        // Named after the function it feeds, as Lambda keeps one position per mapping.
-        checkpoint: streams.checkpoint?.(repository.tableName, 'CommentStreamFunction'),
-        options: { ...options.streamOptions, onFailureFile: streamFailures },
-      });
-      closers.push(() => mapping.close());
+    } else if (repository.provider === 'dynamodb' && repository.endpoint) {
+      // Named after the function it feeds, as Lambda keeps one position per mapping.
+      const consumer = 'CommentStreamFunction';
+      let source = embedded?.streams ?? options.streams;
+      let checkpoint = source?.checkpoint?.(repository.tableName, consumer);
+      if (!source) {
+        const opened = await openEndpointStream(
+          { ...repository, endpoint: repository.endpoint },
+          dataDir,
+          consumer,
+          logger,
+          options.streamOptions,
+        );
+        if ('stream' in opened) {
+          const { stream } = opened;
+          closers.push(() => stream.close());
+          source = stream;
+          checkpoint = stream.checkpoint();
+        } else {
+          warnings.push(opened.warning);
+          logger.warn(opened.warning);
+        }
+      }
+      if (source) {
+        streamFailures = join(dataDir, 'stream-failures.jsonl');
+        const mapping = await startEventSourceMapping({
+          streams: source,
+          tableName: repository.tableName,
+          handler: createCommentStreamHandler(commentStream),
+          logger: commentStream.logger,
+          checkpoint,
+          options: { ...options.streamOptions, onFailureFile: streamFailures },
+        });
+        closers.push(() => mapping.close());
+      }
     }
     onWebSocketEvent = createWebSocketHandler(websocket);
     if (api.localUploads instanceof LocalImageStore) {
@@ -221,6 +255,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
         ? { dynamodbEndpoint: repository.endpoint }
         : {}),
       ...(streamFailures ? { streamFailures } : {}),
+      warnings,
       dataDir,
       close: closeAll,
     };

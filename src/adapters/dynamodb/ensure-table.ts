@@ -50,7 +50,11 @@ export async function ensureTable(
   await enableTtl(client, tableName);
 }
 
-/** A table made before its design had a stream (older local data) gets it. */
+/**
+ * A table made before its design had a stream (older local data) gets it. A DynamoDB without streams (a
+ * standalone dynalite) refuses the update as one changing nothing: the table is still usable, and whoever
+ * reads the stream finds it has none and says so.
+ */
 async function enableStream(
   client: DynamoDBClient,
   definition: CreateTableCommandInput,
@@ -58,7 +62,13 @@ async function enableStream(
 ): Promise<void> {
   const wanted = definition.StreamSpecification;
   if (!wanted?.StreamEnabled || table?.StreamSpecification?.StreamEnabled) return;
-  await client.send(new UpdateTableCommand({ TableName: definition.TableName, StreamSpecification: wanted }));
+  try {
+    await client.send(
+      new UpdateTableCommand({ TableName: definition.TableName, StreamSpecification: wanted }),
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ValidationException') throw error;
+  }
 }
 
 /**

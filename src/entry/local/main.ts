@@ -82,7 +82,7 @@ blogapp local stack is up — environment: ${config.environment}
     stack.streamFailures
       ? `\n  Stream   every committed write to it, from any client, reaches the stream handler (batches out of retries: ${stack.streamFailures})`
       : ''
-  }${nodeNote ? `\n  Note     ${nodeNote}` : ''}
+  }${nodeNote ? `\n  Note     ${nodeNote}` : ''}${stack.warnings.map((warning) => `\n  WARNING  ${warning}`).join('')}
 make seed, make smoke and npm run live find this stack on their own. Press Ctrl-C to stop.
 `);
 

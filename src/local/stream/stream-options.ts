@@ -36,6 +36,12 @@ export const localStreamDefaults = {
    * queue); unset, they are only logged.
    */
   onFailureFile: undefined as string | undefined,
+  /**
+   * An external DynamoDB's stream (read through its Streams API): the wait after a GetRecords that found
+   * nothing, doubled after each such poll up to `maxPollIntervalMs` (Lambda polls a shard four times a second).
+   */
+  pollIntervalMs: 100,
+  maxPollIntervalMs: 1_000,
 };
 
 export type LocalStreamOptions = typeof localStreamDefaults;

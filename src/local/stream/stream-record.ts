@@ -49,8 +49,13 @@ export function streamRecord(
       Keys: change.keys,
       ...images,
       SequenceNumber: sequenceNumber.toString().padStart(21, '0'),
-      SizeBytes: Buffer.byteLength(JSON.stringify({ Keys: change.keys, ...images })),
+      SizeBytes: sizeBytes({ Keys: change.keys, ...images }),
       StreamViewType: stream.viewType,
     },
   };
+}
+
+/** A record's size as its SizeBytes reports it: its keys and images, as sent. */
+export function sizeBytes(parts: { Keys?: unknown; NewImage?: unknown; OldImage?: unknown }): number {
+  return Buffer.byteLength(JSON.stringify(parts));
 }
