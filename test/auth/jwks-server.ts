@@ -60,6 +60,33 @@ export function serveJwks(keys: SigningKey[]): Promise<TestServer> {
   });
 }
 
+/** A JWKS endpoint that answers 503 while `down` is set, and the key set otherwise. */
+export async function serveOutage(keys: SigningKey[]): Promise<TestServer & { down: boolean }> {
+  const state = { down: true };
+  const server = await listen((_req, res) => {
+    if (state.down) {
+      res.statusCode = 503;
+      res.end('Service Unavailable');
+      return;
+    }
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ keys: keys.map((k) => k.publicJwk) }));
+  });
+  return {
+    url: server.url,
+    get hits() {
+      return server.hits;
+    },
+    close: server.close,
+    get down() {
+      return state.down;
+    },
+    set down(value: boolean) {
+      state.down = value;
+    },
+  };
+}
+
 /** A JWKS endpoint that accepts the connection and never answers: the worst kind of outage. */
 export function serveNothing(): Promise<TestServer> {
   return listen(() => {});

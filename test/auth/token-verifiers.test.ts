@@ -5,6 +5,7 @@ import {
   createFirebaseVerifier,
   type JoseTokenVerifier,
 } from '../../src/adapters/auth/index.js';
+import { KeySetUnavailableError, remoteJwks } from '../../src/adapters/auth/remote-jwks.js';
 import { UnauthorizedError } from '../../src/domain/shared/errors.js';
 import {
   hmacWithPublicKey,
@@ -13,6 +14,7 @@ import {
   type SigningKey,
   serveJwks,
   serveNothing,
+  serveOutage,
   sign,
   type TestServer,
   unsignedToken,
@@ -291,6 +293,54 @@ describe('the JWKS endpoint', () => {
     expect(error).toBeInstanceOf(UnauthorizedError);
     expect(error).toMatchObject({ message: 'The token could not be verified.' });
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses as "could not be verified", not "not valid", when the endpoint answers an error', async () => {
+    const server = await serveOutage([key]);
+    const verifier = createCognitoVerifier({
+      region: REGION,
+      userPoolId: POOL,
+      clientId: CLIENT,
+      jwksUrl: server.url,
+    });
+    const error = await verifier.verify(await sign(key, cognitoClaims())).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect(error).toMatchObject({ message: 'The token could not be verified.' });
+    await server.close();
+  });
+
+  it('backs off after a failed fetch instead of fetching again per request, and recovers', async () => {
+    // Prepare: a clock of the test's own, so the back-off is stepped through, not waited for
+    const server = await serveOutage([key]);
+    let clock = 1_000_000;
+    const getKey = remoteJwks(server.url, { now: () => clock });
+    const header = { alg: 'RS256', kid: key.kid };
+    const attempt = () =>
+      Promise.resolve(getKey(header, { payload: '', signature: '' })).catch((e: unknown) => e);
+    const attempts = async (n: number) => {
+      for (let i = 0; i < n; i++) expect(await attempt()).toBeInstanceOf(KeySetUnavailableError);
+    };
+    // Act + Assess: 30 requests during an outage cost one fetch, not 30
+    await attempts(30);
+    expect(server.hits).toBe(1);
+    // One more fetch a second later; it fails too, so the next waits 2 s
+    clock += 1_000;
+    await attempts(30);
+    expect(server.hits).toBe(2);
+    clock += 1_999;
+    await attempts(1);
+    expect(server.hits).toBe(2);
+    clock += 1;
+    await attempts(1);
+    expect(server.hits).toBe(3);
+    // The endpoint is back: the next fetch after the back-off gets the keys, which are then kept
+    server.down = false;
+    clock += 4_000;
+    expect(await attempt()).not.toBeInstanceOf(Error);
+    server.down = true;
+    expect(await attempt()).not.toBeInstanceOf(Error);
+    expect(server.hits).toBe(4);
+    await server.close();
   });
 
   it('refuses within a few seconds when it accepts the connection and never answers', async () => {
