@@ -16,8 +16,8 @@ const ids = (f: (p: string, c: string) => string) => (x: { postId: string; comme
 
 /** Every route of the contract and who may call it (CONTRACT.md, "REST routes"). */
 export const AUTHORIZATION_MATRIX: MatrixRow[] = [
-  // Health answers load balancers before authentication: a token, good or bad, does not matter to it.
-  { method: 'GET', path: () => '/api/health', expect: { anonymous: 200, other: 200, owner: 200, bad: 200 } },
+  // Health needs no token, but a bad one is 401 as on every route (CONTRACT.md); probes send none.
+  { method: 'GET', path: () => '/api/health', expect: { anonymous: 200, other: 200, owner: 200, bad: 401 } },
   { method: 'GET', path: () => '/api/posts', expect: { anonymous: 200, other: 200, owner: 200, bad: 401 } },
   {
     method: 'POST',
@@ -101,6 +101,6 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   {
     method: 'GET',
     path: () => '/openapi.json',
-    expect: { anonymous: 200, other: 200, owner: 200, bad: 200 },
+    expect: { anonymous: 200, other: 200, owner: 200, bad: 401 },
   },
 ];

@@ -31,6 +31,42 @@ export type paths = {
                         "application/json": components["schemas"]["Health"];
                     };
                 };
+                /** @description No token on a route that needs one, or a token that is expired, badly signed or from another issuer. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "unauthorized",
+                         *         "message": "Sign in: this route needs \"Authorization: Bearer <token>\"."
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests: wait Retry-After seconds. (In AWS, API Gateway throttling answers before the function with its own body, {"message":"Too Many Requests"}.) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "rate_limited",
+                         *         "message": "Too many requests; retry after a pause."
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Storage unreachable */
                 503: {
                     headers: {
@@ -74,6 +110,42 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description No token on a route that needs one, or a token that is expired, badly signed or from another issuer. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "unauthorized",
+                         *         "message": "Sign in: this route needs \"Authorization: Bearer <token>\"."
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests: wait Retry-After seconds. (In AWS, API Gateway throttling answers before the function with its own body, {"message":"Too Many Requests"}.) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "rate_limited",
+                         *         "message": "Too many requests; retry after a pause."
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Storage unreachable */
@@ -2606,6 +2678,14 @@ export type components = {
                 database: "ok" | "unreachable";
             };
         };
+        Error: {
+            error: {
+                /** @example not_found */
+                code: string;
+                message: string;
+                details?: unknown;
+            };
+        };
         PostPage: {
             items: components["schemas"]["Post"][];
             nextCursor: string | null;
@@ -2625,14 +2705,6 @@ export type components = {
             commentCount: number;
             favoriteCount: number;
             favoritedByMe: boolean;
-        };
-        Error: {
-            error: {
-                /** @example not_found */
-                code: string;
-                message: string;
-                details?: unknown;
-            };
         };
         CreatePost: {
             title: string;
