@@ -11,10 +11,12 @@ terraform {
   }
 
   backend "s3" {
-    key          = "blogapp/development/terraform.tfstate"
-    region       = "us-east-1"
-    encrypt      = true
-    use_lockfile = true
+    key = "blogapp/development/terraform.tfstate"
+    # Workspaces are listed at every init: under this environment's own prefix, its deploy role may list them.
+    workspace_key_prefix = "blogapp/development/workspaces"
+    region               = "us-east-1"
+    encrypt              = true
+    use_lockfile         = true
   }
 }
 

@@ -2,10 +2,17 @@
 # module by concern. Each environments/<env> root calls this once with its own settings and state.
 
 data "aws_region" "current" {}
+data "aws_partition" "current" {}
+data "aws_caller_identity" "current" {}
 
 locals {
   name       = "blogapp-${var.environment}"
   production = var.environment == "production"
+  # The SAM template's PermissionsBoundary: the policy deploy-role.yaml creates for this environment.
+  permissions_boundary = coalesce(
+    var.permissions_boundary_arn,
+    "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/${local.name}-boundary",
+  )
 
   # What differs between environments besides the variables (the SAM template's Mappings).
   settings = {
@@ -99,6 +106,7 @@ module "realtime" {
   log_retention_days    = var.log_retention_days
   function_environment  = local.function_environment
   canary_managed        = local.production
+  permissions_boundary  = local.permissions_boundary
   table_arn             = module.data.table_arn
   table_stream_arn      = module.data.table_stream_arn
   connections_table_arn = module.data.connections_table_arn
@@ -122,6 +130,7 @@ module "api" {
   function_zip         = local.zip.ApiFunction
   function_environment = local.function_environment
   canary_managed       = local.production
+  permissions_boundary = local.permissions_boundary
   table_arn            = module.data.table_arn
   uploads_bucket_arn   = module.uploads.bucket_arn
   extra_routes = {
