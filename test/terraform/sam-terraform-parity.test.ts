@@ -134,6 +134,29 @@ describe('SAM and Terraform declare the same stack', () => {
     }
   });
 
+  it('IAM: every role carries the environment’s permissions boundary, as in the SAM template', () => {
+    for (const [name, facts] of Object.entries(sam.functions)) {
+      expect({ name, boundary: facts.boundary }).toEqual({ name, boundary: 'blogapp-development-boundary' });
+    }
+    expect(Object.keys(terraform.functions).sort()).toEqual(Object.keys(sam.functions).sort());
+    // Every role the plan creates, not only the functions' (deploy-role.yaml refuses CreateRole without it).
+    const roles = plan.resource_changes.filter(
+      ({ type, mode }) => type === 'aws_iam_role' && mode === 'managed',
+    );
+    expect(roles.length).toBeGreaterThanOrEqual(4);
+    expect(
+      roles.map(({ address, change }) => [
+        address,
+        (change.after as { permissions_boundary?: unknown }).permissions_boundary,
+      ]),
+    ).toEqual(
+      roles.map(({ address }) => [
+        address,
+        expect.stringMatching(/^arn:aws:iam::\d{12}:policy\/blogapp-development-boundary$/),
+      ]),
+    );
+  });
+
   it('routes: the HTTP API (with its IAM-only route) and the WebSocket API', () => {
     expect(sam.httpRoutes).toContain('POST /broadcast/comments (AWS_IAM)');
     expect(terraform.httpRoutes).toEqual(sam.httpRoutes);
