@@ -5,7 +5,7 @@ import { loadTemplate, TEMPLATE_DIR } from '../../scripts/template/template.js';
 import { DEPLOY_ENVIRONMENTS, type DeployEnvironment } from '../../src/deploy/environments.js';
 import { environmentRoot, TERRAFORM_DIR } from '../../src/deploy/terraform/roots.js';
 import { repoRoot } from '../support/cli-process.js';
-import { arnOf, type DeployRole, grants, loadDeployRole } from '../support/deploy-role.js';
+import { arnOf, type DeployRole, grants, loadDeployRole, PSEUDO } from '../support/deploy-role.js';
 import {
   TERRAFORM_IAM,
   TERRAFORM_LOCAL_TYPES,
@@ -88,6 +88,19 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role under Terraform', (enviro
       .map((iam) => iam.actions[0]?.split(':')[0]);
     expect(services.length).toBeGreaterThan(5);
     expect(services.filter((service) => !denied.includes(`${service}:*`))).toEqual([]);
+  });
+
+  it('reads its own permissions boundary, which the plan looks up first, and changes none', () => {
+    const boundary = (env: string) =>
+      `arn:aws:iam::${PSEUDO['AWS::AccountId']}:policy/blogapp-${env}-boundary`;
+    expect(role.boundary.arn).toBe(boundary(environment));
+    for (const action of ['iam:GetPolicy', 'iam:GetPolicyVersion']) {
+      expect(grants(role.statements, action, boundary(environment)), action).not.toEqual([]);
+      for (const other of others) expect(grants(role.statements, action, boundary(other)), other).toEqual([]);
+    }
+    for (const action of ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:SetDefaultPolicyVersion']) {
+      expect(grants(role.statements, action, boundary(environment)), action).toEqual([]);
+    }
   });
 
   it('has no access to the state bucket without TerraformStateBucket', () => {

@@ -109,7 +109,7 @@ describe('SAM and Terraform declare the same stack', () => {
     expect(terraform.tables).toEqual(sam.tables);
   });
 
-  it('functions: runtime, architecture, memory, timeout, tracing and environment variable names', () => {
+  it('functions: runtime, architecture, memory, timeout, tracing, environment variable names and role boundary', () => {
     const shape = (facts: StackFacts) =>
       Object.fromEntries(
         Object.entries(facts.functions).map(([name, { managedPolicies: _m, statements: _s, ...rest }]) => [
