@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate, TEMPLATE_DIR } from '../../scripts/template/template.js';
 import { DEPLOY_ENVIRONMENTS, type DeployEnvironment } from '../../src/deploy/environments.js';
-import { environmentRoot, TERRAFORM_DIR } from '../../src/deploy/terraform/roots.js';
+import { environmentRoot, stateKey, TERRAFORM_DIR } from '../../src/deploy/terraform/roots.js';
 import { repoRoot } from '../support/cli-process.js';
 import { arnOf, type DeployRole, grants, loadDeployRole, PSEUDO } from '../support/deploy-role.js';
 import {
+  TERRAFORM_ALL_IAM,
+  TERRAFORM_DATA_IAM,
   TERRAFORM_IAM,
   TERRAFORM_LOCAL_TYPES,
   terraformNamedArns,
-  terraformResourceTypes,
+  terraformTypes,
 } from '../support/terraform-iam.js';
 
 const STATE_BUCKET = 'blogapp-terraform-state-123456789012';
@@ -25,13 +27,15 @@ async function backendOf(
   return { key: setting('key'), workspaceKeyPrefix: setting('workspace_key_prefix') };
 }
 
-it('the Terraform IAM table covers every resource type the modules declare', async () => {
-  const declared = await terraformResourceTypes(join(repoRoot, TERRAFORM_DIR, 'modules'));
-  expect(declared).toContain('aws_iam_role');
+it('the Terraform IAM tables cover every resource and data source type the modules declare', async () => {
+  const modules = join(repoRoot, TERRAFORM_DIR, 'modules');
+  const resources = await terraformTypes(modules, 'resource');
+  expect(resources).toContain('aws_iam_role');
   // A new type lands here: add what the provider calls for it to test/support/terraform-iam.ts (and the role).
-  expect(declared.filter((type) => !TERRAFORM_LOCAL_TYPES.includes(type))).toEqual(
+  expect(resources.filter((type) => !TERRAFORM_LOCAL_TYPES.includes(type))).toEqual(
     Object.keys(TERRAFORM_IAM).sort(),
   );
+  expect(await terraformTypes(modules, 'data')).toEqual(Object.keys(TERRAFORM_DATA_IAM).sort());
 });
 
 it('the role stack gives Terraform state access only when TerraformStateBucket is set', async () => {
@@ -59,8 +63,8 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role under Terraform', (enviro
     withState = await loadDeployRole(environment, { terraformStateBucket: STATE_BUCKET });
   });
 
-  it('may make every call the provider makes for the modules’ resources', () => {
-    const refused = Object.entries(TERRAFORM_IAM).flatMap(([type, iam]) => [
+  it('may make every call the provider makes for the modules’ resources and data sources', () => {
+    const refused = Object.entries(TERRAFORM_ALL_IAM).flatMap(([type, iam]) => [
       ...iam.actions
         .filter((action) => grants(role.statements, action, iam.arn(stack)).length === 0)
         .map((action) => `${type} ${action} ${iam.arn(stack)}`),
@@ -114,7 +118,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role under Terraform', (enviro
 
   it('reads and writes its own state and lock file, where its root keeps them', async () => {
     const { key } = await backendOf(environment);
-    expect(key).toBe(`blogapp/${environment}/terraform.tfstate`);
+    expect(key).toBe(stateKey(environment));
     for (const object of [key, `${key}.tflock`]) {
       for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) {
         expect(

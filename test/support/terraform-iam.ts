@@ -116,7 +116,6 @@ export const TERRAFORM_IAM: Record<string, TerraformIam> = {
   aws_secretsmanager_secret_version: {
     arn: (stack) => arnOf.secret(`${stack}/cursor-secret`),
     actions: ['secretsmanager:PutSecretValue', 'secretsmanager:GetSecretValue'],
-    unscoped: ['secretsmanager:GetRandomPassword'],
   },
   aws_s3_bucket: {
     arn: (stack) => arnOf.bucket(`${stack}-uploads-${account}`),
@@ -296,24 +295,45 @@ export const TERRAFORM_IAM: Record<string, TerraformIam> = {
   },
 };
 
+/** Every data source type the modules read, the same way: what every plan calls. */
+export const TERRAFORM_DATA_IAM: Record<string, TerraformIam> = {
+  // The boundary is looked up first, so a plan without it stops before anything is created.
+  aws_iam_policy: {
+    arn: (stack) => `arn:aws:iam::${account}:policy/${stack}-boundary`,
+    actions: ['iam:GetPolicy', 'iam:GetPolicyVersion'],
+  },
+  aws_secretsmanager_random_password: {
+    arn: () => '*',
+    actions: [],
+    unscoped: ['secretsmanager:GetRandomPassword'],
+  },
+  // sts:GetCallerIdentity needs no permission; the others are computed without calling AWS.
+  aws_caller_identity: { arn: () => '*', actions: [] },
+  aws_partition: { arn: () => '*', actions: [] },
+  aws_region: { arn: () => '*', actions: [] },
+  aws_iam_policy_document: { arn: () => '*', actions: [] },
+};
+
 /** Terraform's own resources, which call no AWS API. */
 export const TERRAFORM_LOCAL_TYPES = ['terraform_data'];
 
-/** Every resource type the given modules directory declares, from `resource "<type>" "<name>"` lines. */
-export async function terraformResourceTypes(modulesDir: string): Promise<string[]> {
+/** Every resource (or data source) type the given modules directory declares, from its `resource "<type>"` lines. */
+export async function terraformTypes(modulesDir: string, kind: 'resource' | 'data'): Promise<string[]> {
   const modules = await readdir(modulesDir);
   const texts = await Promise.all(
     modules.map((module) => readFile(join(modulesDir, module, 'main.tf'), 'utf8').catch(() => '')),
   );
-  const types = texts.flatMap((text) =>
-    [...text.matchAll(/^resource\s+"([\w-]+)"\s+"/gm)].map((m) => m[1] ?? ''),
-  );
+  const declaration = new RegExp(`^${kind}\\s+"([\\w-]+)"\\s+"`, 'gm');
+  const types = texts.flatMap((text) => [...text.matchAll(declaration)].map((m) => m[1] ?? ''));
   return [...new Set(types)].sort();
 }
 
+/** Every resource and data source the role must reach for the modules, by type. */
+export const TERRAFORM_ALL_IAM = { ...TERRAFORM_IAM, ...TERRAFORM_DATA_IAM };
+
 /** The named resources' [type, ARN, action] for one stack: what its deploy role must reach, and no other's. */
 export const terraformNamedArns = (stack: string): [string, string, string][] =>
-  Object.entries(TERRAFORM_IAM)
+  Object.entries(TERRAFORM_ALL_IAM)
     .filter(([, iam]) => !iam.idNamed)
     .flatMap(([type, iam]) =>
       iam.actions.map((action): [string, string, string] => [type, iam.arn(stack), action]),
