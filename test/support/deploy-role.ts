@@ -129,7 +129,8 @@ const wildcard = (pattern: string) =>
       .replace(/\?/g, '.')}$`,
   );
 
-const matchesAny = (patterns: string | string[], value: string) =>
+/** Whether the value matches any of the IAM patterns (resources, condition values). */
+export const matchesAny = (patterns: string | string[], value: string) =>
   [patterns].flat().some((pattern) => wildcard(pattern).test(value));
 
 /**
