@@ -10,9 +10,10 @@ terraform {
     }
   }
 
+  # workspace_key_prefix: the backend lists the workspaces at every init, under this environment's own
+  # prefix, which is all of the state bucket its deploy role may list (deploy-role.yaml).
   backend "s3" {
-    key = "blogapp/development/terraform.tfstate"
-    # Workspaces are listed at every init: under this environment's own prefix, its deploy role may list them.
+    key                  = "blogapp/development/terraform.tfstate"
     workspace_key_prefix = "blogapp/development/workspaces"
     region               = "us-east-1"
     encrypt              = true
