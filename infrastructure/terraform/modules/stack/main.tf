@@ -11,7 +11,7 @@ data "aws_caller_identity" "current" {}
 data "aws_iam_policy" "permissions_boundary" {
   arn = coalesce(
     var.permissions_boundary_arn,
-    "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/blogapp-${var.environment}-boundary",
+    "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/${local.name}-boundary",
   )
 }
 
