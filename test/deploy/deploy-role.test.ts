@@ -5,6 +5,7 @@ import { isObject, loadTemplate, TEMPLATE_PATH, type Template } from '../../scri
 import { DEPLOY_ENVIRONMENTS, type DeployEnvironment } from '../../src/deploy/environments.js';
 import { loadTarget } from '../../src/deploy/target.js';
 import {
+  arnOf,
   type DeployRole,
   grants,
   loadDeployRole,
@@ -13,6 +14,7 @@ import {
   type Statement,
 } from '../support/deploy-role.js';
 import { loadServiceAuthorization, supportsResourceTags } from '../support/service-authorization.js';
+import { terraformNamedArns } from '../support/terraform-iam.js';
 
 interface Deployed {
   Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
@@ -31,22 +33,6 @@ const iamPrefix = (resourceType: string) => {
 };
 
 const { 'AWS::Region': region, 'AWS::AccountId': account } = PSEUDO;
-
-/** The ARN IAM sees for a resource of each kind, by its name. */
-const arnOf = {
-  function: (n: string) => `arn:aws:lambda:${region}:${account}:function:${n}`,
-  logGroup: (n: string) => `arn:aws:logs:${region}:${account}:log-group:${n}`,
-  // Secrets Manager appends -<6 characters> to the name.
-  secret: (n: string) => `arn:aws:secretsmanager:${region}:${account}:secret:${n}-AbCdEf`,
-  dashboard: (n: string) => `arn:aws:cloudwatch::${account}:dashboard/${n}`,
-  alarm: (n: string) => `arn:aws:cloudwatch:${region}:${account}:alarm:${n}`,
-  table: (n: string) => `arn:aws:dynamodb:${region}:${account}:table/${n}`,
-  bucket: (n: string) => `arn:aws:s3:::${n}`,
-  queue: (n: string) => `arn:aws:sqs:${region}:${account}:${n}`,
-  topic: (n: string) => `arn:aws:sns:${region}:${account}:${n}`,
-  role: (n: string) => `arn:aws:iam::${account}:role/${n}`,
-  application: (n: string) => `arn:aws:codedeploy:${region}:${account}:application:${n}`,
-};
 
 /**
  * Each named resource type: the property naming it, the ARN IAM sees and the action that creates it. Without
@@ -150,20 +136,6 @@ function stackValues(deployed: Deployed, stack: string, environment: string): Re
   return values;
 }
 
-/** The names the Terraform stack module gives (modules/*: every name is "${var.name}…", var.name = blogapp-<env>). */
-const terraformArns = (stack: string): [string, string, string][] => [
-  ['table', arnOf.table(`${stack}-table`), 'dynamodb:CreateTable'],
-  ['cursor secret', arnOf.secret(`${stack}/cursor-secret`), 'secretsmanager:CreateSecret'],
-  ['uploads bucket', arnOf.bucket(`${stack}-uploads-${account}`), 's3:CreateBucket'],
-  ['api function', arnOf.function(`${stack}-api`), 'lambda:CreateFunction'],
-  ['api role', arnOf.role(`${stack}-api-role`), 'iam:CreateRole'],
-  ['failure queue', arnOf.queue(`${stack}-comment-stream-failures`), 'sqs:CreateQueue'],
-  ['alarm topic', arnOf.topic(`${stack}-alarms`), 'sns:CreateTopic'],
-  ['alarm', arnOf.alarm(`${stack}-http-api-5xx`), 'cloudwatch:PutMetricAlarm'],
-  ['access logs', arnOf.logGroup(`/aws/apigateway/${stack}-http-api`), 'logs:CreateLogGroup'],
-  ['dashboard', arnOf.dashboard(stack), 'cloudwatch:PutDashboard'],
-];
-
 let transformed: Promise<Record<DeployEnvironment, Deployed>> | undefined;
 
 /** Every environment's template as CloudFormation deploys it (samconfig.toml's parameters); made once per file. */
@@ -244,7 +216,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
     // terraformArns holds only while the module names everything after blogapp-<environment>.
     const module = await readFile('infrastructure/terraform/modules/stack/main.tf', 'utf8');
     expect(module).toMatch(/\bname\s*=\s*"blogapp-\$\{var\.environment\}"/);
-    const arns = [...namedArns(deployed[environment], stack), ...terraformArns(stack)];
+    const arns = [...namedArns(deployed[environment], stack), ...terraformNamedArns(stack)];
     expect(arns.length).toBeGreaterThan(20);
     const refused = arns.filter(([, arn, action]) => grants(deployRole.statements, action, arn).length === 0);
     expect(refused).toEqual([]);
@@ -255,7 +227,7 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
       const otherStack = `blogapp-${other}`;
       const arns: [string, string, string][] = [
         ...namedArns(deployed[other], otherStack),
-        ...terraformArns(otherStack),
+        ...terraformNamedArns(otherStack),
         [
           'stack',
           `arn:aws:cloudformation:${region}:${account}:stack/${otherStack}/0a1b2c3d`,

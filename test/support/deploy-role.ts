@@ -8,6 +8,28 @@ export const PSEUDO = {
   'AWS::AccountId': '123456789012',
 } as const;
 
+const { 'AWS::Region': region, 'AWS::AccountId': account } = PSEUDO;
+
+/** The ARN IAM sees for a resource of each kind, by its name (or, where AWS generates it, its id). */
+export const arnOf = {
+  function: (n: string) => `arn:aws:lambda:${region}:${account}:function:${n}`,
+  logGroup: (n: string) => `arn:aws:logs:${region}:${account}:log-group:${n}`,
+  // Secrets Manager appends -<6 characters> to the name.
+  secret: (n: string) => `arn:aws:secretsmanager:${region}:${account}:secret:${n}-AbCdEf`,
+  dashboard: (n: string) => `arn:aws:cloudwatch::${account}:dashboard/${n}`,
+  alarm: (n: string) => `arn:aws:cloudwatch:${region}:${account}:alarm:${n}`,
+  table: (n: string) => `arn:aws:dynamodb:${region}:${account}:table/${n}`,
+  bucket: (n: string) => `arn:aws:s3:::${n}`,
+  queue: (n: string) => `arn:aws:sqs:${region}:${account}:${n}`,
+  topic: (n: string) => `arn:aws:sns:${region}:${account}:${n}`,
+  role: (n: string) => `arn:aws:iam::${account}:role/${n}`,
+  application: (n: string) => `arn:aws:codedeploy:${region}:${account}:application:${n}`,
+  api: (path: string) => `arn:aws:apigateway:${region}::${path}`,
+  userPool: (id: string) => `arn:aws:cognito-idp:${region}:${account}:userpool/${id}`,
+  cloudfront: (path: string) => `arn:aws:cloudfront::${account}:${path}`,
+  eventSourceMapping: (id: string) => `arn:aws:lambda:${region}:${account}:event-source-mapping:${id}`,
+};
+
 export interface Statement {
   Sid: string;
   Effect: 'Allow' | 'Deny';
@@ -16,20 +38,42 @@ export interface Statement {
   Condition?: Record<string, Record<string, unknown>>;
 }
 
+const NO_VALUE = Symbol('AWS::NoValue');
+
 /**
- * `Fn::Sub` strings, `Ref`s and `Fn::GetAtt`s resolved for these values (`Name`, `Id.Attribute`), everywhere
- * in a value; what the values do not name is left as it is.
+ * `Fn::Sub` strings, `Ref`s, `Fn::GetAtt`s and `Fn::If`s on the given conditions resolved for these values
+ * (`Name`, `Id.Attribute`), everywhere in a value; an `Fn::If` branch that is `AWS::NoValue` leaves its list.
+ * What the values and conditions do not name is left as it is.
  */
-export function resolve(value: unknown, values: Record<string, string>): unknown {
-  if (Array.isArray(value)) return value.map((item) => resolve(item, values));
+export function resolve(
+  value: unknown,
+  values: Record<string, string>,
+  conditions: Record<string, boolean> = {},
+): unknown {
+  const resolved = resolveValue(value, values, conditions);
+  return resolved === NO_VALUE ? undefined : resolved;
+}
+
+function resolveValue(
+  value: unknown,
+  values: Record<string, string>,
+  conditions: Record<string, boolean>,
+): unknown {
+  const inner = (item: unknown) => resolveValue(item, values, conditions);
+  if (Array.isArray(value)) return value.map(inner).filter((item) => item !== NO_VALUE);
   if (!isObject(value)) return value;
   if (typeof value['Fn::Sub'] === 'string') {
     return value['Fn::Sub'].replace(/\$\{([\w:.]+)\}/g, (whole, name: string) => values[name] ?? whole);
   }
+  if (value.Ref === 'AWS::NoValue') return NO_VALUE;
   if (typeof value.Ref === 'string' && value.Ref in values) return values[value.Ref];
   const getAtt = value['Fn::GetAtt'];
   if (Array.isArray(getAtt) && getAtt.join('.') in values) return values[getAtt.join('.')];
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item, values)]));
+  const choice = value['Fn::If'];
+  if (Array.isArray(choice) && typeof choice[0] === 'string' && choice[0] in conditions) {
+    return inner(conditions[choice[0]] ? choice[1] : choice[2]);
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inner(item)]));
 }
 
 export interface DeployRole {
@@ -40,17 +84,29 @@ export interface DeployRole {
   boundary: { arn: string; statements: Statement[] };
 }
 
-/** deploy-role.yaml's role and boundary as CloudFormation would create them for one environment. */
-export async function loadDeployRole(environment: string): Promise<DeployRole> {
+/**
+ * deploy-role.yaml's role and boundary as CloudFormation would create them for one environment; with
+ * `terraformStateBucket`, as deployed with that TerraformStateBucket (by default empty, the parameter's
+ * default).
+ */
+export async function loadDeployRole(
+  environment: string,
+  { terraformStateBucket = '' }: { terraformStateBucket?: string } = {},
+): Promise<DeployRole> {
   const template = await loadTemplate(join(TEMPLATE_DIR, 'deploy-role.yaml'));
-  const values: Record<string, string> = { ...PSEUDO, Environment: environment };
+  const values: Record<string, string> = {
+    ...PSEUDO,
+    Environment: environment,
+    TerraformStateBucket: terraformStateBucket,
+  };
+  const conditions = { HasTerraformState: terraformStateBucket !== '' };
   const policy = resolve(template.Resources.FunctionBoundary?.Properties, values) as {
     ManagedPolicyName: string;
     PolicyDocument: { Statement: Statement[] };
   };
   // Ref to a managed policy is its ARN.
   values.FunctionBoundary = `arn:aws:iam::${PSEUDO['AWS::AccountId']}:policy/${policy.ManagedPolicyName}`;
-  const role = resolve(template.Resources.DeployRole?.Properties, values) as {
+  const role = resolve(template.Resources.DeployRole?.Properties, values, conditions) as {
     RoleName: string;
     AssumeRolePolicyDocument: { Statement: DeployRole['trust'][] };
     Policies: { PolicyDocument: { Statement: Statement[] } }[];
@@ -73,7 +129,8 @@ const wildcard = (pattern: string) =>
       .replace(/\?/g, '.')}$`,
   );
 
-const matchesAny = (patterns: string | string[], value: string) =>
+/** Whether the value matches any of the IAM patterns (resources, condition values). */
+export const matchesAny = (patterns: string | string[], value: string) =>
   [patterns].flat().some((pattern) => wildcard(pattern).test(value));
 
 /**

@@ -109,7 +109,7 @@ describe('SAM and Terraform declare the same stack', () => {
     expect(terraform.tables).toEqual(sam.tables);
   });
 
-  it('functions: runtime, architecture, memory, timeout, tracing and environment variable names', () => {
+  it('functions: runtime, architecture, memory, timeout, tracing, environment variable names and role boundary', () => {
     const shape = (facts: StackFacts) =>
       Object.fromEntries(
         Object.entries(facts.functions).map(([name, { managedPolicies: _m, statements: _s, ...rest }]) => [
@@ -132,6 +132,29 @@ describe('SAM and Terraform declare the same stack', () => {
         managed: sam.functions[name]?.managedPolicies,
       });
     }
+  });
+
+  it('IAM: every role carries the environment’s permissions boundary, as in the SAM template', () => {
+    for (const [name, facts] of Object.entries(sam.functions)) {
+      expect({ name, boundary: facts.boundary }).toEqual({ name, boundary: 'blogapp-development-boundary' });
+    }
+    expect(Object.keys(terraform.functions).sort()).toEqual(Object.keys(sam.functions).sort());
+    // Every role the plan creates, not only the functions' (deploy-role.yaml refuses CreateRole without it).
+    const roles = plan.resource_changes.filter(
+      ({ type, mode }) => type === 'aws_iam_role' && mode === 'managed',
+    );
+    expect(roles.length).toBeGreaterThanOrEqual(4);
+    expect(
+      roles.map(({ address, change }) => [
+        address,
+        (change.after as { permissions_boundary?: unknown }).permissions_boundary,
+      ]),
+    ).toEqual(
+      roles.map(({ address }) => [
+        address,
+        expect.stringMatching(/^arn:aws:iam::\d{12}:policy\/blogapp-development-boundary$/),
+      ]),
+    );
   });
 
   it('routes: the HTTP API (with its IAM-only route) and the WebSocket API', () => {

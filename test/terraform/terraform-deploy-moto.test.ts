@@ -33,10 +33,12 @@ import {
   type TerraformDeployOptions,
 } from '../../src/deploy/terraform/terraform-deploy.js';
 import { repoRoot } from '../support/cli-process.js';
+import { grants, loadDeployRole, matchesAny } from '../support/deploy-role.js';
 import { type GitCheckout, gitCheckout } from './support/git-checkout.js';
-import { MOTO_SKIPS, motoBackend, motoVariables } from './support/moto-backend.js';
+import { MOTO_SKIPS, MOTO_STATE_BUCKET, motoBackend, motoVariables } from './support/moto-backend.js';
 import { motoEngineDeps, placeholderZips } from './support/moto-engine.js';
 import { type MotoServer, motoClientConfig, startMotoServer } from './support/moto-server.js';
+import { stateBucketCalls } from './support/state-requests.js';
 import { type TerraformTestEnv, terraformTestEnv } from './support/terraform-env.js';
 
 // The deploy CLI's Terraform engine, end to end against moto_server: real bundles (esbuild, deterministic
@@ -220,9 +222,12 @@ describe('Terraform engine against moto (development)', () => {
     );
     const stateJson = JSON.parse(await (state.Body?.transformToString() ?? '{}')) as { resources: unknown[] };
     expect(stateJson.resources.length).toBeGreaterThan(50);
-    // The S3-native lock (<key>.tflock) is released once the apply ends.
+    // The S3-native lock (<key>.tflock) is released once the apply ends. (Listed under the environment's
+    // prefix, as its deploy role may: the last test checks every request to the bucket against that role.)
     const keys = (
-      await clients.s3.send(new ListObjectsV2Command({ Bucket: 'blogapp-terraform-state' }))
+      await clients.s3.send(
+        new ListObjectsV2Command({ Bucket: 'blogapp-terraform-state', Prefix: 'blogapp/development/' }),
+      )
     ).Contents?.map(({ Key }) => Key);
     expect(keys).toEqual([stateKey('development')]);
   });
@@ -298,5 +303,20 @@ describe('Terraform engine against moto (development)', () => {
     expect(destroy.code, destroy.stderr).toBe(0);
     expect(await tableNames()).toEqual([]);
     expect((await clients.lambda.send(new ListFunctionsCommand({}))).Functions).toEqual([]);
+  });
+  it('reached its state only as the development deploy role, given the state bucket, may', async () => {
+    const role = await loadDeployRole('development', { terraformStateBucket: MOTO_STATE_BUCKET });
+    const calls = stateBucketCalls(moto.requests(), MOTO_STATE_BUCKET);
+    // Every init lists the workspaces; every apply and destroy writes the state under its lock.
+    expect(new Set(calls.map(({ action }) => action))).toEqual(
+      new Set(['s3:ListBucket', 's3:GetObject', 's3:PutObject', 's3:DeleteObject']),
+    );
+    const refused = calls.filter(({ action, arn, prefix }) =>
+      grants(role.statements, action, arn).every((statement) => {
+        const allowed = statement.Condition?.StringLike?.['s3:prefix'];
+        return allowed !== undefined && !matchesAny(allowed as string | string[], prefix ?? '');
+      }),
+    );
+    expect(refused.map(({ request }) => request)).toEqual([]);
   });
 });

@@ -117,7 +117,9 @@ export async function runTerraformDeploy(
       ['plan', '-input=false', '-no-color', `-out=${planFile}`, ...varArgs(variables)],
       'terraform plan',
       true,
-    );
+    ).catch((error: unknown) => {
+      throw missingBoundary(error, options.environment) ?? error;
+    });
     const shown = await mustSucceed(terraform, ['show', '-json', '-no-color', planFile], 'terraform show');
     const changes = planChanges(JSON.parse(shown.stdout) as PlanJson);
     for (const line of formatChangeTable(changes)) progress.note(line);
@@ -293,6 +295,19 @@ async function mustSucceed(
     );
   }
   return result;
+}
+
+/**
+ * The plan looks the environment's permissions boundary up (modules/stack, the only IAM policy it reads): when
+ * that fails, deploy-role.yaml was not deployed for the environment in this account, or these credentials
+ * may not read it.
+ */
+function missingBoundary(error: unknown, environment: DeployEnvironment): DeployError | undefined {
+  if (!(error instanceof DeployError) || !error.message.includes('reading IAM Policy')) return undefined;
+  return new DeployError(
+    error.message,
+    `Every role of the stack carries the permissions boundary blogapp-${environment}-boundary, and nothing was created without it. An administrator creates it (with the deploy role and its state access) by deploying infrastructure/aws-sam/deploy-role.yaml as stack blogapp-deploy-role-${environment} (DEPLOYMENT.md, Terraform: Credentials), then run this again.`,
+  );
 }
 
 /** Terraform frames its diagnostics (`╷`, `│ Error: ...`): its lines unframed, blank ones dropped. */

@@ -6,6 +6,8 @@ export interface MotoServer {
   endpoint: string;
   /** What an AWS client (SDK, terraform) needs to reach it: dummy credentials and a region. */
   env: Record<string, string>;
+  /** The requests moto has logged so far, oldest first, as `<METHOD> <path and query>`. */
+  requests(): string[];
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,8 @@ export async function startMotoServer(): Promise<MotoServer> {
       AWS_REGION: MOTO_REGION,
       AWS_DEFAULT_REGION: MOTO_REGION,
     },
+    // moto_server's HTTP server logs each request to stderr: `... "GET /path?query HTTP/1.1" 200 -`.
+    requests: () => [...stderr.matchAll(/"([A-Z]+) (\S+) HTTP\/[\d.]+"/g)].map((m) => `${m[1]} ${m[2]}`),
     async stop() {
       if (child.exitCode !== null) return;
       const gone = once(child, 'exit');

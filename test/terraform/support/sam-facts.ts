@@ -27,6 +27,13 @@ const keysOf = (schema: unknown) =>
   list(schema).map((key) => `${(key as Json).AttributeName}:${(key as Json).KeyType}`);
 const policyName = (arn: unknown) => String(arn).split(':policy/')[1] ?? String(arn);
 
+/** A boundary's policy name from the template's `Fn::Sub` ARN, its parameters substituted. */
+function boundaryName(boundary: unknown, parameters: Record<string, string>): string | undefined {
+  const arn = isObject(boundary) ? boundary['Fn::Sub'] : boundary;
+  if (typeof arn !== 'string') return undefined;
+  return policyName(arn.replace(/\$\{(\w+)\}/g, (whole, name: string) => parameters[name] ?? whole));
+}
+
 /** The facts the parity test compares, read from the translated template for one parameter set. */
 export function samFacts(translated: Json, source: Template, parameters: Record<string, string>): StackFacts {
   const resources = translated.Resources as Record<string, { Type: string; Properties: Json }>;
@@ -81,6 +88,7 @@ export function samFacts(translated: Json, source: Template, parameters: Record<
           tracing: String((p.TracingConfig as Json).Mode),
           environment: names.sort(),
           managedPolicies: list(role.ManagedPolicyArns).map(policyName).sort(),
+          boundary: boundaryName(role.PermissionsBoundary, parameters),
           statements: Object.fromEntries(
             statements.map((st) => [String(st.Sid), list(st.Action).map(String).sort()]),
           ),

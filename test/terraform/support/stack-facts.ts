@@ -28,6 +28,8 @@ export interface FunctionFacts {
   environment: string[];
   /** AWS managed policy names (after `:policy/`), sorted. */
   managedPolicies: string[];
+  /** The role's permissions boundary: the customer managed policy's name (after `:policy/`). */
+  boundary: string | undefined;
   /** Statement id → its actions, sorted. */
   statements: Record<string, string[]>;
 }

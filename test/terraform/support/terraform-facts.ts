@@ -95,6 +95,9 @@ export function terraformFacts(plan: PlanJson, stackName: string): StackFacts {
           ...(environmentNames[String(after.function_name)] ?? []),
         ]),
       ].sort(),
+      boundary: inModule('aws_iam_role', module)
+        .map(({ change: c }) => (c.after as Json).permissions_boundary)
+        .map((arn) => (typeof arn === 'string' ? arn.split(':policy/')[1] : undefined))[0],
       managedPolicies: inModule('aws_iam_role_policy_attachment', module)
         .map(({ change: c }) => String((c.after as Json).policy_arn).split(':policy/')[1] ?? '')
         .sort(),

@@ -10,11 +10,14 @@ terraform {
     }
   }
 
+  # workspace_key_prefix: the backend lists the workspaces at every init, under this environment's own
+  # prefix, which is all of the state bucket its deploy role may list (deploy-role.yaml).
   backend "s3" {
-    key          = "blogapp/development/terraform.tfstate"
-    region       = "us-east-1"
-    encrypt      = true
-    use_lockfile = true
+    key                  = "blogapp/development/terraform.tfstate"
+    workspace_key_prefix = "blogapp/development/workspaces"
+    region               = "us-east-1"
+    encrypt              = true
+    use_lockfile         = true
   }
 }
 

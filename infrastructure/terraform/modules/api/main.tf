@@ -2,13 +2,14 @@
 # broadcast function, for POST /broadcast/comments, which alone requires SigV4).
 
 module "function" {
-  source             = "../function"
-  name               = "${var.name}-api"
-  description        = "REST API (Hono) behind the HTTP API"
-  zip_path           = var.function_zip
-  environment        = var.function_environment
-  log_retention_days = var.log_retention_days
-  canary_managed     = var.canary_managed
+  source               = "../function"
+  name                 = "${var.name}-api"
+  description          = "REST API (Hono) behind the HTTP API"
+  zip_path             = var.function_zip
+  environment          = var.function_environment
+  log_retention_days   = var.log_retention_days
+  canary_managed       = var.canary_managed
+  permissions_boundary = var.permissions_boundary
   policy_statements = [
     # Transactions are authorised per item action (TransactWriteItems needs these, not its own).
     {

@@ -32,6 +32,11 @@ variable "canary_managed" {
   type = bool
 }
 
+variable "permissions_boundary" {
+  description = "Given to every function's role (modules/function)."
+  type        = string
+}
+
 variable "table_arn" {
   type = string
 }

@@ -30,9 +30,12 @@ data "aws_iam_policy_document" "assume" {
   }
 }
 
+# The boundary caps what the role's policies can grant, and the per-environment deploy role
+# (deploy-role.yaml) creates and changes roles only when they carry it.
 resource "aws_iam_role" "this" {
-  name               = "${var.name}-role"
-  assume_role_policy = data.aws_iam_policy_document.assume.json
+  name                 = "${var.name}-role"
+  assume_role_policy   = data.aws_iam_policy_document.assume.json
+  permissions_boundary = var.permissions_boundary
 }
 
 resource "aws_iam_role_policy_attachment" "managed" {

@@ -52,3 +52,8 @@ variable "canary_managed" {
   type        = bool
   default     = false
 }
+
+variable "permissions_boundary" {
+  description = "ARN of the managed policy every role of the environment carries as its permissions boundary."
+  type        = string
+}

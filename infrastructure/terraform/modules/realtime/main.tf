@@ -40,13 +40,14 @@ resource "aws_apigatewayv2_api" "websocket" {
 }
 
 module "websocket_function" {
-  source             = "../function"
-  name               = "${var.name}-websocket"
-  description        = "WebSocket API $connect, $disconnect and $default"
-  zip_path           = var.function_zips.websocket
-  environment        = local.environment
-  log_retention_days = var.log_retention_days
-  canary_managed     = var.canary_managed
+  source               = "../function"
+  name                 = "${var.name}-websocket"
+  description          = "WebSocket API $connect, $disconnect and $default"
+  zip_path             = var.function_zips.websocket
+  environment          = local.environment
+  log_retention_days   = var.log_retention_days
+  canary_managed       = var.canary_managed
+  permissions_boundary = var.permissions_boundary
   policy_statements = [
     {
       sid = "Connections"
@@ -146,14 +147,15 @@ resource "aws_sqs_queue" "comment_stream_failures" {
 }
 
 module "comment_stream_function" {
-  source             = "../function"
-  name               = "${var.name}-comment-stream"
-  description        = "From the table's stream, pushes comment changes to subscribers, sweeps deleted posts and copies renames"
-  zip_path           = var.function_zips.comment_stream
-  timeout            = 60
-  environment        = local.environment
-  log_retention_days = var.log_retention_days
-  canary_managed     = var.canary_managed
+  source               = "../function"
+  name                 = "${var.name}-comment-stream"
+  description          = "From the table's stream, pushes comment changes to subscribers, sweeps deleted posts and copies renames"
+  zip_path             = var.function_zips.comment_stream
+  timeout              = 60
+  environment          = local.environment
+  log_retention_days   = var.log_retention_days
+  canary_managed       = var.canary_managed
+  permissions_boundary = var.permissions_boundary
   # What SAM attaches for a DynamoDB event: reading the stream.
   extra_managed_policy_arns = [
     "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole",
@@ -216,12 +218,13 @@ resource "aws_lambda_event_source_mapping" "comments" {
 
 # ------------------------------------------------------------------------------------------ broadcast
 module "broadcast_function" {
-  source             = "../function"
-  name               = "${var.name}-broadcast"
-  description        = "POST /broadcast/comments (IAM-authorised) pushes a message to subscribers"
-  zip_path           = var.function_zips.broadcast
-  environment        = local.environment
-  log_retention_days = var.log_retention_days
-  canary_managed     = var.canary_managed
-  policy_statements  = [local.subscribers, local.push]
+  source               = "../function"
+  name                 = "${var.name}-broadcast"
+  description          = "POST /broadcast/comments (IAM-authorised) pushes a message to subscribers"
+  zip_path             = var.function_zips.broadcast
+  environment          = local.environment
+  log_retention_days   = var.log_retention_days
+  canary_managed       = var.canary_managed
+  permissions_boundary = var.permissions_boundary
+  policy_statements    = [local.subscribers, local.push]
 }

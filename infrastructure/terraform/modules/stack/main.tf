@@ -2,6 +2,18 @@
 # module by concern. Each environments/<env> root calls this once with its own settings and state.
 
 data "aws_region" "current" {}
+data "aws_partition" "current" {}
+data "aws_caller_identity" "current" {}
+
+# The SAM template's PermissionsBoundary: the policy deploy-role.yaml (stack blogapp-deploy-role-<env>) creates
+# for this environment. Looked up, so that without it the plan fails before anything is created, not the
+# apply at the first role.
+data "aws_iam_policy" "permissions_boundary" {
+  arn = coalesce(
+    var.permissions_boundary_arn,
+    "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/${local.name}-boundary",
+  )
+}
 
 locals {
   name       = "blogapp-${var.environment}"
@@ -99,6 +111,7 @@ module "realtime" {
   log_retention_days    = var.log_retention_days
   function_environment  = local.function_environment
   canary_managed        = local.production
+  permissions_boundary  = data.aws_iam_policy.permissions_boundary.arn
   table_arn             = module.data.table_arn
   table_stream_arn      = module.data.table_stream_arn
   connections_table_arn = module.data.connections_table_arn
@@ -122,6 +135,7 @@ module "api" {
   function_zip         = local.zip.ApiFunction
   function_environment = local.function_environment
   canary_managed       = local.production
+  permissions_boundary = data.aws_iam_policy.permissions_boundary.arn
   table_arn            = module.data.table_arn
   uploads_bucket_arn   = module.uploads.bucket_arn
   extra_routes = {

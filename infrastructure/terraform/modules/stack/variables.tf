@@ -140,3 +140,9 @@ variable "create_site_cdn" {
   type        = bool
   default     = true
 }
+
+variable "permissions_boundary_arn" {
+  description = "The permissions boundary of every role the stack creates; null means blogapp-<environment>-boundary in this account, which deploy-role.yaml's stack blogapp-deploy-role-<environment> creates (DEPLOYMENT.md)."
+  type        = string
+  default     = null
+}
