@@ -8,6 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const SLOW_SUITES = [
   'test/terraform/terraform-deploy-moto.test.ts',
   'test/terraform/terraform-canary-moto.test.ts',
+  'test/terraform/terraform-missing-boundary.test.ts',
   'test/deploy/rehearsal.test.ts',
   'test/terraform/sam-terraform-parity.test.ts',
   'test/reliability/faults.test.ts',
