@@ -299,6 +299,29 @@ describe.each(DEPLOY_ENVIRONMENTS)('the %s deploy role', (environment) => {
     expect((await loadTarget(process.cwd(), environment)).tags.environment).toBe(environment);
   });
 
+  it('manages users only in user pools tagged its own environment, not in untagged ones', () => {
+    const pool = `arn:aws:cognito-idp:${region}:${account}:userpool/${region}_AbC123`;
+    for (const action of ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword']) {
+      const allowing = grants(deployRole.statements, action, pool, { unscoped: true });
+      expect(allowing.length, action).toBeGreaterThan(0);
+      for (const statement of allowing) {
+        expect(statement.Condition, action).toEqual({
+          StringEquals: { 'aws:ResourceTag/environment': environment },
+        });
+      }
+    }
+    // The tag those calls need is on the pool itself (the stack's Environment), not only on the stack.
+    const userPools = Object.values(deployed[environment].Resources).filter(
+      (r) => r.Type === 'AWS::Cognito::UserPool',
+    );
+    expect(userPools).toHaveLength(1);
+    for (const userPool of userPools) {
+      expect((userPool.Properties as { UserPoolTags?: unknown }).UserPoolTags).toEqual({
+        environment: { Ref: 'Environment' },
+      });
+    }
+  });
+
   it('is kept off other environments’ id-named resources wherever AWS evaluates their tags', async () => {
     const authorization = await loadServiceAuthorization();
     const types = [...new Set(Object.values(deployed[environment].Resources).map((r) => r.Type))].filter(
