@@ -2,6 +2,7 @@ import { PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { LocalWebSocketHandler } from '../../src/local/websocket/types.js';
+import { rawHttp } from '../support/raw-http.js';
 import {
   connect,
   eventually,
@@ -215,14 +216,5 @@ describe('local WebSocket gateway refusals', () => {
 });
 
 /** A plain HTTP request with a chosen Host header (fetch will not send one of its own choosing). */
-async function rawRequest(url: string, headers: Record<string, string>): Promise<{ status: number }> {
-  const { request } = await import('node:http');
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
-    });
-    req.on('error', reject);
-    req.end('x');
-  });
-}
+const rawRequest = (url: string, headers: Record<string, string>) =>
+  rawHttp(url, { method: 'POST', headers, body: 'x' });

@@ -1,51 +1,38 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Call, withTransactions } from '../../src/local/dynalite-transactions.js';
+import { rawHttp } from '../support/raw-http.js';
 
 const TABLE = 'things';
 const AUTH =
   'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0';
 
 /** One DynamoDB call over HTTP; `signal` cuts the connection, as a client that gave up does. */
-function send(
+async function send(
   endpoint: string,
   operation: string,
   body: unknown,
   signal?: AbortSignal,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      endpoint,
-      {
-        method: 'POST',
-        headers: {
-          'x-amz-target': `DynamoDB_20120810.${operation}`,
-          'content-type': 'application/x-amz-json-1.0',
-          authorization: AUTH,
-          'x-amz-date': '20260101T000000Z',
-        },
-        ...(signal ? { signal } : {}),
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
+  const answer = await rawHttp(endpoint, {
+    method: 'POST',
+    headers: {
+      'x-amz-target': `DynamoDB_20120810.${operation}`,
+      'content-type': 'application/x-amz-json-1.0',
+      authorization: AUTH,
+      'x-amz-date': '20260101T000000Z',
+    },
+    body: JSON.stringify(body),
+    ...(signal ? { signal } : {}),
   });
+  return { status: answer.status, body: answer.body ? JSON.parse(answer.body) : {} };
 }
 
-/** dynalite with our transactions on `path`, its writes held at `gate` when one is set. */
 async function start(path: string, gate?: { reached: () => void; opened: Promise<void> }) {
   const server = withTransactions(dynalite({ path, createTableMs: 0 }), {
     writes: (call: Call): Call =>

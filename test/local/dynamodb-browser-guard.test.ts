@@ -1,35 +1,12 @@
-import { request } from 'node:http';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynalite, type TestDynamoDb } from '../support/dynalite.js';
+import { rawHttp } from '../support/raw-http.js';
 import { sdkDocumentClient } from '../support/sdk-document-client.js';
 
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 /** A call as a browser would make it: its own `Host` and `Origin`, the SDK's other headers. */
-function call(
-  endpoint: string,
-  method: string,
-  headers: Record<string, string>,
-  body?: unknown,
-): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(endpoint, { method, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
+const call = (endpoint: string, method: string, headers: Record<string, string>, body?: unknown) =>
+  rawHttp(endpoint, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
 const SIGNED = {
   'content-type': 'application/x-amz-json-1.0',

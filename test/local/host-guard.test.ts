@@ -1,12 +1,6 @@
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RawAnswer, rawHttp } from '../support/raw-http.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
-
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
 
 /** A request with a chosen `Host` header, as a DNS-rebound page would send it (fetch picks its own). */
 function withHost(
@@ -17,24 +11,10 @@ function withHost(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${base}${path}`,
-      {
-        method,
-        headers: { ...headers, host, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
+  return rawHttp(`${base}${path}`, {
+    method,
+    headers: { ...headers, host, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
 
