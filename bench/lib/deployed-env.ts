@@ -32,9 +32,8 @@ export function deployedEnv(
 }
 
 /**
- * What Lambda's runtime also sets, without which Powertools' Tracer stays off (no AWS_EXECUTION_ENV) and the
- * X-Ray SDK finds no segment (no LAMBDA_TASK_ROOT, no trace header): with them every invocation is traced,
- * as under the template's `Tracing: Active`. Its UDP segments go to the default daemon address, unread.
+ * What Lambda's runtime also sets for a traced function: with a sampled trace header every invocation is
+ * traced, as under the template's `Tracing: Active`. Its UDP segments go to the default daemon address, unread.
  */
 export const TRACED_LAMBDA_ENV = {
   AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',

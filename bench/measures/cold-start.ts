@@ -5,7 +5,7 @@ import { startBenchDynamoDb } from '../lib/bench-dynamodb.js';
 import { runJson } from '../lib/child.js';
 import type { BenchContext } from '../lib/context.js';
 import { type CostByModule, costTable, withCpuProfile } from '../lib/cpu-profile.js';
-import { deployedEnv, deployedNodeOptions } from '../lib/deployed-env.js';
+import { deployedEnv, deployedNodeOptions, TRACED_LAMBDA_ENV } from '../lib/deployed-env.js';
 import { benchPosts } from '../lib/fixture.js';
 import { interleaved } from '../lib/interleave.js';
 import { apiEvent, writeJson } from '../lib/lambda-events.js';
@@ -33,7 +33,8 @@ export interface ColdStart {
 /**
  * Cold start: a fresh Node process, with the template's NODE_OPTIONS (none: no `--enable-source-maps`, whose
  * reading of every loaded file's source map cost the API bundle's init ~15 ms of CPU and ~2.8 MiB), imports
- * the bundle as Lambda does and answers GET /api/health, then GET /api/posts/{id} against dynalite. Time to
+ * the bundle as Lambda does and answers GET /api/health, then GET /api/posts/{id} against dynalite, both traced
+ * as under `Tracing: Active` (subsegments sent to the default daemon address, unread). Time to
  * the first response and RSS after both, ÷ the constant handler.
  */
 export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult & { coldStart: ColdStart }> {
@@ -50,6 +51,7 @@ export async function measureColdStart(ctx: BenchContext): Promise<MeasureResult
     const nodeOptions = await deployedNodeOptions('ApiFunction');
     const env = {
       ...deployedEnv(db, join(ctx.work, 'cold-start-data')),
+      ...TRACED_LAMBDA_ENV,
       ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
     };
     const loadedList = join(ctx.work, 'cold-start-loaded-files.txt');

@@ -169,7 +169,7 @@ async function measureWith(
         floor: `local configuration (memory, no tracer): ${formatMicros(apiCpu)}`,
         value: asDeployed,
         shown: ratio(asDeployed),
-        note: 'informative, no target; the same bundle configured as deployed: DynamoDB through the thin client, signed (dynalite answering in another process, so its CPU is not counted), Cognito, EMF metrics, X-Ray tracing on (the X-Ray SDK’s async hooks then track every promise)',
+        note: 'informative, no target; the same bundle configured as deployed: DynamoDB through the thin client, signed (dynalite answering in another process, so its CPU is not counted), Cognito, EMF metrics, X-Ray tracing on (a subsegment per invocation and per DynamoDB call, sent over UDP)',
       },
     ];
   });

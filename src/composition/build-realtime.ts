@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { persistentSecret } from '../adapters/local-disk/persistent-secret.js';
 import { type Config, ConfigError } from '../config/config.js';
 import { DEFAULT_FAN_OUT, type FanOutOptions } from '../domain/realtime/fan-out.js';
@@ -8,6 +7,7 @@ import { RealtimeService } from '../domain/realtime/realtime.service.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { Storage } from '../domain/storage.js';
 import { anyOf, type BroadcastGuard, iamGuard, localKeyGuard } from '../http/middleware/broadcast-guard.js';
+import type { Tracer } from '../observability/tracing.js';
 import { lazily } from './lazily.js';
 import { tracedRealtime } from './traced-realtime.js';
 

@@ -1,10 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import type { AppDeps } from '../http/app-deps.js';
 import type { BroadcastAppDeps } from '../http/broadcast-app.js';
+import type { Tracer } from '../observability/tracing.js';
 import type { ChangeProcessorDeps } from '../stream/change-processor.js';
 
 /**

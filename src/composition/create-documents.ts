@@ -1,10 +1,10 @@
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { CircuitBreaker, DEFAULT_BREAKER } from '../adapters/aws/circuit-breaker.js';
 import type { DynamoDbDocuments } from '../adapters/dynamodb/documents.js';
 import { createHttpDocuments, type HttpDocumentsOptions } from '../adapters/dynamodb/documents-over-http.js';
 import { guardedDocuments } from '../adapters/dynamodb/guarded-documents.js';
 import { traceDocumentCalls } from '../adapters/dynamodb/trace-document-calls.js';
 import { watchedDocuments } from '../adapters/dynamodb/watched-documents.js';
+import type { Tracer } from '../observability/tracing.js';
 
 /** The DynamoDB calls the repositories make, and how to let go of the connections kept open for them. */
 export interface StorageDocuments {

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
 import { persistentSecret } from '../adapters/local-disk/persistent-secret.js';
 import type { Config } from '../config/config.js';
 import { systemClock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/uploads/image-store.js';
-import { traced } from '../observability/tracing.js';
+import type { Tracer } from '../observability/tracing.js';
 import { lazily } from './lazily.js';
 
 /** The image store the config names; the local one also serves its presigned URLs through the API. */
@@ -22,7 +21,10 @@ export async function createImageStore(
         region: uploads.region,
         ...(uploads.endpoint ? { endpoint: uploads.endpoint } : {}),
       });
-      return new S3ImageStore({ client: traced(tracer, client), bucket: uploads.bucket });
+      return new S3ImageStore({
+        client: tracer ? tracer.captureAwsClient(client) : client,
+        bucket: uploads.bucket,
+      });
     }, ['presignUpload', 'inspect', 'freeze', 'remove', 'presignDownload']);
     return { imageStore };
   }

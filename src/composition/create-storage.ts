@@ -1,9 +1,9 @@
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { DynamoDbClientOptions } from '../adapters/dynamodb/client-options.js';
 import { connectionsTableDefinition } from '../adapters/dynamodb/connections-table-design.js';
 import { createDynamoDbStorage } from '../adapters/dynamodb/dynamodb-storage.js';
 import type { Config } from '../config/config.js';
 import type { Storage } from '../domain/storage.js';
+import type { Tracer } from '../observability/tracing.js';
 import { createDocuments } from './create-documents.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.js';
-import { createTracer } from '../observability/tracing.js';
 import type { Observability } from './compositions.js';
 import { createLogger } from './create-logger.js';
 import { createMetrics } from './create-metrics.js';
+import { createTracer } from './create-tracer.js';
 
 /** The logger, metrics and tracer the config asks for; every entry's composition starts here. */
 export async function createObservability(config: Config): Promise<Observability> {

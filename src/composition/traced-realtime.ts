@@ -1,19 +1,24 @@
-import type { Tracer } from '@aws-lambda-powertools/tracer';
-import type { FanOutResult } from '../domain/realtime/fan-out.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
-import { inSubsegment } from '../observability/tracing.js';
-
-const annotate = { after: (tracer: Tracer, result: FanOutResult) => tracer.putMetadata('fanOut', result) };
+import type { Tracer } from '../observability/tracing.js';
 
 /**
  * In AWS, each fan-out is one X-Ray subsegment with what it delivered, rather than one per push: pushes go
- * straight over signed HTTP (not the traced SDK client), and thousands of subsegments would bury the trace.
+ * straight over signed HTTP (not a captured SDK client), and thousands of subsegments would bury the trace.
  */
 export function tracedRealtime(tracer: Tracer | undefined, realtime: RealtimeService): RealtimeService {
   if (!tracer) return realtime;
   const traced = Object.create(realtime) as RealtimeService;
-  traced.publish = (event) => inSubsegment(tracer, '## fan-out', () => realtime.publish(event), annotate);
+  traced.publish = (event) =>
+    tracer.subsegment('## fan-out', async (span) => {
+      const result = await realtime.publish(event);
+      span.putMetadata('fanOut', result);
+      return result;
+    });
   traced.broadcast = (input) =>
-    inSubsegment(tracer, '## broadcast', () => realtime.broadcast(input), annotate);
+    tracer.subsegment('## broadcast', async (span) => {
+      const result = await realtime.broadcast(input);
+      span.putMetadata('fanOut', result);
+      return result;
+    });
   return traced;
 }

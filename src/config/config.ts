@@ -58,6 +58,8 @@ const schema = z.object({
   AWS_ACCESS_KEY_ID: z.optional(z.string()),
   AWS_SECRET_ACCESS_KEY: z.optional(z.string()),
   AWS_SESSION_TOKEN: z.optional(z.string()),
+  // Set by Lambda for a traced function: where its X-Ray subsegments go.
+  AWS_XRAY_DAEMON_ADDRESS: z.optional(z.string()),
   APP_AUTH_PROVIDER: z.optional(z.enum(['local', 'firebase', 'cognito'])),
   FIREBASE_PROJECT_ID: z.optional(nonEmpty),
   COGNITO_USER_POOL_ID: z.optional(
@@ -114,6 +116,8 @@ export interface Config {
   cursorSecret?: string;
   allowedOrigins: string[];
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** The X-Ray daemon's address as Lambda gives it (`host:port`); the default daemon's when unset. */
+  xrayDaemonAddress?: string;
   /** Where the local stack keeps dynalite's files, the local issuer's key and generated secrets. */
   dataDir: string;
   /** Where uploaded images live: files under the data dir locally, an S3 bucket in AWS. */
@@ -197,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           },
     auth: authConfig(e, isLocal),
     uploads: uploadsConfig(e, isLocal),
+    ...(e.AWS_XRAY_DAEMON_ADDRESS ? { xrayDaemonAddress: e.AWS_XRAY_DAEMON_ADDRESS } : {}),
     realtime: {
       region: e.AWS_REGION,
       ...(e.APP_WEBSOCKET_MANAGEMENT_ENDPOINT

@@ -1,48 +1,38 @@
-import type { Tracer } from '@aws-lambda-powertools/tracer';
-import type { Config } from '../config/config.js';
-
 /**
- * X-Ray tracing in AWS: a subsegment per invocation (see instrument.ts) and one per AWS SDK call. Locally
- * there is no X-Ray, so no tracer — and the module is not even loaded: the X-Ray SDK it pulls in turns on
- * async hooks that tax every promise of every request.
+ * Tracing as the code sees it: subsegments of the Lambda invocation's X-Ray trace, with X-Ray's fields. The
+ * implementation (src/adapters/xray) sends them to the X-Ray daemon; locally there is no tracer at all.
  */
-export async function createTracer(config: Pick<Config, 'environment'>): Promise<Tracer | undefined> {
-  if (config.environment === 'local') return undefined;
-  const { Tracer } = await import('@aws-lambda-powertools/tracer');
-  return new Tracer({ serviceName: 'blogapp' });
+export interface Span {
+  /** Indexed, searchable in X-Ray's console (`annotation.ColdStart = true`). */
+  annotate(key: string, value: string | number | boolean): void;
+  /** Kept with the subsegment, not indexed: under the service's name, as Powertools' Tracer files it. */
+  putMetadata(key: string, value: unknown): void;
+  /** A field of the subsegment document as X-Ray defines it (`namespace`, `aws`, `http`). */
+  addAttribute(name: 'namespace' | 'aws' | 'http', value: unknown): void;
+  /** A 4xx answer (`error`), a 5xx (`fault`), a throttled call (`throttle`). */
+  addFlag(flag: 'error' | 'fault' | 'throttle'): void;
+  /** The error as the subsegment's cause (and a fault); `remote` when another service answered with it. */
+  addError(error: unknown, remote?: boolean): void;
 }
 
-/** The client, with its calls traced as subsegments when there is a tracer. */
-export function traced<T>(tracer: Tracer | undefined, client: T): T {
-  return tracer ? tracer.captureAWSv3Client(client) : client;
+export interface Tracer {
+  /**
+   * Runs one Lambda invocation in its own subsegment of the function's trace, annotated with cold start and
+   * service, the parent of every other subsegment the invocation opens. As is when the invocation is not
+   * traced (no trace header, or not sampled).
+   */
+  invocation<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in a subsegment of the current invocation's; an error it lets out is recorded unless `work`
+   * recorded one itself. Outside a traced invocation `work` gets a span that records nothing.
+   */
+  subsegment<T>(name: string, work: (span: Span) => Promise<T>): Promise<T>;
+  /** An AWS SDK v3 client whose every call is a subsegment, as X-Ray's own instrumentation records one. */
+  captureAwsClient<C extends AwsSdkClient>(client: C): C;
 }
 
-/**
- * Runs `work` in a subsegment of the current X-Ray segment named `name` (as is, when there is no tracer or no
- * segment): `annotate` runs inside it before the work and with its result, errors go in as metadata.
- */
-export async function inSubsegment<T>(
-  tracer: Tracer | undefined,
-  name: string,
-  work: () => Promise<T>,
-  annotate: { before?: (tracer: Tracer) => void; after?: (tracer: Tracer, result: T) => void } = {},
-): Promise<T> {
-  const segment = tracer?.getSegment();
-  const subsegment = segment?.addNewSubsegment(name);
-  const inside = tracer && subsegment ? tracer : undefined;
-  if (inside && subsegment) {
-    inside.setSegment(subsegment);
-    annotate.before?.(inside);
-  }
-  try {
-    const result = await work();
-    if (inside) annotate.after?.(inside, result);
-    return result;
-  } catch (error) {
-    tracer?.addErrorAsMetadata(error as Error);
-    throw error;
-  } finally {
-    subsegment?.close();
-    if (tracer && segment) tracer.setSegment(segment);
-  }
+/** What capturing needs of an AWS SDK v3 client: its middleware stack and configured region. */
+export interface AwsSdkClient {
+  middlewareStack: { add(middleware: never, options: never): void };
+  config: { region: () => Promise<string> };
 }

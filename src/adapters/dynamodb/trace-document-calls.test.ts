@@ -1,45 +1,23 @@
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import AWSXRay from 'aws-xray-sdk-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynalite, type TestDynamoDb } from '../../../test/support/dynalite.js';
 import { sdkDocumentClient } from '../../../test/support/sdk-document-client.js';
+import { comparable, startXRayDaemon, type XRayDaemon } from '../../../test/support/xray-daemon.js';
 import type { DocumentOperation } from './documents.js';
 import { createHttpDocuments, type HttpDocuments } from './documents-over-http.js';
 import { traceDocumentCalls } from './trace-document-calls.js';
 
 /**
- * The subsegments traceDocumentCalls opens around the thin client's calls, against those aws-xray-sdk-core's
- * captureAWSv3Client records for the SDK document client making the same calls: real X-Ray segments both, in
- * the X-Ray SDK's manual mode (no Lambda here to give a segment), each client on its own dynalite.
+ * The subsegments traceDocumentCalls sends to the daemon around the thin client's calls, against those
+ * aws-xray-sdk-core's captureAWSv3Client records for the SDK document client making the same calls (the X-Ray
+ * SDK in its manual mode, no Lambda here to give a segment; it stays a dev dependency as this oracle), each
+ * client on its own dynalite.
  */
 const TABLE = 'blogapp-test';
 const REGION = 'us-east-1';
 
 type Recorded = Record<string, unknown>;
-
-/** What X-Ray would send of a subsegment, less what differs every time (ids, times, request ids, stacks). */
-function comparable(subsegment: Recorded): Recorded {
-  const { name, namespace, aws, http, error, fault, throttle, cause } = JSON.parse(
-    JSON.stringify(subsegment),
-  );
-  const { request_id: requestId, ...awsRest } = aws ?? {};
-  const { content_length: _, ...response } = http?.response ?? {};
-  return {
-    name,
-    namespace,
-    aws: { ...awsRest, has_request_id: requestId !== undefined },
-    http: http?.response ? { response } : http,
-    error,
-    fault,
-    throttle,
-    exceptions: cause?.exceptions?.map((e: Recorded) => ({
-      message: e.message,
-      type: e.type,
-      remote: e.remote,
-    })),
-  };
-}
 
 const calls: [DocumentOperation, Record<string, unknown>, (input: never) => unknown][] = [
   ['put', { TableName: TABLE, Item: { pk: 'P', sk: 'POST', n: 1 } }, (input) => new PutCommand(input)],
@@ -76,32 +54,44 @@ describe('traceDocumentCalls', () => {
   let sdkDb: TestDynamoDb;
   let httpDb: TestDynamoDb;
   let http: HttpDocuments;
+  let daemon: XRayDaemon;
 
   beforeAll(async () => {
     AWSXRay.enableManualMode();
     AWSXRay.setContextMissingStrategy('IGNORE_ERROR');
-    [sdkDb, httpDb] = await Promise.all([startDynalite(TABLE), startDynalite(TABLE)]);
+    [sdkDb, httpDb, daemon] = await Promise.all([
+      startDynalite(TABLE),
+      startDynalite(TABLE),
+      startXRayDaemon(),
+    ]);
     http = createHttpDocuments({ endpoint: httpDb.endpoint, region: REGION });
   });
   afterAll(async () => {
     http?.destroy();
-    await Promise.all([sdkDb?.close(), httpDb?.close()]);
+    await Promise.all([sdkDb?.close(), httpDb?.close(), daemon?.close()]);
   });
 
   it('records each call as captureAWSv3Client records the SDK making it', async () => {
     const sdkSegment = new AWSXRay.Segment('sdk');
     const sdk = AWSXRay.captureAWSv3Client(sdkDocumentClient(sdkDb.endpoint, REGION), sdkSegment);
-    const httpSegment = new AWSXRay.Segment('thin');
-    const watch = traceDocumentCalls({ getSegment: () => httpSegment } as unknown as Tracer, REGION);
-    for (const [operation, input, command] of calls) {
-      await sdk.send(command(structuredClone(input) as never) as never).catch(() => undefined);
-      const method = http[operation] as (input: object) => Promise<unknown>;
-      await watch(operation, input, () => method.call(http, input)).catch(() => undefined);
-    }
+    const tracer = daemon.tracer();
+    const watch = traceDocumentCalls(tracer, REGION);
+    await tracer.invocation('## test', async () => {
+      for (const [operation, input, command] of calls) {
+        await sdk.send(command(structuredClone(input) as never) as never).catch(() => undefined);
+        const method = http[operation] as (input: object) => Promise<unknown>;
+        await watch(operation, input, () => method.call(http, input)).catch(() => undefined);
+      }
+    });
     sdk.destroy();
+    const [invocation, ...sent] = (await daemon.received(calls.length + 1)).reverse();
+    tracer.close();
     const expected = (sdkSegment.subsegments ?? []).map((s) => comparable(s as unknown as Recorded));
-    const actual = (httpSegment.subsegments ?? []).map((s) => comparable(s as unknown as Recorded));
+    const actual = sent.reverse().map((s) => comparable(s));
     expect(actual).toEqual(expected);
+    expect(sent.every((s) => s.parent_id === invocation?.id && s.trace_id === invocation.trace_id)).toBe(
+      true,
+    );
     // What makes the comparison worth it: the fields were there to compare.
     expect(actual.map((s) => (s.aws as Recorded).operation)).toEqual([
       'PutItem',
@@ -115,8 +105,14 @@ describe('traceDocumentCalls', () => {
     expect(actual[3]).toMatchObject({ error: true, http: { response: { status: 400 } } });
   });
 
-  it('runs the call untraced when there is no segment', async () => {
-    const watch = traceDocumentCalls({ getSegment: () => undefined } as unknown as Tracer);
-    await expect(watch('get', {}, async () => 'answer')).resolves.toBe('answer');
+  it('runs the call untraced outside a traced invocation', async () => {
+    const tracer = daemon.tracer();
+    const before = daemon.documents.length;
+    await expect(traceDocumentCalls(tracer)('get', {}, async () => 'answer')).resolves.toBe('answer');
+    // Datagrams arrive in order: the next one sent is the first to arrive, so none was sent for the call.
+    await tracer.invocation('## after', async () => undefined);
+    const [next] = (await daemon.received(before + 1)).slice(before);
+    tracer.close();
+    expect(next?.name).toBe('## after');
   });
 });

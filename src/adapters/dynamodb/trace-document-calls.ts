@@ -1,68 +1,50 @@
-import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '../../observability/tracing.js';
+import { type ResponseMetadata, recordAwsCall, snakeCase } from '../aws/trace-aws-call.js';
 import { LOW_LEVEL_OPERATIONS } from './document-operations.js';
 import type { CallWatcher, DocumentOperation } from './documents.js';
 import { retryKindOf } from './http/retries.js';
 
-type Segment = NonNullable<ReturnType<Tracer['getSegment']>>;
-type Subsegment = ReturnType<Segment['addNewSubsegment']>;
-
 /** What an output or a failure says about the exchange, as the SDK's (and the thin client's) carry it. */
 interface Answered {
-  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
+  $metadata?: ResponseMetadata;
 }
 
 /**
  * An X-Ray subsegment per DynamoDB call, filled as aws-xray-sdk-core's captureAWSv3Client fills one for an SDK
  * call (its patchers/aws3_p.js, with the whitelist's DynamoDB parameters), so the trace map and console read
- * the thin client's calls as they read the SDK's: named `DynamoDB`, namespace `aws`, `aws.operation`, region,
- * request id, `retries` (which X-Ray fills with the attempt count), the table's name and the whitelisted
- * parameters, the HTTP status, and the throttle, error (4xx) and fault (5xx) flags; a failure closes it as a
- * remote error. Not carried over: the `X-Amzn-Trace-Id` request header (DynamoDB starts no trace from it) and
- * the answer's content length (not part of an output).
+ * the thin client's calls as they read the SDK's: named `DynamoDB`, namespace `aws`, the call as
+ * recordAwsCall records one, the table's name and the whitelisted parameters; a failure is a remote error.
+ * Not carried over: the `X-Amzn-Trace-Id` request header (DynamoDB starts no trace from it) and the answer's
+ * content length (not part of an output).
  */
-export function traceDocumentCalls(tracer: Pick<Tracer, 'getSegment'>, region?: string): CallWatcher {
-  return async (operation, input, call) => {
-    const segment = tracer.getSegment();
-    if (!segment) return call();
-    const subsegment = segment.notTraced
-      ? segment.addNewSubsegmentWithoutSampling('DynamoDB')
-      : segment.addNewSubsegment('DynamoDB');
-    subsegment.addAttribute('namespace', 'aws');
-    try {
-      const output = await call();
-      describeCall(subsegment, operation, input, region, output as Answered | undefined);
-      subsegment.close();
-      return output;
-    } catch (error) {
-      const failure = error as Error & Answered;
-      if (failure?.$metadata) describeCall(subsegment, operation, input, region, undefined, failure);
-      const { message, name, stack = new Error().stack } = failure ?? {};
-      subsegment.close({ message, name, stack } as Error, true);
-      throw error;
-    }
-  };
-}
-
-function describeCall(
-  subsegment: Subsegment,
-  operation: DocumentOperation,
-  input: Record<string, unknown>,
-  region: string | undefined,
-  output: Answered | undefined,
-  error?: Answered,
-): void {
-  const { httpStatusCode: status, requestId, attempts } = (output ?? error)?.$metadata ?? {};
-  subsegment.addAttribute('aws', {
-    operation: LOW_LEVEL_OPERATIONS[operation],
-    ...(region ? { region } : {}),
-    ...(requestId ? { request_id: requestId } : {}),
-    retries: attempts || 0,
-    ...whitelisted(operation, input, output as Record<string, unknown> | undefined),
-  });
-  subsegment.addAttribute('http', status ? { response: { status } } : {});
-  if ((error && retryKindOf(error) === 'throttling') || status === 429) subsegment.addThrottleFlag();
-  if (status && status >= 400 && status < 500) subsegment.addErrorFlag();
-  else if (status && status >= 500 && status < 600) subsegment.addFaultFlag();
+export function traceDocumentCalls(tracer: Pick<Tracer, 'subsegment'>, region?: string): CallWatcher {
+  return (operation, input, call) =>
+    tracer.subsegment('DynamoDB', async (span) => {
+      span.addAttribute('namespace', 'aws');
+      const record = (answered: Answered | undefined, failure?: unknown) =>
+        recordAwsCall(span, {
+          service: 'DynamoDB',
+          operation: LOW_LEVEL_OPERATIONS[operation],
+          region,
+          metadata: answered?.$metadata,
+          parameters: whitelisted(
+            operation,
+            input,
+            failure ? undefined : (answered as Record<string, unknown>),
+          ),
+          throttled: failure !== undefined && retryKindOf(failure) === 'throttling',
+        });
+      try {
+        const output = await call();
+        record(output as Answered | undefined);
+        return output;
+      } catch (error) {
+        const failure = error as Error & Answered;
+        if (failure?.$metadata) record(failure, failure);
+        span.addError(error, true);
+        throw error;
+      }
+    });
 }
 
 /** aws-xray-sdk-core's whitelist for these DynamoDB operations: request and response parameters, snake-cased. */
@@ -109,9 +91,3 @@ function whitelisted(
   if (output) copy(RESPONSE_PARAMETERS[operation], output);
   return data;
 }
-
-const snakeCase = (name: string) =>
-  name
-    .split(/(?=[A-Z])/)
-    .join('_')
-    .toLowerCase();

@@ -1,7 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
-import { inSubsegment } from '../../observability/tracing.js';
+import type { Tracer } from '../../observability/tracing.js';
 
 /**
  * Wraps a Lambda handler so every invocation logs with its request id, cold start and function name, and,
@@ -19,12 +18,8 @@ export function instrument<E, R>(
   return async (event, context) => {
     logger.addContext(context);
     try {
-      return await inSubsegment(tracer, `## ${context.functionName}`, () => handler(event, context), {
-        before: (inside) => {
-          inside.annotateColdStart();
-          inside.addServiceNameAnnotation();
-        },
-      });
+      const invoke = () => handler(event, context);
+      return await (tracer ? tracer.invocation(`## ${context.functionName}`, invoke) : invoke());
     } catch (error) {
       // Lambda's runtime logs it too, with the stack as V8 wrote it (the bundle's minified lines): this line
       // carries the request id and a stack the logger maps to the TypeScript.

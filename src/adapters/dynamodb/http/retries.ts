@@ -1,3 +1,5 @@
+import { isThrottlingError } from '../../aws/throttling.js';
+
 /**
  * The SDK's standard retry mode as the installed SDK runs it for DynamoDB (@smithy/core 3.41's
  * StandardRetryStrategy with client-dynamodb's settings): throttling errors and transient ones (5xx,
@@ -14,21 +16,6 @@
  */
 export type RetryKind = 'throttling' | 'transient' | 'none';
 
-const THROTTLING_NAMES = new Set([
-  'ThrottlingException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'TransactionInProgressException',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'ThrottledException',
-  'Throttling',
-  'TooManyRequestsException',
-  'LimitExceededException',
-  'BandwidthLimitExceeded',
-  'PriorRequestNotComplete',
-  'SlowDown',
-]);
 const TRANSIENT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 const TRANSIENT_CODES = new Set([
@@ -55,7 +42,7 @@ export function retryKindOf(error: unknown): RetryKind {
   const { name = '', code = '', message = '', $metadata } = error as Classified;
   if (name === 'AbortError') return 'none';
   const status = $metadata?.httpStatusCode ?? 0;
-  if (status === 429 || THROTTLING_NAMES.has(name)) return 'throttling';
+  if (isThrottlingError({ name, $metadata })) return 'throttling';
   if (
     TRANSIENT_NAMES.has(name) ||
     TRANSIENT_CODES.has(code) ||

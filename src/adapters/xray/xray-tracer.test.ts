@@ -1,0 +1,189 @@
+import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Received, startXRayDaemon, type XRayDaemon } from '../../../test/support/xray-daemon.js';
+import { daemonAddress } from './daemon-address.js';
+import { XRayTracer } from './xray-tracer.js';
+
+interface Captured {
+  message: string;
+  type: string;
+  remote: boolean;
+  stack: { path: string; line: number }[];
+}
+const exceptionsOf = (document: Received | undefined) =>
+  ((document?.cause ?? {}) as { exceptions?: Captured[] }).exceptions ?? [];
+
+describe('XRayTracer', () => {
+  let daemon: XRayDaemon;
+  beforeAll(async () => {
+    daemon = await startXRayDaemon();
+  });
+  afterAll(() => daemon?.close());
+
+  /** The documents sent from here on, once `count` of them have arrived. */
+  const nextDocuments = async (count: number) => {
+    const from = daemon.documents.length;
+    return async () => (await daemon.received(from + count)).slice(from);
+  };
+
+  it('sends each invocation as a subsegment of the function’s trace, annotated with cold start and service', async () => {
+    const tracer = daemon.tracer();
+    const sent = await nextDocuments(2);
+    expect(await tracer.invocation('## blogapp-api', async () => 'first')).toBe('first');
+    await tracer.invocation('## blogapp-api', async () => 'second');
+    const [first, second] = await sent();
+    tracer.close();
+    expect(first).toMatchObject({
+      type: 'subsegment',
+      name: '## blogapp-api',
+      trace_id: '1-5759e988-bd862e3fe1be46a994272793',
+      parent_id: '53995c3f42cd8ad8',
+      annotations: { ColdStart: true, Service: 'blogapp' },
+    });
+    expect(second?.annotations).toEqual({ ColdStart: false, Service: 'blogapp' });
+    expect(first?.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(second?.id).not.toBe(first?.id);
+    expect(first?.end_time as number).toBeGreaterThanOrEqual(first?.start_time as number);
+    expect(daemon.badDatagrams).toEqual([]);
+  });
+
+  it('nests the invocation’s subsegments under it, with metadata under the service’s name', async () => {
+    const tracer = daemon.tracer();
+    const sent = await nextDocuments(3);
+    await tracer.invocation('## blogapp-stream', async () => {
+      await Promise.all([
+        tracer.subsegment('## fan-out', async (span) => span.putMetadata('fanOut', { delivered: 2 })),
+        tracer.subsegment('DynamoDB', async (span) => span.addAttribute('namespace', 'aws')),
+      ]);
+    });
+    const [fanOut, dynamo, invocation] = await sent();
+    tracer.close();
+    expect(invocation?.name).toBe('## blogapp-stream');
+    expect(fanOut).toMatchObject({
+      parent_id: invocation?.id,
+      metadata: { blogapp: { fanOut: { delivered: 2 } } },
+    });
+    expect(dynamo).toMatchObject({
+      parent_id: invocation?.id,
+      trace_id: invocation?.trace_id,
+      namespace: 'aws',
+    });
+  });
+
+  it('records an error a subsegment lets out as its cause, a fault, and rethrows it', async () => {
+    const tracer = daemon.tracer();
+    const sent = await nextDocuments(2);
+    const boom = new TypeError('boom');
+    await expect(
+      tracer.invocation('## blogapp-api', () =>
+        tracer.subsegment('## broadcast', async () => Promise.reject(boom)),
+      ),
+    ).rejects.toBe(boom);
+    const [broadcast, invocation] = await sent();
+    tracer.close();
+    for (const failed of [broadcast, invocation]) {
+      expect(failed).toMatchObject({
+        fault: true,
+        cause: { exceptions: [{ message: 'boom', type: 'TypeError', remote: false }] },
+      });
+    }
+    const [frame] = exceptionsOf(broadcast)[0]?.stack ?? [];
+    expect(frame?.path).toMatch(/xray-tracer\.test\.ts$/);
+    expect(frame?.line).toBeGreaterThan(0);
+  });
+
+  it('keeps a cause the work recorded itself, as a remote one', async () => {
+    const tracer = daemon.tracer();
+    const sent = await nextDocuments(2);
+    const refused = Object.assign(new Error('refused'), { name: 'ValidationException' });
+    await tracer
+      .invocation('## blogapp-api', () =>
+        tracer.subsegment('DynamoDB', async (span) => {
+          span.addError(refused, true);
+          throw refused;
+        }),
+      )
+      .catch(() => undefined);
+    const [call] = await sent();
+    tracer.close();
+    expect(exceptionsOf(call)).toEqual([
+      expect.objectContaining({ message: 'refused', type: 'ValidationException', remote: true }),
+    ]);
+  });
+
+  it('sends nothing for an invocation that is not sampled or has no trace header, nor outside one', async () => {
+    for (const header of [
+      'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0',
+      null,
+    ]) {
+      const untraced = daemon.tracer(header);
+      const sent = await nextDocuments(1);
+      let recorded = 0;
+      await untraced.invocation('## untraced', () =>
+        untraced.subsegment('DynamoDB', async (span) => {
+          span.annotate('a', 1);
+          recorded++;
+        }),
+      );
+      await untraced.subsegment('## outside', async () => undefined);
+      expect(recorded).toBe(1);
+      // One socket's datagrams arrive in order: the traced invocation sent next is the first to arrive.
+      const traced = daemon.tracer();
+      await traced.invocation('## traced', async () => undefined);
+      expect((await sent())[0]?.name).toBe('## traced');
+      untraced.close();
+      traced.close();
+    }
+  });
+
+  it('keeps overlapping invocations apart in the runtime’s invoke store (concurrent Lambda invocations)', async () => {
+    const global = globalThis as { awslambda?: unknown };
+    global.awslambda = {};
+    try {
+      const store = await InvokeStore.getInstanceAsync(true);
+      const traceKey = InvokeStoreBase.PROTECTED_KEYS.X_RAY_TRACE_ID;
+      // No traceData given: the tracer reads each invocation's header from the store, as in Lambda.
+      const tracer = new XRayTracer({ serviceName: 'blogapp', daemon: daemon.address });
+      const sent = await nextDocuments(4);
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const invoke = (root: string, wait: Promise<void> | undefined) =>
+        store.run({ [traceKey]: `Root=${root};Parent=aaaaaaaaaaaaaaaa;Sampled=1` }, () =>
+          tracer.invocation(`## ${root}`, async () => {
+            await wait;
+            await tracer.subsegment(`call of ${root}`, async () => undefined);
+            release();
+          }),
+        );
+      await Promise.all([
+        invoke('1-00000001-000000000000000000000001', held),
+        invoke('1-00000002-000000000000000000000002', undefined),
+      ]);
+      const documents = await sent();
+      tracer.close();
+      for (const root of ['1-00000001-000000000000000000000001', '1-00000002-000000000000000000000002']) {
+        const invocation = documents.find((d) => d.name === `## ${root}`);
+        const call = documents.find((d) => d.name === `call of ${root}`);
+        expect(invocation?.trace_id).toBe(root);
+        expect(call).toMatchObject({ trace_id: root, parent_id: invocation?.id });
+      }
+    } finally {
+      delete global.awslambda;
+    }
+  });
+});
+
+describe('daemonAddress', () => {
+  it('reads host:port, the udp part of a tcp/udp pair, and defaults to the local daemon', () => {
+    expect(daemonAddress('169.254.79.129:2000')).toEqual({ host: '169.254.79.129', port: 2000 });
+    expect(daemonAddress('tcp:127.0.0.1:2000 udp:127.0.0.2:2001')).toEqual({ host: '127.0.0.2', port: 2001 });
+    expect(daemonAddress(undefined)).toEqual({ host: '127.0.0.1', port: 2000 });
+  });
+
+  it('says what it expects of a malformed address', () => {
+    expect(() => daemonAddress('localhost')).toThrow(/is not host:port/);
+    expect(() => daemonAddress('127.0.0.1:99999')).toThrow(/is not host:port/);
+  });
+});
