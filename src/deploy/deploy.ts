@@ -47,6 +47,8 @@ export interface DeployDeps {
   healthCheck?: HealthCheckOptions;
   /** Publishes the web client after the stack (the site bucket and CloudFront by default). */
   publishSite?: typeof deploySite;
+  /** Told the stack's outputs once the deploy has them, before the checks (--outputs-file writes them). */
+  reportOutputs?(outputs: StackOutputs): Promise<void>;
 }
 
 /**
@@ -111,6 +113,7 @@ export async function runDeploy(options: DeployOptions, deps: DeployDeps): Promi
       return withAwsErrors(target, () => engine.apply(plan, progress));
     });
   }
+  await deps.reportOutputs?.(outputs);
   const missing = ['ApiUrl', 'WebSocketURL'].filter((key) => !outputs[key]);
   if (missing.length > 0) {
     throw new DeployError(

@@ -1,3 +1,6 @@
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../support/cli-process.js';
 
@@ -86,6 +89,33 @@ describe('npm run deploy arguments', () => {
     expect(run.stderr).toContain("✗ No state bucket: Terraform keeps each environment's state in S3.");
     expect(run.stderr).toContain('then set TF_STATE_BUCKET to its name');
     expect(run.stderr).not.toContain('terraform init');
+  });
+
+  it('--outputs-file removes what an earlier run left before deploying, and is refused with --rollback', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'blogapp-deploy-cli-outputs-'));
+    const path = join(dir, 'outputs.json');
+    try {
+      await writeFile(path, '{"ApiUrl":"https://an-earlier-run"}\n');
+      // Stops at the missing state bucket, before any output exists: no file rather than the stale one.
+      const failed = await runCliProcess(
+        'src/entry/cli/deploy.ts',
+        ['--env', 'staging', '--engine', 'terraform', '--outputs-file', path],
+        { env: { ...env, TF_STATE_BUCKET: '' } },
+      );
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain('✗ No state bucket');
+      await expect(access(path)).rejects.toMatchObject({ code: 'ENOENT' });
+
+      const rollback = await runCliProcess(
+        'src/entry/cli/deploy.ts',
+        ['--env', 'staging', '--rollback', '--outputs-file', path],
+        { env },
+      );
+      expect(rollback.code).toBe(2);
+      expect(rollback.stderr).toContain('--outputs-file: --rollback deploys nothing');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('--rollback without AWS credentials says how to sign in, not a stack trace', async () => {

@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MotoServer, startMoto } from '../../scripts/rehearsal/moto-server.js';
 import { type DeployDeps, type DeployOptions, runDeploy } from '../../src/deploy/deploy.js';
 import type { DeployEngine, Plan, StackOutputs } from '../../src/deploy/engines/engine.js';
+import { outputsFile } from '../../src/deploy/outputs-file.js';
 import { spawnRunner } from '../../src/deploy/spawn-runner.js';
 import { STACK_FUNCTIONS } from '../../src/deploy/stack.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
@@ -212,15 +213,20 @@ describe('npm run deploy around its engine', () => {
     expect(text).toContain(`Deployed blogapp-staging: ${stack.apiUrl}`);
   }, 120_000);
 
-  it('moves every live alias back to the version it recorded when the smoke suite fails', async () => {
-    const recorded = await liveVersions();
+  /** A WebSocket URL on a port just closed: the smoke suite's WebSocket checks fail there. */
+  async function deadWebSocketUrl() {
     const dead = createServer();
     await new Promise<void>((ready) => dead.listen(0, '127.0.0.1', ready));
     const port = (dead.address() as AddressInfo).port;
     await new Promise((done) => dead.close(done));
+    return `ws://127.0.0.1:${port}`;
+  }
+
+  it('moves every live alias back to the version it recorded when the smoke suite fails', async () => {
+    const recorded = await liveVersions();
     const { engine } = scriptedEngine({
       plan: changes,
-      after: { ApiUrl: stack.apiUrl, WebSocketURL: `ws://127.0.0.1:${port}` },
+      after: { ApiUrl: stack.apiUrl, WebSocketURL: await deadWebSocketUrl() },
     });
 
     const { error, text } = await deploy({}, engine);
@@ -229,6 +235,20 @@ describe('npm run deploy around its engine', () => {
     expect(error?.message).toContain('Every live alias was moved back to its previous version.');
     expect(await liveVersions()).toEqual(recorded);
     expect(text).toContain(`blogapp-staging-api: live back to ${recorded[0]}`);
+  }, 120_000);
+
+  it('--outputs-file: writes the applied outputs before the checks, so a failed smoke suite still leaves them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'blogapp-deploy-outputs-'));
+    const path = join(dir, 'outputs.json');
+    const after = { ApiUrl: stack.apiUrl, WebSocketURL: await deadWebSocketUrl(), SiteUrl: 'https://site' };
+    const { engine } = scriptedEngine({ plan: changes, after });
+    try {
+      const { error } = await deploy({}, engine, { reportOutputs: outputsFile(path).write });
+      expect(error?.message).toMatch(/^smoke suite failed: /);
+      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(after);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('refuses production without a terminal or --auto-approve before the engine exists', async () => {

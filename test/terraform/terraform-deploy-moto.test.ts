@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -24,6 +24,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StackOutputs } from '../../src/deploy/engines/engine.js';
+import { outputsFile } from '../../src/deploy/outputs-file.js';
 import { buildFunctionZips } from '../../src/deploy/terraform/bundles.js';
 import { environmentRoot, stateKey } from '../../src/deploy/terraform/roots.js';
 import {
@@ -153,9 +154,22 @@ describe('Terraform engine against moto (development)', () => {
     timeout: TIMEOUT,
   }, async () => {
     lines = [];
-    const outputs = await runTerraformDeploy(options(), deps());
+    const outputsPath = join(workDir, 'outputs.json');
+    const outputs = await runTerraformDeploy(options(), {
+      ...deps(),
+      reportOutputs: outputsFile(outputsPath).write,
+    });
 
     expect(verified).toEqual([outputs]);
+    // What --outputs-file leaves for CI: the string outputs, under the SAM engine's names; not the canary's maps.
+    const written = JSON.parse(await readFile(outputsPath, 'utf8')) as StackOutputs;
+    expect(written).toEqual(
+      Object.fromEntries(Object.entries(outputs ?? {}).filter(([, value]) => typeof value === 'string')),
+    );
+    expect(Object.keys(written)).toEqual(
+      expect.arrayContaining(['ApiUrl', 'WebSocketURL', 'UserPoolId', 'SmokeClientId']),
+    );
+    expect(written).not.toHaveProperty('PublishedVersions');
     // The site publisher gets the string outputs: the site bucket, the API and the sign-in settings.
     expect(published).toHaveLength(1);
     expect(published[0]).toMatchObject({

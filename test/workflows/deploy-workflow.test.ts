@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { outputsFile } from '../../src/deploy/outputs-file.js';
 
 const run = promisify(execFile);
 
@@ -46,6 +47,28 @@ const load = async (name: string) => {
   const source = await readFile(join('.github/workflows', name), 'utf8');
   return { source, workflow: parse(source) as Workflow };
 };
+
+/**
+ * A step's script run by bash as the runner runs it (`-e`), with `env`, a scratch RUNNER_TEMP (`prepare` may
+ * put files in it first) and GITHUB_OUTPUT; what it wrote to GITHUB_OUTPUT, a line each. Throws if it fails.
+ */
+async function runStep(
+  script: string,
+  env: Record<string, string>,
+  prepare?: (runnerTemp: string) => Promise<void>,
+): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'blogapp-step-'));
+  const output = join(dir, 'output');
+  try {
+    await prepare?.(dir);
+    await run('bash', ['-e', '-c', script], {
+      env: { PATH: process.env.PATH, ...env, RUNNER_TEMP: dir, GITHUB_OUTPUT: output },
+    });
+    return (await readFile(output, 'utf8')).trim().split('\n');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * Pins what the workflows may do, so a later edit cannot silently widen who deploys where, with which
@@ -171,6 +194,91 @@ describe('deploy workflow', () => {
     expect(step?.run).toMatch(/^npm run deploy -- --env "\$TARGET" /);
   });
 
+  describe('deploys each environment with its own engine', () => {
+    const step = (id: string) => deploy.steps.find((s) => s.id === id) as Step;
+    const at = (find: (s: Step) => boolean) => deploy.steps.findIndex(find);
+    const engineOf = async (secret: string | undefined) =>
+      runStep(step('engine').run ?? '', {
+        TARGET: 'staging',
+        ...(secret === undefined ? {} : { TF_STATE_BUCKET: secret }),
+      });
+
+    it('Terraform when the GitHub environment sets TF_STATE_BUCKET, the SAM template when not', async () => {
+      expect(step('engine').env).toEqual({ TF_STATE_BUCKET: '${{ secrets.TF_STATE_BUCKET }}' });
+      expect(await engineOf('blogapp-terraform-state-123456789012')).toEqual(['name=terraform']);
+      // An environment without the secret: GitHub gives an empty string.
+      expect(await engineOf('')).toEqual(['name=cloudformation']);
+      expect(await engineOf(undefined)).toEqual(['name=cloudformation']);
+    });
+
+    it('passes that engine and the state bucket to the deploy CLI, and has it write the outputs outside the tree', () => {
+      const run = step('deploy').run ?? '';
+      expect(run).toContain(' --engine "$ENGINE" ');
+      expect(run).toContain(' --auto-approve ');
+      expect(run).toMatch(/ --outputs-file "\$RUNNER_TEMP\/deploy-outputs\.json"$/);
+      // Empty (so unused: the SAM engine never reads it) in an environment without the secret.
+      expect(step('deploy').env).toEqual({
+        ENGINE: '${{ steps.engine.outputs.name }}',
+        TF_STATE_BUCKET: '${{ secrets.TF_STATE_BUCKET }}',
+      });
+      expect(at((s) => s.id === 'engine')).toBeLessThan(at((s) => s.id === 'deploy'));
+    });
+
+    it('sets up Terraform, as ci.yml pins it and without its wrapper, on the Terraform path only; no SAM CLI', async () => {
+      const setups = deploy.steps.filter((s) => s.uses?.startsWith('hashicorp/setup-terraform@'));
+      expect(setups).toEqual([
+        {
+          uses: 'hashicorp/setup-terraform@v3',
+          if: "steps.engine.outputs.name == 'terraform'",
+          with: { terraform_version: '1.11.4', terraform_wrapper: false },
+        },
+      ]);
+      const ci = Object.values((await load('ci.yml')).workflow.jobs).flatMap((job) => job.steps);
+      expect(ci.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'))?.with).toMatchObject({
+        terraform_version: '1.11.4',
+      });
+      const setup = at((s) => s.uses?.startsWith('hashicorp/setup-terraform@') ?? false);
+      expect(setup).toBeGreaterThan(at((s) => s.id === 'engine'));
+      expect(setup).toBeLessThan(at((s) => s.id === 'deploy'));
+      // The deploy CLI builds, uploads and deploys the SAM template through the SDK: nothing runs `sam`.
+      expect(deploy.steps.filter((s) => s.uses?.startsWith('aws-actions/setup-sam@'))).toEqual([]);
+    });
+
+    it('reads the URLs and pool from the file the deploy CLI wrote, whichever engine, or none when it wrote none', async () => {
+      const outputs = step('outputs');
+      expect(outputs.if).toBe('always()');
+      const written = {
+        ApiUrl: 'https://abc.execute-api.eu-west-1.amazonaws.com',
+        WebSocketURL: 'wss://ws.execute-api.eu-west-1.amazonaws.com/staging',
+        SiteUrl: 'https://d123.cloudfront.net',
+        UserPoolId: 'eu-west-1_AbC',
+        SmokeClientId: 'smokeclient',
+        TableName: 'blogapp-staging-table',
+      };
+      const read = await runStep(outputs.run ?? '', {}, (runnerTemp) =>
+        outputsFile(join(runnerTemp, 'deploy-outputs.json')).write(written),
+      );
+      expect(read).toEqual([
+        `api-url=${written.ApiUrl}`,
+        `ws-url=${written.WebSocketURL}`,
+        `site-url=${written.SiteUrl}`,
+        `user-pool-id=${written.UserPoolId}`,
+        `smoke-client-id=${written.SmokeClientId}`,
+      ]);
+      // A deploy that failed before its outputs: every value empty, so no smoke step and "not available".
+      expect(await runStep(outputs.run ?? '', {})).toEqual([
+        'api-url=',
+        'ws-url=',
+        'site-url=',
+        'user-pool-id=',
+        'smoke-client-id=',
+      ]);
+      expect(step('smoke').if).toBe(
+        "steps.deploy.outcome == 'success' && steps.outputs.outputs.user-pool-id != ''",
+      );
+    });
+  });
+
   describe('picks the environment from the event', () => {
     let script: string;
     let env: Record<string, string>;
@@ -183,25 +291,11 @@ describe('deploy workflow', () => {
     });
     /** `runRef`: the run's own ref; a workflow_run's is the default branch whatever CI ran on. */
     const pick = async (event: string, branch: string, requested = '', runRef = branch) => {
-      const dir = await mkdtemp(join(tmpdir(), 'blogapp-pick-'));
-      const output = join(dir, 'output');
       try {
-        await run('bash', ['-e', '-c', script], {
-          env: {
-            PATH: process.env.PATH,
-            EVENT: event,
-            BRANCH: branch,
-            REQUESTED: requested,
-            RUN_REF: runRef,
-            SHA: 'abc1234',
-            GITHUB_OUTPUT: output,
-          },
-        });
-        return (await readFile(output, 'utf8')).trim().split('\n')[0];
+        const env = { EVENT: event, BRANCH: branch, REQUESTED: requested, RUN_REF: runRef, SHA: 'abc1234' };
+        return (await runStep(script, env))[0];
       } catch (error) {
         return `refused: ${(error as { stdout?: string }).stdout?.trim()}`;
-      } finally {
-        await rm(dir, { recursive: true, force: true });
       }
     };
 

@@ -59,6 +59,8 @@ export interface TerraformDeployDeps {
   variables?: Record<string, string>;
   /** Where bundles and the saved plan go; dist/terraform/<env> under the root by default. */
   workDir?: string;
+  /** Told the string outputs once applied, before the checks (--outputs-file writes them). */
+  reportOutputs?(outputs: StackOutputs): Promise<void>;
 }
 
 export type Outputs = Record<string, unknown>;
@@ -149,6 +151,7 @@ export async function runTerraformDeploy(
   const outputs = await progress.step('read outputs', async () => {
     const outputs = await readOutputs(terraform);
     progress.note(`ApiUrl ${outputs.ApiUrl}, WebSocketURL ${outputs.WebSocketURL}`);
+    await deps.reportOutputs?.(stringOutputs(outputs));
     return outputs;
   });
 

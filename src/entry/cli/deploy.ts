@@ -13,6 +13,7 @@ import { awsClients } from '../../deploy/engines/cloudformation/clients.js';
 import { createEngine } from '../../deploy/engines/create-engine.js';
 import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../../deploy/engines/engine.js';
 import { UsageError } from '../../deploy/errors.js';
+import { outputsFile } from '../../deploy/outputs-file.js';
 import { rollBackStack } from '../../deploy/rollback.js';
 import { spawnRunner } from '../../deploy/spawn-runner.js';
 import { loadTarget } from '../../deploy/target.js';
@@ -30,6 +31,8 @@ const USAGE = `usage: npm run deploy -- --env <development|staging|production> [
   --engine E                   cloudformation (default: the SAM template, transformed by CloudFormation) or
                                terraform (infrastructure/terraform/environments/<env>; TF_STATE_BUCKET names
                                the state bucket its bootstrap root made)
+  --outputs-file PATH          write the stack's outputs (ApiUrl, WebSocketURL, SiteUrl, UserPoolId, ...) to PATH as
+                               JSON once the deploy has them, before the checks; no file when it fails earlier
   --rollback                   move every function's live alias back one version, deploy nothing
   --artifacts-bucket B         where bundles go (default: the blogapp-bootstrap stack's ArtifactsBucketName)
   --region R, --profile P      override samconfig.toml's (terraform: the provider's region, too)
@@ -57,6 +60,7 @@ await runCli(USAGE, async () => {
     'artifacts-bucket': { type: 'string' },
     'moto-rehearsal': { type: 'boolean' },
     rollback: { type: 'boolean' },
+    'outputs-file': { type: 'string' },
   });
   if (!parsed) return console.log(USAGE);
   const { common, values } = parsed;
@@ -64,6 +68,12 @@ await runCli(USAGE, async () => {
   if (!(ENGINE_NAMES as readonly string[]).includes(engine)) {
     throw new UsageError(`--engine ${engine} is not an engine: use one of ${ENGINE_NAMES.join(', ')}.`);
   }
+  if (values.rollback && values['outputs-file'] !== undefined) {
+    throw new UsageError('--outputs-file: --rollback deploys nothing, so there are no new outputs to write.');
+  }
+  const outputFile = values['outputs-file'] ? outputsFile(values['outputs-file']) : undefined;
+  await outputFile?.clear();
+  const reportOutputs = outputFile ? { reportOutputs: outputFile.write } : {};
   const print = (line: string) => console.log(line);
   const root = process.cwd();
   const smokeToken = values['smoke-token'] ?? smokeEnvironment(process.env).token;
@@ -84,15 +94,18 @@ await runCli(USAGE, async () => {
       '../../deploy/terraform/terraform-deploy.js'
     );
     const { terraformEngineDeps } = await import('../../deploy/terraform/default-deps.js');
-    const deps = terraformEngineDeps({
-      root,
-      env: process.env,
-      print,
-      ...(common.region ? { region: common.region } : {}),
-      ...(common.profile ? { profile: common.profile } : {}),
-      skipSmoke: values['skip-smoke'] ?? false,
-      ...(smokeToken ? { smokeToken } : {}),
-    });
+    const deps = {
+      ...terraformEngineDeps({
+        root,
+        env: process.env,
+        print,
+        ...(common.region ? { region: common.region } : {}),
+        ...(common.profile ? { profile: common.profile } : {}),
+        skipSmoke: values['skip-smoke'] ?? false,
+        ...(smokeToken ? { smokeToken } : {}),
+      }),
+      ...reportOutputs,
+    };
     const stateBucket = process.env.TF_STATE_BUCKET;
     const state = { environment: common.environment, ...(stateBucket ? { stateBucket } : {}) };
     // The SDK's calls (aliases, alarms, branding) say what to do without credentials, as the SAM path's do.
@@ -164,6 +177,7 @@ await runCli(USAGE, async () => {
       engine: (target, parameters, options) =>
         createEngine(target, parameters, options, engineExtras(target)),
       lambda,
+      ...reportOutputs,
     },
   );
 });
