@@ -29,9 +29,14 @@ export async function createImageStore(
     return { imageStore };
   }
   // The local stack's store is never built in AWS, so its code stays out of the deployed cold start.
-  const { LocalImageStore } = await import('../adapters/local-disk/local-image-store.js');
+  const [{ LocalImageStore }, { ensurePrivateDir }] = await Promise.all([
+    import('../adapters/local-disk/local-image-store.js'),
+    import('../adapters/local-disk/private-dir.js'),
+  ]);
+  const dir = join(config.dataDir, 'uploads');
+  await ensurePrivateDir(dir);
   const store = new LocalImageStore({
-    dir: join(config.dataDir, 'uploads'),
+    dir,
     secret: await persistentSecret(join(config.dataDir, 'upload-secret')),
     publicUrl: uploads.publicUrl ?? `http://127.0.0.1:${config.local.port}`,
     clock: systemClock,

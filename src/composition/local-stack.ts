@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -83,6 +84,9 @@ export interface LocalStackOptions {
  */
 export async function startLocalStack(config: Config, options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = resolve(config.dataDir);
+  // Private when the stack makes it. APP_DATA_DIR may name a directory that already exists, whose mode is its
+  // owner's business; what the stack keeps in it is private either way (see ensurePrivateDir).
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const closers: (() => Promise<void>)[] = [];
   // The API server stops first, so no request writes any more, then the stream drains what the requests
   // wrote while what its handler needs (the gateway for pushes, the DynamoDB for sweeps) is still up;

@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { ensurePrivateDir } from '../adapters/local-disk/private-dir.js';
 import { closeServer } from './close-server.js';
 import { refuseBrowsers } from './dynamodb-browser-guard.js';
 import type { StreamRecorder } from './stream/stream-recorder.js';
@@ -27,7 +27,7 @@ export async function startEmbeddedDynamoDb(
     now?: () => number;
   } = {},
 ): Promise<EmbeddedDynamoDb> {
-  if (options.path) await mkdir(options.path, { recursive: true });
+  if (options.path) await ensurePrivateDir(options.path);
   // Loaded only when started: dynalite's native LevelDB binding and private files have no place in a stack
   // on the memory provider (nor in the bench's bundled copy of that stack, which cannot carry them).
   const [{ default: dynalite }, { withTransactions }, { createStreamRecorder }] = await Promise.all([

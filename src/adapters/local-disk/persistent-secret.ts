@@ -14,7 +14,8 @@ export async function persistentSecret(file: string, bytes = 32): Promise<string
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const secret = randomBytes(bytes).toString('base64url');
-  await mkdir(dirname(file), { recursive: true });
+  // Private when this makes it: the data directory holds the blog's data too.
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }

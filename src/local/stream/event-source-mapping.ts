@@ -100,8 +100,9 @@ export async function startEventSourceMapping(deps: {
       ...(options.onFailureFile ? { destination: options.onFailureFile } : {}),
     });
     if (options.onFailureFile) {
-      await appendFile(options.onFailureFile, `${JSON.stringify(invocation)}\n`).catch((cause: unknown) =>
-        deps.logger.error('the stream on-failure file could not be written', { error: cause }),
+      await appendFile(options.onFailureFile, `${JSON.stringify(invocation)}\n`, { mode: 0o600 }).catch(
+        (cause: unknown) =>
+          deps.logger.error('the stream on-failure file could not be written', { error: cause }),
       );
     }
   };
