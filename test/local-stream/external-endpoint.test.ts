@@ -118,6 +118,28 @@ describe('the local stack on an external DynamoDB with a Streams API (moto_serve
     expect(logger.lines).toEqual([]);
   }, 120_000);
 
+  it('copies a new display name to the user’s old posts and comments', async () => {
+    const { stack, logger } = await start(await dataDir());
+    const dana = await stack.token('dana', 'Dana');
+    const postId = await newPost(stack, dana);
+    await comment(stack, dana, postId, 'mine');
+    const renamed = await stack.request('PATCH', '/api/me', {
+      token: dana,
+      body: { displayName: 'Dana Renamed' },
+    });
+    expect(renamed.status).toBe(200);
+
+    const names = async () => [
+      (await stack.request('GET', `/api/posts/${postId}`)).body.authorName,
+      ...(await stack.request('GET', `/api/posts/${postId}/comments`)).body.items.map(
+        (item: { authorName: string }) => item.authorName,
+      ),
+    ];
+    await eventually(async () => (await names()).every((name) => name === 'Dana Renamed'));
+    expect(await names()).toEqual(['Dana Renamed', 'Dana Renamed']);
+    expect(logger.lines).toEqual([]);
+  }, 120_000);
+
   it('delivers after a restart what was written while the stream was not read', async () => {
     const dir = await dataDir();
     // Held for an hour and stopped without draining: nothing the first stack reads is delivered.
