@@ -14,9 +14,13 @@ export class DaemonSender {
 
   constructor(private readonly address: DaemonAddress) {}
 
+  /** Never throws: a document that cannot be sent (metadata with a cycle, a closed socket) is dropped. */
   send(document: object): void {
-    const socket = this.#open();
-    socket.send(HEADER + JSON.stringify(document), this.address.port, this.address.host);
+    try {
+      this.#open().send(HEADER + JSON.stringify(document), this.address.port, this.address.host);
+    } catch {
+      // Tracing must not fail the invocation it traces.
+    }
   }
 
   close(): void {

@@ -187,3 +187,30 @@ describe('daemonAddress', () => {
     expect(() => daemonAddress('127.0.0.1:99999')).toThrow(/is not host:port/);
   });
 });
+
+describe('XRayTracer when a subsegment cannot be sent', () => {
+  it('still answers: metadata with a cycle drops that subsegment, not the invocation or its others', async () => {
+    const daemon = await startXRayDaemon();
+    try {
+      const tracer = daemon.tracer();
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+      await expect(
+        tracer.invocation('## cyclic', () =>
+          tracer.subsegment('## fan-out', async (span) => {
+            span.putMetadata('fanOut', cyclic);
+            return 'answered';
+          }),
+        ),
+      ).resolves.toBe('answered');
+      expect((await daemon.received(1))[0]?.name).toBe('## cyclic');
+      // A sender closed (as tests close it) opens its socket again for the next invocation.
+      tracer.close();
+      await expect(tracer.invocation('## after close', async () => 'answered')).resolves.toBe('answered');
+      expect((await daemon.received(2))[1]?.name).toBe('## after close');
+      tracer.close();
+    } finally {
+      await daemon.close();
+    }
+  });
+});
