@@ -17,7 +17,7 @@ export async function composeApi(
 ): Promise<ApiComposition> {
   const observability = await createObservability(config);
   const storage = overrides.storage ?? (await createStorage(config.repository, observability.tracer));
-  return assembleApi(config, storage, observability, await createAuth(config));
+  return assembleApi(config, storage, observability, await createAuth(config, observability.tracer));
 }
 
 /** The API's services on storage and auth already built (the local stack shares them with its other parts). */

@@ -9,6 +9,6 @@ import { createObservability } from './observability.js';
 export async function composeWebSocket(config: Config): Promise<WebSocketComposition> {
   const observability = await createObservability(config);
   const storage = await createStorage(config.repository, observability.tracer);
-  const { verifier } = await createAuth(config);
+  const { verifier } = await createAuth(config, observability.tracer);
   return { ...observability, realtime: buildRealtime(config, storage, observability.tracer), verifier };
 }

@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import type { DevTokenIssuer } from '../http/app-deps.js';
+import type { Tracer } from '../observability/tracing.js';
 import { lazily } from './lazily.js';
 
 /** The token verifier the config names; locally also the issuer of dev tokens, with its key in the data dir. */
 export async function createAuth(
   config: Config,
+  tracer?: Tracer,
 ): Promise<{ verifier: TokenVerifier; devTokens?: DevTokenIssuer }> {
   const auth = config.auth;
   if (auth.provider !== 'local') {
@@ -14,7 +16,7 @@ export async function createAuth(
     // reads, most of a blog's traffic, never need it.
     const verifier = lazily<TokenVerifier>(async () => {
       const { createTokenVerifier } = await import('../adapters/auth/create-token-verifier.js');
-      return createTokenVerifier(auth);
+      return createTokenVerifier(auth, { fetch: tracer?.captureFetch(globalThis.fetch) });
     }, ['verify']);
     return { verifier };
   }

@@ -29,10 +29,22 @@ export interface Tracer {
   subsegment<T>(name: string, work: (span: Span) => Promise<T>): Promise<T>;
   /** An AWS SDK v3 client whose every call is a subsegment, as X-Ray's own instrumentation records one. */
   captureAwsClient<C extends AwsSdkClient>(client: C): C;
+  /** A `fetch` whose every request is a subsegment named after its host, as Powertools' Tracer records one. */
+  captureFetch(fetch: Fetch): Fetch;
+}
+
+export type Fetch = typeof globalThis.fetch;
+
+/** X-Ray's flags for an HTTP answer: throttled (429), error (4xx), fault (5xx). */
+export function flagStatus(span: Span, status: number | undefined): void {
+  if (!status) return;
+  if (status === 429) span.addFlag('throttle');
+  if (status >= 400 && status < 500) span.addFlag('error');
+  else if (status >= 500 && status < 600) span.addFlag('fault');
 }
 
 /** What capturing needs of an AWS SDK v3 client: its middleware stack and configured region. */
 export interface AwsSdkClient {
-  middlewareStack: { add(middleware: never, options: never): void };
+  middlewareStack: { add(middleware: never, options: never): void; remove(name: never): unknown };
   config: { region: () => Promise<string> };
 }

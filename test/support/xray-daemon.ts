@@ -36,14 +36,17 @@ export async function startXRayDaemon() {
     address,
     documents,
     badDatagrams,
-    /** A tracer sending here, for invocations carrying `header`. */
-    tracer: (header: string | null = SAMPLED) =>
-      new XRayTracer({
+    /** A tracer sending here, for invocations carrying `header`, its first invocation a cold start. */
+    tracer: (header: string | null = SAMPLED) => {
+      let invocations = 0;
+      return new XRayTracer({
         serviceName: 'blogapp',
         daemon: address,
         traceData: () =>
           header ? Object.fromEntries(header.split(';').map((field) => field.split('='))) : undefined,
-      }),
+        coldStart: () => invocations++ === 0,
+      });
+    },
     /** The first `count` documents, once they have arrived; fails after 20 s rather than hang. */
     received(count: number): Promise<Received[]> {
       return new Promise((resolve, reject) => {
@@ -67,13 +70,17 @@ export async function startXRayDaemon() {
 
 export type XRayDaemon = Awaited<ReturnType<typeof startXRayDaemon>>;
 
-/** What X-Ray would show of a subsegment, less what differs every time (ids, times, request ids, stacks). */
-export function comparable(subsegment: Record<string, unknown>): Record<string, unknown> {
+/**
+ * What X-Ray would show of a subsegment, less what differs every time (ids, times, request ids, stacks), and
+ * less the answer's length unless `withLength` (the thin DynamoDB client's outputs do not carry it).
+ */
+export function comparable(subsegment: Record<string, unknown>, withLength = false): Record<string, unknown> {
   const { name, namespace, aws, http, error, fault, throttle, cause } = JSON.parse(
     JSON.stringify(subsegment),
   );
   const { request_id: requestId, id_2: extendedId, ...awsRest } = aws ?? {};
-  const { content_length: _, ...response } = http?.response ?? {};
+  const { content_length: length, ...response } = http?.response ?? {};
+  if (withLength && length !== undefined) response.content_length = length;
   return {
     name,
     namespace,

@@ -1,4 +1,4 @@
-import type { Span } from '../../observability/tracing.js';
+import { flagStatus, type Span } from '../../observability/tracing.js';
 
 /** What an AWS SDK v3 output, or its failure, says about the exchange. */
 export interface ResponseMetadata {
@@ -17,12 +17,14 @@ export interface AwsCall {
   /** The call's parameters X-Ray's whitelist keeps, already named as it names them (`table_name`). */
   parameters: Record<string, unknown>;
   throttled: boolean;
+  /** The answer's `content-length`, where the client exposes it (the SDK does; the thin client does not). */
+  contentLength?: number | undefined;
 }
 
 /**
  * Fills an AWS call's subsegment as X-Ray's SDK fills one (patchers/aws3_p.js and its `Aws` attributes): the
  * operation, region, request ids and `retries` (which X-Ray fills with the attempt count), the whitelisted
- * parameters, the HTTP status, and the throttle, error (4xx) and fault (5xx) flags.
+ * parameters, the HTTP status and length, and the throttle, error (4xx) and fault (5xx) flags.
  */
 export function recordAwsCall(span: Span, call: AwsCall): void {
   const { httpStatusCode: status, requestId, extendedRequestId, attempts } = call.metadata ?? {};
@@ -34,10 +36,10 @@ export function recordAwsCall(span: Span, call: AwsCall): void {
     ...(extendedRequestId && call.service === 'S3' ? { id_2: extendedRequestId } : {}),
     ...call.parameters,
   });
-  span.addAttribute('http', status ? { response: { status } } : {});
-  if (call.throttled || status === 429) span.addFlag('throttle');
-  if (status && status >= 400 && status < 500) span.addFlag('error');
-  else if (status && status >= 500 && status < 600) span.addFlag('fault');
+  const length = call.contentLength !== undefined ? { content_length: call.contentLength } : {};
+  span.addAttribute('http', status ? { response: { status, ...length } } : {});
+  if (call.throttled && status !== 429) span.addFlag('throttle');
+  flagStatus(span, status);
 }
 
 /** `ConsistentRead` → `consistent_read`, as X-Ray's whitelist names parameters. */

@@ -7,7 +7,7 @@ import {
 import AWSXRay from 'aws-xray-sdk-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3, type TestS3 } from '../../../test/support/s3rver.js';
-import { comparable, startXRayDaemon, type XRayDaemon } from '../../../test/support/xray-daemon.js';
+import { comparable, SAMPLED, startXRayDaemon, type XRayDaemon } from '../../../test/support/xray-daemon.js';
 import { createS3Client } from '../s3/s3-client.js';
 
 /**
@@ -48,8 +48,9 @@ describe('captureAwsClient', () => {
     for (const command of commands()) await sdk.send(command as never).catch(() => undefined);
     sdk.destroy();
 
-    const tracer = daemon.tracer();
-    const ours = tracer.captureAwsClient(client());
+    const tracer = daemon.tracer(`${SAMPLED};Lineage=a87bd80c:0`);
+    // Captured twice, as a careless composition might: each call is still one subsegment.
+    const ours = tracer.captureAwsClient(tracer.captureAwsClient(client()));
     const headers: (string | undefined)[] = [];
     ours.middlewareStack.add(
       (next) => async (args) => {
@@ -68,9 +69,9 @@ describe('captureAwsClient', () => {
     const invocation = sent.pop();
 
     const expected = (sdkSegment.subsegments ?? []).map((s) =>
-      comparable(s as unknown as Record<string, unknown>),
+      comparable(s as unknown as Record<string, unknown>, true),
     );
-    const actual = sent.map(comparable);
+    const actual = sent.map((s) => comparable(s, true));
     expect(actual).toEqual(expected);
     // What makes the comparison worth it: the fields were there to compare.
     expect(actual.map((s) => (s.aws as { operation: string }).operation)).toEqual([
@@ -87,7 +88,10 @@ describe('captureAwsClient', () => {
     });
     expect(actual[3]).toMatchObject({ error: true, http: { response: { status: 404 } } });
     expect(sent.every((s) => s.parent_id === invocation?.id)).toBe(true);
-    expect(headers).toEqual(sent.map((s) => `Root=${s.trace_id};Parent=${s.id};Sampled=1`));
+    expect(actual[1]).toMatchObject({ http: { response: { status: 200, content_length: 3 } } });
+    expect(headers).toEqual(
+      sent.map((s) => `Root=${s.trace_id};Parent=${s.id};Sampled=1;Lineage=a87bd80c:0`),
+    );
   });
 
   it('leaves calls outside a traced invocation untraced', async () => {

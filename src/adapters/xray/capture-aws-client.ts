@@ -3,6 +3,8 @@ import { isThrottlingError } from '../aws/throttling.js';
 import { type ResponseMetadata, recordAwsCall, snakeCase } from '../aws/trace-aws-call.js';
 import { Subsegment } from './subsegment.js';
 
+const MIDDLEWARE_NAME = 'blogappXRayTracing';
+
 type OpenSubsegment = <T>(name: string, work: (span: Span) => Promise<T>) => Promise<T>;
 
 interface HandlerContext {
@@ -15,6 +17,7 @@ interface BuildArgs {
 }
 interface Result {
   output?: { $metadata?: ResponseMetadata };
+  response?: { headers?: Record<string, string | undefined> };
 }
 type Next = (args: BuildArgs) => Promise<Result>;
 
@@ -41,7 +44,7 @@ export function captureAwsCalls<C extends AwsSdkClient>(client: C, open: OpenSub
       if (span instanceof Subsegment && args.request?.headers) {
         args.request.headers['X-Amzn-Trace-Id'] = span.traceHeader;
       }
-      const record = async (metadata: ResponseMetadata | undefined, throttled: boolean) =>
+      const record = async (metadata: ResponseMetadata | undefined, throttled: boolean, length?: string) =>
         recordAwsCall(span, {
           service,
           operation,
@@ -49,10 +52,11 @@ export function captureAwsCalls<C extends AwsSdkClient>(client: C, open: OpenSub
           metadata,
           parameters: whitelisted(service, operation, args.input ?? {}),
           throttled,
+          contentLength: length === undefined ? undefined : Number.parseInt(length, 10),
         });
       try {
         const result = await next(args);
-        await record(result.output?.$metadata, false);
+        await record(result.output?.$metadata, false, result.response?.headers?.['content-length']);
         return result;
       } catch (error) {
         const failure = error as Error & { $metadata?: ResponseMetadata };
@@ -62,7 +66,9 @@ export function captureAwsCalls<C extends AwsSdkClient>(client: C, open: OpenSub
       }
     });
   };
-  client.middlewareStack.add(middleware as never, { step: 'build', name: 'blogappXRayTracing' } as never);
+  // Captured twice, a client still traces each call once.
+  client.middlewareStack.remove(MIDDLEWARE_NAME as never);
+  client.middlewareStack.add(middleware as never, { step: 'build', name: MIDDLEWARE_NAME } as never);
   return client;
 }
 

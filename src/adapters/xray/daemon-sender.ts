@@ -17,7 +17,11 @@ export class DaemonSender {
   /** Never throws: a document that cannot be sent (metadata with a cycle, a closed socket) is dropped. */
   send(document: object): void {
     try {
-      this.#open().send(HEADER + JSON.stringify(document), this.address.port, this.address.host);
+      this.#open().send(
+        HEADER + JSON.stringify(document, bigIntsAsText),
+        this.address.port,
+        this.address.host,
+      );
     } catch {
       // Tracing must not fail the invocation it traces.
     }
@@ -38,3 +42,7 @@ export class DaemonSender {
     return socket;
   }
 }
+
+/** As X-Ray's SDK writes them: JSON has no BigInt, and a metadata value must not cost the subsegment. */
+const bigIntsAsText = (_key: string, value: unknown) =>
+  typeof value === 'bigint' ? value.toString() : value;

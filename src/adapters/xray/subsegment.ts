@@ -37,12 +37,19 @@ const seconds = () => Date.now() / 1000;
 /** One open subsegment: what the code records on it, then the document sent when it closes. */
 export class Subsegment implements Span {
   readonly document: SubsegmentDocument;
+  readonly additionalTraceData: string;
 
   constructor(
     name: string,
-    parent: { traceId: string; parentId: string },
+    parent: {
+      traceId: string;
+      parentId: string;
+      /** The invocation header's other fields (`Lineage=…`), carried on to calls made inside. */
+      additionalTraceData?: string | undefined;
+    },
     private readonly service: string,
   ) {
+    this.additionalTraceData = parent.additionalTraceData ?? '';
     this.document = {
       type: 'subsegment',
       id: newId(),
@@ -59,7 +66,8 @@ export class Subsegment implements Span {
 
   /** The `X-Amzn-Trace-Id` a call made inside this subsegment carries, so the callee's segments join the trace. */
   get traceHeader(): string {
-    return `Root=${this.document.trace_id};Parent=${this.id};Sampled=1`;
+    const additional = this.additionalTraceData ? `;${this.additionalTraceData}` : '';
+    return `Root=${this.document.trace_id};Parent=${this.id};Sampled=1${additional}`;
   }
 
   get hasCause(): boolean {
@@ -98,12 +106,15 @@ export class Subsegment implements Span {
 
 /** An error as X-Ray's SDK captures one: message, type and the stack's frames. */
 function captured(error: unknown, remote: boolean): CapturedException {
-  const {
-    message = String(error),
-    name = '',
-    stack = '',
-  } = typeof error === 'object' && error !== null ? (error as Partial<Error>) : {};
-  return { id: newId(), message, type: name, remote, stack: frames(stack) };
+  const { message, name, stack } =
+    typeof error === 'object' && error !== null ? (error as Partial<Error>) : {};
+  return {
+    id: newId(),
+    message: typeof message === 'string' ? message : String(error),
+    type: typeof name === 'string' ? name : '',
+    remote,
+    stack: typeof stack === 'string' ? frames(stack) : [],
+  };
 }
 
 /** `    at label (path:line:column)` or `    at path:line:column`, the frames of a V8 stack. */

@@ -214,3 +214,57 @@ describe('XRayTracer when a subsegment cannot be sent', () => {
     }
   });
 });
+
+describe('XRayTracer recording what the SDK recorded', () => {
+  let daemon: XRayDaemon;
+  beforeAll(async () => {
+    daemon = await startXRayDaemon();
+  });
+  afterAll(() => daemon?.close());
+
+  it('writes a BigInt in metadata as text, and keeps the real error when its stack is not text', async () => {
+    const tracer = daemon.tracer();
+    const odd = Object.assign(new Error('the real error'), { stack: null });
+    await expect(
+      tracer.invocation('## blogapp-stream', async () => {
+        await tracer.subsegment('## fan-out', async (span) => span.putMetadata('fanOut', { delivered: 2n }));
+        throw odd;
+      }),
+    ).rejects.toBe(odd);
+    const [fanOut, invocation] = await daemon.received(2);
+    tracer.close();
+    expect(fanOut?.metadata).toEqual({ blogapp: { fanOut: { delivered: '2' } } });
+    expect(exceptionsOf(invocation)).toEqual([
+      expect.objectContaining({ message: 'the real error', stack: [] }),
+    ]);
+  });
+
+  it('annotates cold starts by Powertools’ rule: only an on-demand environment has one', async () => {
+    const coldStarts = async (initializationType: string) => {
+      const previous = process.env.AWS_LAMBDA_INITIALIZATION_TYPE;
+      process.env.AWS_LAMBDA_INITIALIZATION_TYPE = initializationType;
+      try {
+        const tracer = new XRayTracer({
+          serviceName: 'blogapp',
+          daemon: daemon.address,
+          traceData: () => ({
+            Root: '1-5759e988-bd862e3fe1be46a994272793',
+            Parent: '53995c3f42cd8ad8',
+            Sampled: '1',
+          }),
+        });
+        const from = daemon.documents.length;
+        await tracer.invocation('## one', async () => undefined);
+        await tracer.invocation('## two', async () => undefined);
+        const sent = (await daemon.received(from + 2)).slice(from);
+        tracer.close();
+        return sent.map((document) => (document.annotations as { ColdStart: boolean }).ColdStart);
+      } finally {
+        if (previous === undefined) delete process.env.AWS_LAMBDA_INITIALIZATION_TYPE;
+        else process.env.AWS_LAMBDA_INITIALIZATION_TYPE = previous;
+      }
+    };
+    expect(await coldStarts('on-demand')).toEqual([true, false]);
+    expect(await coldStarts('provisioned-concurrency')).toEqual([false, false]);
+  });
+});

@@ -1,6 +1,8 @@
+import { Utility } from '@aws-lambda-powertools/commons';
 import { getXrayTraceDataFromEnv } from '@aws-lambda-powertools/commons/utils/env';
-import type { AwsSdkClient, Span, Tracer } from '../../observability/tracing.js';
+import type { AwsSdkClient, Fetch, Span, Tracer } from '../../observability/tracing.js';
 import { captureAwsCalls } from './capture-aws-client.js';
+import { captureFetchCalls } from './capture-fetch.js';
 import { daemonAddress } from './daemon-address.js';
 import { DaemonSender } from './daemon-sender.js';
 import { Subsegment } from './subsegment.js';
@@ -31,7 +33,15 @@ export interface XRayTracerOptions {
   daemon?: string | undefined;
   /** The invocation's trace header; Lambda's (its invoke store, or `_X_AMZN_TRACE_ID`) by default. */
   traceData?: TraceData;
+  /**
+   * Whether this invocation is the environment's first, asked once per invocation; by default Powertools'
+   * rule, which the logger's `cold_start` follows too: only an on-demand environment has a cold start.
+   */
+  coldStart?: () => boolean;
 }
+
+/** The trace header's fields a call made inside carries on as they are: all but these three. */
+const OWN_FIELDS = new Set(['Root', 'Parent', 'Sampled']);
 
 /**
  * X-Ray tracing without the X-Ray SDK (in maintenance since February 2026, unsupported from February 2027,
@@ -45,7 +55,7 @@ export class XRayTracer implements Tracer {
   readonly #sender: DaemonSender;
   readonly #service: string;
   readonly #traceData: TraceData;
-  #coldStart = true;
+  readonly #coldStart: () => boolean;
   /** The current invocation's subsegment, when the runtime keeps no invoke store. */
   #current: Subsegment | undefined;
 
@@ -53,14 +63,19 @@ export class XRayTracer implements Tracer {
     this.#service = options.serviceName;
     this.#sender = new DaemonSender(daemonAddress(options.daemon));
     this.#traceData = options.traceData ?? (() => getXrayTraceDataFromEnv());
+    this.#coldStart = options.coldStart ?? powertoolsColdStart();
   }
 
   async invocation<T>(name: string, work: () => Promise<T>): Promise<T> {
-    const coldStart = this.#coldStart;
-    this.#coldStart = false;
+    const coldStart = this.#coldStart();
     const trace = this.#traceData();
     if (!trace?.Root || !trace.Parent || trace.Sampled !== '1') return work();
-    const subsegment = new Subsegment(name, { traceId: trace.Root, parentId: trace.Parent }, this.#service);
+    const additionalTraceData = Object.entries(trace)
+      .filter(([field]) => !OWN_FIELDS.has(field))
+      .map(([field, value]) => `${field}=${value}`)
+      .join(';');
+    const parent = { traceId: trace.Root, parentId: trace.Parent, additionalTraceData };
+    const subsegment = new Subsegment(name, parent, this.#service);
     subsegment.annotate('ColdStart', coldStart);
     subsegment.annotate('Service', this.#service);
     this.#setCurrent(subsegment);
@@ -75,12 +90,17 @@ export class XRayTracer implements Tracer {
     const parent = this.#getCurrent();
     if (!parent) return work(UNTRACED);
     const { trace_id: traceId, id: parentId } = parent.document;
-    const subsegment = new Subsegment(name, { traceId, parentId }, this.#service);
+    const { additionalTraceData } = parent;
+    const subsegment = new Subsegment(name, { traceId, parentId, additionalTraceData }, this.#service);
     return this.#run(subsegment, () => work(subsegment));
   }
 
   captureAwsClient<C extends AwsSdkClient>(client: C): C {
     return captureAwsCalls(client, (service, call) => this.subsegment(service, call));
+  }
+
+  captureFetch(fetch: Fetch): Fetch {
+    return captureFetchCalls(fetch, (host, call) => this.subsegment(host, call));
   }
 
   /** Lets go of the daemon's socket (tests); a function's process simply ends. */
@@ -114,4 +134,12 @@ export class XRayTracer implements Tracer {
 function invokeStore(): InvokeStore | undefined {
   const store = (globalThis as { awslambda?: { InvokeStore?: InvokeStore } }).awslambda?.InvokeStore;
   return store?.hasContext() ? store : undefined;
+}
+
+/** Powertools' own cold start rule (its `Utility`, whose getter is protected): the logger's, so both agree. */
+function powertoolsColdStart(): () => boolean {
+  const utility = new (class extends Utility {
+    readonly next = () => this.getColdStart();
+  })();
+  return utility.next;
 }
