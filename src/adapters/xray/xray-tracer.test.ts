@@ -268,3 +268,32 @@ describe('XRayTracer recording what the SDK recorded', () => {
     expect(await coldStarts('provisioned-concurrency')).toEqual([false, false]);
   });
 });
+
+describe('XRayTracer with a subsegment too long for one datagram', () => {
+  it('sends it without its metadata and stacks, so its timing and outcome still show', async () => {
+    const daemon = await startXRayDaemon();
+    try {
+      const tracer = daemon.tracer();
+      const long = 'x'.repeat(70_000);
+      await tracer
+        .invocation('## blogapp-stream', () =>
+          tracer.subsegment('## fan-out', async (span) => {
+            span.putMetadata('fanOut', { note: long });
+            throw new Error(long);
+          }),
+        )
+        .catch(() => undefined);
+      const [fanOut, invocation] = await daemon.received(2);
+      tracer.close();
+      for (const sent of [fanOut, invocation]) {
+        expect(sent).not.toHaveProperty('metadata');
+        expect(sent).toMatchObject({ fault: true });
+        expect(exceptionsOf(sent)[0]?.message).toHaveLength(1_000);
+        expect(exceptionsOf(sent)[0]?.stack).toEqual([]);
+      }
+      expect(fanOut?.name).toBe('## fan-out');
+    } finally {
+      await daemon.close();
+    }
+  });
+});
