@@ -82,6 +82,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('traces where Lambda says, unless Powertools’ switch turns it off; a switch it cannot read stops start-up', () => {
+    expect(loadConfig(deployed).tracing).toEqual({ enabled: true });
+    expect(loadConfig({ ...deployed, AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000' }).tracing).toEqual({
+      enabled: true,
+      daemonAddress: '169.254.79.129:2000',
+    });
+    for (const off of ['false', 'FALSE', '0', 'off', ' no ']) {
+      expect(loadConfig({ ...deployed, POWERTOOLS_TRACE_ENABLED: off }).tracing.enabled).toBe(false);
+    }
+    expect(loadConfig({ ...deployed, POWERTOOLS_TRACE_ENABLED: 'true' }).tracing.enabled).toBe(true);
+    expect(() => loadConfig({ ...deployed, POWERTOOLS_TRACE_ENABLED: 'maybe' })).toThrow(
+      /POWERTOOLS_TRACE_ENABLED/,
+    );
+  });
+
   it('reads Cognito settings with the region', () => {
     const config = loadConfig({
       ...deployed,

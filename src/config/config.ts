@@ -32,6 +32,15 @@ const SECRET_NAMES = new Set([
   'AWS_SESSION_TOKEN',
 ]);
 const nonEmpty = z.string().check(z.minLength(1));
+/** A switch written as Powertools reads its own (`POWERTOOLS_DEV=true`, `…=0`, `…=off`), in any case. */
+const onOff = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((value: string) => value.trim().toLowerCase()),
+  ),
+  z.enum(['true', 'false', '1', '0', 'yes', 'no', 'y', 'n', 'on', 'off']),
+);
+const isOn = (value: z.output<typeof onOff>) => ['true', '1', 'yes', 'y', 'on'].includes(value);
 
 const schema = z.object({
   APP_ENVIRONMENT: z._default(z.enum(environments), 'local'),
@@ -60,6 +69,8 @@ const schema = z.object({
   AWS_SESSION_TOKEN: z.optional(z.string()),
   // Set by Lambda for a traced function: where its X-Ray subsegments go.
   AWS_XRAY_DAEMON_ADDRESS: z.optional(z.string()),
+  // Powertools' switch for its Tracer, kept for teams that set it: `false` sends no subsegments.
+  POWERTOOLS_TRACE_ENABLED: z.optional(onOff),
   APP_AUTH_PROVIDER: z.optional(z.enum(['local', 'firebase', 'cognito'])),
   FIREBASE_PROJECT_ID: z.optional(nonEmpty),
   COGNITO_USER_POOL_ID: z.optional(
@@ -116,8 +127,12 @@ export interface Config {
   cursorSecret?: string;
   allowedOrigins: string[];
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  /** The X-Ray daemon's address as Lambda gives it (`host:port`); the default daemon's when unset. */
-  xrayDaemonAddress?: string;
+  /** X-Ray subsegments, outside `local`: off with POWERTOOLS_TRACE_ENABLED=false. */
+  tracing: {
+    enabled: boolean;
+    /** The X-Ray daemon's address as Lambda gives it (`host:port`); the default daemon's when unset. */
+    daemonAddress?: string;
+  };
   /** Where the local stack keeps dynalite's files, the local issuer's key and generated secrets. */
   dataDir: string;
   /** Where uploaded images live: files under the data dir locally, an S3 bucket in AWS. */
@@ -201,7 +216,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           },
     auth: authConfig(e, isLocal),
     uploads: uploadsConfig(e, isLocal),
-    ...(e.AWS_XRAY_DAEMON_ADDRESS ? { xrayDaemonAddress: e.AWS_XRAY_DAEMON_ADDRESS } : {}),
+    tracing: {
+      enabled: e.POWERTOOLS_TRACE_ENABLED === undefined || isOn(e.POWERTOOLS_TRACE_ENABLED),
+      ...(e.AWS_XRAY_DAEMON_ADDRESS ? { daemonAddress: e.AWS_XRAY_DAEMON_ADDRESS } : {}),
+    },
     realtime: {
       region: e.AWS_REGION,
       ...(e.APP_WEBSOCKET_MANAGEMENT_ENDPOINT
