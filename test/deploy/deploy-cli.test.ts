@@ -1,4 +1,4 @@
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,7 +91,7 @@ describe('npm run deploy arguments', () => {
     expect(run.stderr).not.toContain('terraform init');
   });
 
-  it('--outputs-file removes what an earlier run left before deploying, and is refused with --rollback', async () => {
+  it('--outputs-file removes what an earlier run left before deploying, and is refused with --rollback or --plan-only', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'blogapp-deploy-cli-outputs-'));
     const path = join(dir, 'outputs.json');
     try {
@@ -113,6 +113,17 @@ describe('npm run deploy arguments', () => {
       );
       expect(rollback.code).toBe(2);
       expect(rollback.stderr).toContain('--outputs-file: --rollback deploys nothing');
+
+      // Nor with --plan-only, rather than silently removing the file and writing none.
+      await writeFile(path, '{"ApiUrl":"https://an-earlier-run"}\n');
+      const planOnly = await runCliProcess(
+        'src/entry/cli/deploy.ts',
+        ['--env', 'staging', '--plan-only', '--outputs-file', path],
+        { env },
+      );
+      expect(planOnly.code).toBe(2);
+      expect(planOnly.stderr).toContain('--outputs-file: --plan-only deploys nothing');
+      await expect(readFile(path, 'utf8')).resolves.toContain('an-earlier-run');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

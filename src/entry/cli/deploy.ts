@@ -13,7 +13,7 @@ import { awsClients } from '../../deploy/engines/cloudformation/clients.js';
 import { createEngine } from '../../deploy/engines/create-engine.js';
 import { DEFAULT_ENGINE, ENGINE_NAMES, type EngineName } from '../../deploy/engines/engine.js';
 import { UsageError } from '../../deploy/errors.js';
-import { outputsFile } from '../../deploy/outputs-file.js';
+import { openOutputsFile } from '../../deploy/outputs-file.js';
 import { rollBackStack } from '../../deploy/rollback.js';
 import { spawnRunner } from '../../deploy/spawn-runner.js';
 import { loadTarget } from '../../deploy/target.js';
@@ -33,6 +33,7 @@ const USAGE = `usage: npm run deploy -- --env <development|staging|production> [
                                the state bucket its bootstrap root made)
   --outputs-file PATH          write the stack's outputs (ApiUrl, WebSocketURL, SiteUrl, UserPoolId, ...) to PATH as
                                JSON once the deploy has them, before the checks; no file when it fails earlier
+                               (checked before anything deploys; a relative PATH is from your directory)
   --rollback                   move every function's live alias back one version, deploy nothing
   --artifacts-bucket B         where bundles go (default: the blogapp-bootstrap stack's ArtifactsBucketName)
   --region R, --profile P      override samconfig.toml's (terraform: the provider's region, too)
@@ -71,8 +72,16 @@ await runCli(USAGE, async () => {
   if (values.rollback && values['outputs-file'] !== undefined) {
     throw new UsageError('--outputs-file: --rollback deploys nothing, so there are no new outputs to write.');
   }
-  const outputFile = values['outputs-file'] ? outputsFile(values['outputs-file']) : undefined;
-  await outputFile?.clear();
+  if (values['plan-only'] && values['outputs-file'] !== undefined) {
+    throw new UsageError(
+      '--outputs-file: --plan-only deploys nothing, so there are no new outputs to write.',
+    );
+  }
+  // npm runs the CLI from the repository's root; a relative path means the caller's directory.
+  const outputFile =
+    values['outputs-file'] === undefined
+      ? undefined
+      : await openOutputsFile(values['outputs-file'], process.env.INIT_CWD ?? process.cwd());
   const reportOutputs = outputFile ? { reportOutputs: outputFile.write } : {};
   const print = (line: string) => console.log(line);
   const root = process.cwd();
