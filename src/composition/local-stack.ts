@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { LocalImageStore } from '../adapters/local-disk/local-image-store.js';
-import type { Config } from '../config/config.js';
+import { prepareDataDir } from '../adapters/local-disk/private-dir.js';
+import { type Config, DEFAULT_DATA_DIR } from '../config/config.js';
 import type { TokenVerifier } from '../domain/auth/actor.js';
 import { createApp } from '../http/app.js';
 import { createBroadcastApp } from '../http/broadcast-app.js';
@@ -84,9 +84,7 @@ export interface LocalStackOptions {
  */
 export async function startLocalStack(config: Config, options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = resolve(config.dataDir);
-  // Private when the stack makes it. APP_DATA_DIR may name a directory that already exists, whose mode is its
-  // owner's business; what the stack keeps in it is private either way (see ensurePrivateDir).
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await prepareDataDir(dataDir, config.dataDir === DEFAULT_DATA_DIR);
   const closers: (() => Promise<void>)[] = [];
   // The API server stops first, so no request writes any more, then the stream drains what the requests
   // wrote while what its handler needs (the gateway for pushes, the DynamoDB for sweeps) is still up;

@@ -32,6 +32,8 @@ const SECRET_NAMES = new Set([
   'AWS_SESSION_TOKEN',
 ]);
 const nonEmpty = z.string().check(z.minLength(1));
+/** The local stack's data directory unless APP_DATA_DIR names another: the project's own. */
+export const DEFAULT_DATA_DIR = '.data';
 /** A switch written as Powertools reads its own (`POWERTOOLS_DEV=true`, `…=0`, `…=off`), in any case. */
 const onOff = z.pipe(
   z.pipe(
@@ -83,7 +85,7 @@ const schema = z.object({
   APP_CURSOR_SECRET: z.optional(secret),
   APP_ALLOWED_ORIGINS: z.optional(commaList),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
-  APP_DATA_DIR: z._default(nonEmpty, '.data'),
+  APP_DATA_DIR: z._default(nonEmpty, DEFAULT_DATA_DIR),
   PORT: z._default(port, 3000),
   WS_PORT: z._default(port, 3001),
   APP_LOCAL_DYNAMODB_PORT: z._default(port, 0),

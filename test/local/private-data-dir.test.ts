@@ -1,7 +1,9 @@
-import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { prepareDataDir } from '../../src/adapters/local-disk/private-dir.js';
+import { DEFAULT_DATA_DIR, loadConfig } from '../../src/config/config.js';
 import { startTestStack } from '../support/test-stack.js';
 
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
@@ -43,10 +45,23 @@ describe('the local stack’s data directory', () => {
     for (const name of ['dynamodb', 'uploads']) await mkdir(join(dataDir, name), { mode: 0o755 });
     await chmod(join(dataDir, 'dynamodb'), 0o755);
     await chmod(join(dataDir, 'uploads'), 0o755);
+    await writeFile(join(dataDir, 'stream-failures.jsonl'), '{"a":"comment body"}\n', { mode: 0o644 });
+    await chmod(join(dataDir, 'stream-failures.jsonl'), 0o644);
     const stack = await startTestStack('dynamodb', {}, dataDir);
     await stack.close();
     expect(await modeOf(dataDir)).toBe(0o755);
     expect(await modeOf(join(dataDir, 'dynamodb'))).toBe(0o700);
     expect(await modeOf(join(dataDir, 'uploads'))).toBe(0o700);
+    expect(await modeOf(join(dataDir, 'stream-failures.jsonl'))).toBe(0o600);
+  });
+
+  it('closes the project’s own .data that an earlier version left open (the default, not a directory named)', async () => {
+    const dataDir = join(await scratch(), '.data');
+    await mkdir(dataDir, { mode: 0o755 });
+    await chmod(dataDir, 0o755);
+    await prepareDataDir(dataDir, true);
+    expect(await modeOf(dataDir)).toBe(0o700);
+    // The stack passes `owned` only for the default: APP_DATA_DIR unset, or set to it.
+    expect(loadConfig({}).dataDir).toBe(DEFAULT_DATA_DIR);
   });
 });
