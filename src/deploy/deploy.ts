@@ -3,7 +3,7 @@ import { type LiveVersion, recordLiveVersions, rollBackLiveVersions } from './al
 import type { CommandRunner } from './command.js';
 import type { DeployEngine, EngineName, StackOutputs } from './engines/engine.js';
 import type { DeployEnvironment } from './environments.js';
-import { DeployError } from './errors.js';
+import { DeployError, missingCredentials } from './errors.js';
 import type { HealthCheckOptions } from './health-check.js';
 import { preflight } from './preflight.js';
 import { type Print, Progress } from './progress.js';
@@ -198,13 +198,7 @@ export async function withAwsErrors<T>(
   } catch (error) {
     if (error instanceof DeployError) throw error;
     const { name, message } = error as Error;
-    const profile = target.profile ? ` --profile ${target.profile}` : '';
-    if (CREDENTIAL_ERRORS.test(`${name} ${message}`)) {
-      throw new DeployError(
-        `AWS credentials are missing or not valid: ${message}`,
-        `Sign in (\`aws sso login${profile}\`, or \`aws configure${profile}\`), or pass --profile; in CI the deploy role is assumed through OIDC (DEPLOYMENT.md).`,
-      );
-    }
+    if (CREDENTIAL_ERRORS.test(`${name} ${message}`)) throw missingCredentials(message, target.profile);
     if (name === 'AccessDenied' || name === 'AccessDeniedException' || /not authorized/.test(message)) {
       throw new DeployError(
         `AWS refused: ${message}`,

@@ -13,3 +13,12 @@ export class DeployError extends Error {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** No credentials, or refused ones: what the SDK (or Terraform's AWS backend) said, and how to sign in. */
+export function missingCredentials(said: string, profile: string | undefined): DeployError {
+  const flag = profile ? ` --profile ${profile}` : '';
+  return new DeployError(
+    `AWS credentials are missing or not valid: ${said}`,
+    `Sign in (\`aws sso login${flag}\`, or \`aws configure${flag}\`), or pass --profile; in CI the deploy role is assumed through OIDC (DEPLOYMENT.md).`,
+  );
+}

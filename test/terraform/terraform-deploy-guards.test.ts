@@ -148,6 +148,44 @@ describe('Terraform engine refusals', () => {
     }
   });
 
+  it('without AWS credentials terraform init says how to sign in, as the SAM engine does', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'blogapp-tf-creds-'));
+    // No credentials anywhere Terraform's AWS backend looks: environment, files, the EC2 metadata service.
+    const {
+      AWS_ACCESS_KEY_ID: _id,
+      AWS_SECRET_ACCESS_KEY: _secret,
+      AWS_SESSION_TOKEN: _token,
+      AWS_PROFILE: _profile,
+      ...rest
+    } = process.env;
+    const env = {
+      ...rest,
+      TF_DATA_DIR: dataDir,
+      CHECKPOINT_DISABLE: '1',
+      AWS_CONFIG_FILE: join(dataDir, 'no-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dataDir, 'no-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+    try {
+      const run = runTerraformRollback(
+        {
+          environment: 'staging',
+          stateBucket: 'blogapp-terraform-state-123456789012',
+          profile: 'blogapp-dev',
+        },
+        { ...deps, terraform: (cwd) => terraformCli({ cwd, env }) },
+      );
+      await expect(run).rejects.toMatchObject({
+        message: expect.stringMatching(
+          /^AWS credentials are missing or not valid: .*No valid credential sources/,
+        ),
+        whatNext: expect.stringContaining('aws sso login --profile blogapp-dev'),
+      });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('--rollback without a state bucket says how to create one, before terraform runs', async () => {
     const run = runTerraformRollback(
       { environment: 'staging' },

@@ -6,7 +6,7 @@ import { rollBackLive } from '../canary/rollback.js';
 import type { CommandResult, CommandRunner } from '../command.js';
 import type { StackOutputs } from '../engines/engine.js';
 import type { DeployEnvironment } from '../environments.js';
-import { DeployError } from '../errors.js';
+import { DeployError, missingCredentials } from '../errors.js';
 import { type Print, Progress } from '../progress.js';
 import { STACK_FUNCTIONS } from '../stack.js';
 import type { FunctionZip } from './bundles.js';
@@ -29,7 +29,7 @@ export interface TerraformDeployOptions {
   stateBucket?: string;
   /** --region: the provider's region (the `region` variable); the SDK clients get it from the deps. */
   region?: string;
-  /** --profile: only to print the command to run again. */
+  /** --profile: only to print the command to run again, and how to sign in. */
   profile?: string;
 }
 
@@ -197,7 +197,7 @@ export async function runTerraformDeploy(
 
 /** `npm run deploy -- --env <env> --engine terraform --rollback`: each `live` alias back one version. */
 export async function runTerraformRollback(
-  options: Pick<TerraformDeployOptions, 'environment' | 'stateBucket'>,
+  options: Pick<TerraformDeployOptions, 'environment' | 'stateBucket' | 'profile'>,
   deps: Pick<TerraformDeployDeps, 'root' | 'print' | 'terraform' | 'aliases' | 'backendConfig'>,
 ): Promise<void> {
   requireStateBucket(options, deps);
@@ -221,7 +221,7 @@ export async function runTerraformRollback(
 
 function init(
   terraform: TerraformCli,
-  options: Pick<TerraformDeployOptions, 'stateBucket'>,
+  options: Pick<TerraformDeployOptions, 'stateBucket' | 'profile'>,
   deps: Pick<TerraformDeployDeps, 'backendConfig'>,
 ) {
   const backend = [
@@ -238,8 +238,21 @@ function init(
       ...backend.map((config) => `-backend-config=${config}`),
     ],
     'terraform init',
-  );
+  ).catch((error: unknown) => {
+    // The S3 backend is the first thing to call AWS: say how to sign in, as the SAM engine's first call does.
+    if (error instanceof DeployError && TERRAFORM_CREDENTIAL_ERRORS.test(error.message)) {
+      throw missingCredentials(
+        error.message.replace(/^terraform init failed \(exit \d+\): /, ''),
+        options.profile,
+      );
+    }
+    throw error;
+  });
 }
+
+/** How Terraform's AWS backend says it has no credentials, or refused ones. */
+const TERRAFORM_CREDENTIAL_ERRORS =
+  /No valid credential sources found|failed to refresh cached credentials|ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch|security token included in the request is (invalid|expired)/;
 
 async function readOutputs(terraform: TerraformCli): Promise<Outputs> {
   const result = await mustSucceed(terraform, ['output', '-json', '-no-color'], 'terraform output');

@@ -116,7 +116,11 @@ await runCli(USAGE, async () => {
       ...reportOutputs,
     };
     const stateBucket = process.env.TF_STATE_BUCKET;
-    const state = { environment: common.environment, ...(stateBucket ? { stateBucket } : {}) };
+    const state = {
+      environment: common.environment,
+      ...(stateBucket ? { stateBucket } : {}),
+      ...(common.profile ? { profile: common.profile } : {}),
+    };
     // The SDK's calls (aliases, alarms, branding) say what to do without credentials, as the SAM path's do.
     if (values.rollback) return withAwsErrors(common, () => runTerraformRollback(state, deps));
     return withAwsErrors(common, () =>
