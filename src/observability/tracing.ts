@@ -13,6 +13,8 @@ export interface Span {
   addFlag(flag: 'error' | 'fault' | 'throttle'): void;
   /** The error as the subsegment's cause (and a fault); `remote` when another service answered with it. */
   addError(error: unknown, remote?: boolean): void;
+  /** Sends nothing for this subsegment: what it timed turned out not to be a call (a presigned URL). */
+  discard(): void;
 }
 
 export interface Tracer {

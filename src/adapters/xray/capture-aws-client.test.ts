@@ -1,9 +1,11 @@
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
+  GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import AWSXRay from 'aws-xray-sdk-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3, type TestS3 } from '../../../test/support/s3rver.js';
@@ -92,6 +94,22 @@ describe('captureAwsClient', () => {
     expect(headers).toEqual(
       sent.map((s) => `Root=${s.trace_id};Parent=${s.id};Sampled=1;Lineage=a87bd80c:0`),
     );
+  });
+
+  it('shows no call for a presigned URL: the client’s middleware runs, but nothing is sent', async () => {
+    const tracer = daemon.tracer();
+    const ours = tracer.captureAwsClient(client());
+    const from = daemon.documents.length;
+    await tracer.invocation('## blogapp-api', async () => {
+      const url = await getSignedUrl(ours, new GetObjectCommand({ Bucket: s3.bucket, Key: 'a.png' }), {
+        expiresIn: 60,
+      });
+      expect(url).toContain('X-Amz-Signature=');
+    });
+    // The invocation is the first document to arrive: none was sent for the presign before it.
+    expect((await daemon.received(from + 1))[from]?.name).toBe('## blogapp-api');
+    ours.destroy();
+    tracer.close();
   });
 
   it('leaves calls outside a traced invocation untraced', async () => {

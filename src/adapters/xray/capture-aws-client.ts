@@ -16,7 +16,7 @@ interface BuildArgs {
   request?: { headers?: Record<string, string> };
 }
 interface Result {
-  output?: { $metadata?: ResponseMetadata };
+  output?: { $metadata?: ResponseMetadata; presigned?: unknown };
   response?: { headers?: Record<string, string | undefined> };
 }
 type Next = (args: BuildArgs) => Promise<Result>;
@@ -56,6 +56,11 @@ export function captureAwsCalls<C extends AwsSdkClient>(client: C, open: OpenSub
         });
       try {
         const result = await next(args);
+        // A presigned URL runs the client's middleware too, but nothing is sent: no call to show.
+        if (result.output?.presigned !== undefined) {
+          span.discard();
+          return result;
+        }
         await record(result.output?.$metadata, false, result.response?.headers?.['content-length']);
         return result;
       } catch (error) {

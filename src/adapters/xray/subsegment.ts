@@ -38,6 +38,7 @@ const seconds = () => Date.now() / 1000;
 export class Subsegment implements Span {
   readonly document: SubsegmentDocument;
   readonly additionalTraceData: string;
+  #discarded = false;
 
   constructor(
     name: string,
@@ -70,6 +71,10 @@ export class Subsegment implements Span {
     return `Root=${this.document.trace_id};Parent=${this.id};Sampled=1${additional}`;
   }
 
+  get discarded(): boolean {
+    return this.#discarded;
+  }
+
   get hasCause(): boolean {
     return this.document.cause !== undefined;
   }
@@ -96,6 +101,10 @@ export class Subsegment implements Span {
     this.document.fault = true;
     this.document.cause ??= { working_directory: process.cwd(), exceptions: [] };
     this.document.cause.exceptions.unshift(captured(error, remote));
+  }
+
+  discard(): void {
+    this.#discarded = true;
   }
 
   close(): SubsegmentDocument {

@@ -14,6 +14,7 @@ const UNTRACED: Span = {
   addAttribute: () => undefined,
   addFlag: () => undefined,
   addError: () => undefined,
+  discard: () => undefined,
 };
 
 /** Lambda's trace header for this invocation: `Root=…;Parent=…;Sampled=1`, parsed. */
@@ -115,7 +116,8 @@ export class XRayTracer implements Tracer {
       if (!subsegment.hasCause) subsegment.addError(error);
       throw error;
     } finally {
-      this.#sender.send(subsegment.close());
+      const document = subsegment.close();
+      if (!subsegment.discarded) this.#sender.send(document);
     }
   }
 
