@@ -73,7 +73,7 @@ export async function runBench(options: BenchOptions): Promise<Report> {
     if (serving && wanted('peer')) results.push(await measurePeerStartup(ctx, serving, peer));
     if (wanted('fanout')) results.push(await measureFanOut(ctx));
     if (cold && handler && serving) {
-      results.push(costSketch(cold.coldStart, handler.rates, serving.listBytes));
+      results.push(costSketch(cold.coldStart, handler.rates, serving));
     }
 
     const report: Report = {

@@ -16,6 +16,8 @@ export interface ServingFixture {
   dataDir: string;
   /** Bytes of our first page of posts, for the cost sketch's read units. */
   listBytes: number;
+  /** Bytes of one post as we answer it, standing for a post item's size in the cost sketch. */
+  postBytes: number;
   routes: { label: string; path: string }[];
 }
 
@@ -44,13 +46,15 @@ export async function prepareServingFixture(ctx: BenchContext): Promise<ServingF
       );
       replies[path] = { status: reply.status, headers, body: reply.body.toString('base64') };
     }
-    const listBody = Buffer.from(replies['/api/posts']?.body ?? '', 'base64').toString('utf8');
+    const bodyOf = (path: string) => Buffer.from(replies[path]?.body ?? '', 'base64');
+    const listBody = bodyOf('/api/posts').toString('utf8');
     return {
       fixture,
       replies: await writeJson(ctx.work, 'replies.json', replies),
       peerData: await writeJson(ctx.work, 'peer-data.json', JSON.parse(listBody)),
       dataDir,
       listBytes: Buffer.byteLength(listBody),
+      postBytes: bodyOf(`/api/posts/${newest.id}`).length,
       routes,
     };
   } finally {

@@ -1,5 +1,6 @@
 import type { MeasureResult } from '../lib/result.js';
 import type { ColdStart } from './cold-start.js';
+import { favoritesTradeOff } from './favorites-trade-off.js';
 import type { HandlerRates } from './lambda-throughput.js';
 
 /** Published on-demand prices, us-east-1, USD (checked 2025; free tiers ignored). */
@@ -37,7 +38,11 @@ interface MixItem {
  * Cost per million requests of a typical read-heavy mix, from the measured handler time per request and
  * init time: Lambda (requests, duration, init), HTTP API, DynamoDB on-demand, CloudWatch Logs.
  */
-export function costSketch(coldStart: ColdStart, rates: HandlerRates, listBytes: number): MeasureResult {
+export function costSketch(
+  coldStart: ColdStart,
+  rates: HandlerRates,
+  { listBytes, postBytes }: { listBytes: number; postBytes: number },
+): MeasureResult {
   const listRru = Math.max(1, Math.ceil(listBytes / 4096)) * 0.5;
   const mix: MixItem[] = [
     {
@@ -135,6 +140,10 @@ export function costSketch(coldStart: ColdStart, rates: HandlerRates, listBytes:
           `${ASSUME.logBytesPerRequest} B of logs per request (our request line and Lambda’s START/END/REPORT). Not`,
           'included: data transfer out, X-Ray (sampled), S3, the WebSocket API and its pushes.',
         ].join('\n'),
+      },
+      {
+        title: 'A favorites page: two reads, or a copy of each post in every favorite',
+        markdown: favoritesTradeOff(postBytes, PRICE),
       },
     ],
   };

@@ -1,7 +1,10 @@
 import { png } from '../../test/support/images.js';
 
-/** What a route may cost in storage calls: reads exactly 1, writes at most 2, the rest none. */
-export type RouteKind = 'read' | 'write' | 'none';
+/**
+ * What a route may cost in storage calls (dynamodb-call-rules.ts): reads 1, writes at most 2, the rest none;
+ * `own-list` is a page of the viewer's own list of posts.
+ */
+export type RouteKind = 'read' | 'own-list' | 'write' | 'none';
 
 export interface Call {
   method: string;
@@ -212,8 +215,16 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     route: 'GET /api/me/favorites',
-    kind: 'read',
+    variant: 'three favorites',
+    kind: 'own-list',
     status: 200,
+    // Two more than the world's one, so the page's BatchGet must name several posts, each from the Query.
+    prepare: async (send, w) => {
+      for (const id of [await newPost(send, w.alice), await newPost(send, w.alice)]) {
+        await send({ method: 'PUT', path: `/api/posts/${id}/favorite`, token: w.bob });
+      }
+      return {};
+    },
     act: (w) => ({ method: 'GET', path: '/api/me/favorites', token: w.bob }),
   },
   {

@@ -5,6 +5,8 @@ import { watchedDocuments } from '../../src/adapters/dynamodb/watched-documents.
 export interface SentCommand {
   name: string;
   input: Record<string, unknown>;
+  /** What the call answered, once it has: a rule may check that one call asks for exactly what another named. */
+  output?: unknown;
 }
 
 /** The SDK's name for the low-level command each call of the port is: what the tests and the bench report. */
@@ -30,9 +32,12 @@ export function commandRecorder(documents: DynamoDbDocuments): {
   record(): SentCommand[];
 } {
   let sent: SentCommand[] | undefined;
-  const watched = watchedDocuments(documents, (operation, input, call) => {
-    sent?.push({ name: COMMAND_NAMES[operation], input });
-    return call();
+  const watched = watchedDocuments(documents, async (operation, input, call) => {
+    const command: SentCommand = { name: COMMAND_NAMES[operation], input };
+    sent?.push(command);
+    const output = await call();
+    command.output = output;
+    return output;
   });
   return { documents: watched, record: () => (sent = []) };
 }
