@@ -46,11 +46,8 @@ function isOwnListQuery(command: SentCommand | undefined, viewer: string | undef
  */
 function batchGetsWhatItNamed(command: SentCommand | undefined, query: SentCommand | undefined): boolean {
   if (command?.name !== 'BatchGetItemCommand') return false;
-  const named = new Set(
-    (((query?.output as { Items?: { postId?: unknown }[] }) ?? {}).Items ?? []).map((item) =>
-      keyText(postKey(String(item.postId))),
-    ),
-  );
+  const items = (query?.output as { Items?: { postId?: unknown }[] } | undefined)?.Items ?? [];
+  const named = new Set(items.map((item) => keyText(postKey(String(item.postId)))));
   const keys = batchGetKeys(command);
   const asked = new Set(keys.map(keyText));
   return (
