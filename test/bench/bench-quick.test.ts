@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBench } from '../../bench/bench.js';
 import { silentProgress } from '../../bench/lib/progress.js';
+import { verdict } from '../../bench/lib/result.js';
 import { QUICK } from '../../bench/lib/scale.js';
 
 // `make bench` at a tiny scale, so the benchmark code cannot rot. No timing is asserted: only that every
@@ -47,11 +48,16 @@ describe('bench-quick', () => {
       'unsigned keep-alive POSTs to @connections',
       'Fan-out to 20, ÷ a bare ws send loop',
       'Cost sketch',
+      'A favorites page: two reads, or a copy of each post in every favorite',
     ]) {
       expect(markdown).toContain(measure);
     }
-    const targeted = report.results.flatMap((result) => result.rows).filter((row) => row.target);
+    const rows = report.results.flatMap((result) => result.rows);
+    const targeted = rows.filter((row) => row.target);
     expect(targeted.every((row) => Number.isFinite(row.value))).toBe(true);
+    // Counts, not timings: every route keeps its DynamoDB rule at any scale, so a regression fails here.
+    const calls = rows.find((row) => row.measure.startsWith('DynamoDB commands per route'));
+    expect(calls && verdict(calls)).toBe('met');
     expect(markdown).toMatch(/Node\.js v\d+/);
   }, 240_000);
 
