@@ -6,7 +6,7 @@ import { concurrencyContract } from './contract/concurrency.contract.js';
 import { favoriteContract } from './contract/favorites.contract.js';
 import { idempotencyContract } from './contract/idempotency.contract.js';
 import { postContract } from './contract/posts.contract.js';
-import { profileContract } from './contract/profiles.contract.js';
+import { authorNameContract, profileContract } from './contract/profiles.contract.js';
 
 /**
  * What every storage provider promises the domain. The same tests run on each, so `memory` (fast tests,
@@ -30,6 +30,7 @@ describe.each(storageProviders)('$name storage', (provider) => {
   describe('favorites', () => favoriteContract(fresh));
   describe('idempotency', () => idempotencyContract(fresh));
   describe('profiles', () => profileContract(fresh));
+  describe('authors’ names on what they write', () => authorNameContract(fresh));
   describe('under concurrency', () => concurrencyContract(fresh));
   describe('for the work after writes', () => afterWritesContract(fresh));
 });

@@ -35,6 +35,7 @@ export function domainKit(options: { storage?: Storage } = {}) {
   return {
     storage,
     clock,
+    cursors,
     posts,
     uploads,
     imageStore,

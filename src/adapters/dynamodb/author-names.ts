@@ -1,8 +1,46 @@
+import { AuthorRenamedError } from '../../domain/profiles/author-renamed.js';
 import type { PageRequest, StoreKey } from '../../domain/shared/page.js';
 import type { DynamoDbDocuments } from './documents.js';
 import { guarded, isConditionFailed, translateError } from './errors.js';
 import { exclusiveStartKey, GSI2_KEY } from './paging.js';
-import { GSI2 } from './table-design.js';
+import { GSI2, profileKey } from './table-design.js';
+import type { Refusal, TransactItem } from './transactions.js';
+
+/**
+ * Rides in the transaction that writes a post or comment stamped with `authorName`: refuses it when the
+ * author's profile holds another name, so no process stamps a name from before a rename (see
+ * AuthorRenamedError). An author without a profile is not held to one.
+ */
+export function authorNameCheck(tableName: string, authorId: string, authorName: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: profileKey(authorId),
+      ConditionExpression: 'attribute_not_exists(pk) OR displayName = :name',
+      ExpressionAttributeValues: { ':name': authorName },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/** The error for a transaction whose authorNameCheck was refused, with the name the profile holds; else null. */
+export async function renamedAuthor(
+  documents: DynamoDbDocuments,
+  tableName: string,
+  authorId: string,
+  refusal: Refusal | undefined,
+): Promise<AuthorRenamedError | null> {
+  if (refusal?.code !== 'ConditionalCheckFailed') return null;
+  // DynamoDB returns the profile with the refusal; an emulator that does not gets it read instead.
+  const profile =
+    refusal.item ??
+    (
+      await guarded(() =>
+        documents.get({ TableName: tableName, Key: profileKey(authorId), ConsistentRead: true }),
+      )
+    ).Item;
+  return typeof profile?.displayName === 'string' ? new AuthorRenamedError(profile.displayName) : null;
+}
 
 /**
  * Sets `authorName` on one page of the items in GSI2 partition `partition` (an author's posts, or their

@@ -4,7 +4,7 @@ import type { Post } from '../../domain/posts/post.js';
 import { ConflictError, postNotFound } from '../../domain/shared/errors.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
 import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
-import { renameAuthorIn } from './author-names.js';
+import { authorNameCheck, renameAuthorIn, renamedAuthor } from './author-names.js';
 import { claimPut, replayOf } from './claims.js';
 import type { DynamoDbDocuments } from './documents.js';
 import type { DynamoDbTable } from './dynamodb-table.js';
@@ -31,7 +31,10 @@ export class DynamoDbCommentRepository implements CommentRepository {
     this.tableName = tableName;
   }
 
-  /** Counts, stores and claims in one transaction; the count's condition is what refuses a missing post. */
+  /**
+   * Counts, stores, checks the author's name and claims in one transaction; the count's condition is what
+   * refuses a missing post.
+   */
   async create(
     comment: Comment,
     claim?: IdempotencyClaim,
@@ -46,14 +49,17 @@ export class DynamoDbCommentRepository implements CommentRepository {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      authorNameCheck(this.tableName, comment.authorId, comment.authorName),
     ];
     if (claim) items.push(claimPut(this.tableName, claim, comment));
     const refusals = await transactWrite(this.documents, items);
     if (!refusals) return { created: true };
     // A retry with a used key replays even when the post has gone since, as the memory store does.
-    const replay = claim ? await replayOf<Comment>(this.documents, this.tableName, claim, refusals[2]) : null;
+    const replay = claim ? await replayOf<Comment>(this.documents, this.tableName, claim, refusals[3]) : null;
     if (replay) return replay;
     if (isRefused(refusals, 0)) throw postNotFound(comment.postId);
+    const renamed = await renamedAuthor(this.documents, this.tableName, comment.authorId, refusals[2]);
+    if (renamed) throw renamed;
     throw new ConflictError(`A comment with id ${JSON.stringify(comment.id)} already exists.`);
   }
 

@@ -3,7 +3,7 @@ import type { PostRepository } from '../../domain/posts/post.repository.js';
 import { ConflictError } from '../../domain/shared/errors.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
 import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
-import { renameAuthorIn } from './author-names.js';
+import { authorNameCheck, renameAuthorIn, renamedAuthor } from './author-names.js';
 import { batchGet, deletePartition, keyId } from './batch.js';
 import { claimPut, replayOf } from './claims.js';
 import type { DynamoDbDocuments } from './documents.js';
@@ -22,7 +22,7 @@ import {
   postKey,
   postPk,
 } from './table-design.js';
-import { transactGet, transactWrite } from './transactions.js';
+import { type TransactItem, transactGet, transactWrite } from './transactions.js';
 
 /** What an edit may set; counts are never among them, so an edit cannot undo a concurrent favorite. */
 const EDITABLE = new Set(['title', 'body', 'tags', 'imageKey', 'updatedAt']);
@@ -36,28 +36,26 @@ export class DynamoDbPostRepository implements PostRepository {
     this.tableName = tableName;
   }
 
+  /** The post, the check of its author's name and the claim, if any, in one transaction. */
   async create(post: Post, claim?: IdempotencyClaim): Promise<CreateOutcome<Post>> {
-    const put = {
-      TableName: this.tableName,
-      Item: postItem(post),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    };
-    if (!claim) {
-      try {
-        await this.documents.put(put);
-        return { created: true };
-      } catch (error) {
-        if (isConditionFailed(error)) throw duplicateId(post.id);
-        throw translateError(error);
-      }
-    }
-    const refusals = await transactWrite(this.documents, [
-      { Put: put },
-      claimPut(this.tableName, claim, post),
-    ]);
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: postItem(post),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      authorNameCheck(this.tableName, post.authorId, post.authorName),
+    ];
+    if (claim) items.push(claimPut(this.tableName, claim, post));
+    const refusals = await transactWrite(this.documents, items);
     if (!refusals) return { created: true };
-    const replay = await replayOf<Post>(this.documents, this.tableName, claim, refusals[1]);
+    // A retry with a used key replays whatever the name is now: the first answer is the answer.
+    const replay = claim ? await replayOf<Post>(this.documents, this.tableName, claim, refusals[2]) : null;
     if (replay) return replay;
+    const renamed = await renamedAuthor(this.documents, this.tableName, post.authorId, refusals[1]);
+    if (renamed) throw renamed;
     throw duplicateId(post.id);
   }
 

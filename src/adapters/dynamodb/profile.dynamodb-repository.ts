@@ -16,6 +16,13 @@ export class DynamoDbProfileRepository implements ProfileRepository {
     this.tableName = tableName;
   }
 
+  async find(id: string): Promise<Profile | null> {
+    const { Item } = await guarded(() =>
+      this.documents.get({ TableName: this.tableName, Key: profileKey(id), ConsistentRead: true }),
+    );
+    return Item ? toProfile(Item) : null;
+  }
+
   /** One conditional Put: the first request of a user creates the profile, racing ones get the winner's. */
   async getOrCreate(profile: Profile): Promise<Profile> {
     try {

@@ -6,7 +6,7 @@ import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempo
 import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
 import { previousOutcome, recordClaim } from './memory-claims.js';
 import { pageBy } from './memory-paging.js';
-import { copy, emitChange, type MemoryState } from './memory-state.js';
+import { checkAuthorName, copy, emitChange, type MemoryState } from './memory-state.js';
 
 export class MemoryCommentRepository implements CommentRepository {
   constructor(private readonly state: MemoryState) {}
@@ -16,6 +16,7 @@ export class MemoryCommentRepository implements CommentRepository {
     if (previous) return previous;
     const post = this.state.posts.get(comment.postId);
     if (!post) throw postNotFound(comment.postId);
+    checkAuthorName(this.state, comment.authorId, comment.authorName);
     const comments = this.state.comments.get(post.id) ?? new Map<string, Comment>();
     comments.set(comment.id, copy(comment));
     this.state.comments.set(post.id, comments);

@@ -1,6 +1,7 @@
 import type { ChangeListener, StorageChange } from '../../domain/changes/storage-change.js';
 import type { Comment } from '../../domain/comments/comment.js';
 import type { Post } from '../../domain/posts/post.js';
+import { AuthorRenamedError } from '../../domain/profiles/author-renamed.js';
 import type { Profile } from '../../domain/profiles/profile.js';
 
 /**
@@ -57,4 +58,10 @@ export function copy<T>(value: T): T {
     if (typeof field === 'object' && field !== null) copied[key] = copy(field);
   }
   return copied as T;
+}
+
+/** Refuses a post or comment stamped with a name its author's profile no longer holds, as DynamoDB's check does. */
+export function checkAuthorName(state: MemoryState, authorId: string, authorName: string): void {
+  const profile = state.profiles.get(authorId);
+  if (profile && profile.displayName !== authorName) throw new AuthorRenamedError(profile.displayName);
 }

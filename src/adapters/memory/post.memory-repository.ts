@@ -4,7 +4,7 @@ import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempo
 import type { PageRequest, StoreKey, StorePage } from '../../domain/shared/page.js';
 import { previousOutcome, recordClaim } from './memory-claims.js';
 import { compareDescending, pageBy } from './memory-paging.js';
-import { copy, emitChange, type MemoryState } from './memory-state.js';
+import { checkAuthorName, copy, emitChange, type MemoryState } from './memory-state.js';
 
 export class MemoryPostRepository implements PostRepository {
   constructor(private readonly state: MemoryState) {}
@@ -12,6 +12,7 @@ export class MemoryPostRepository implements PostRepository {
   async create(post: Post, claim?: IdempotencyClaim): Promise<CreateOutcome<Post>> {
     const previous = previousOutcome<Post>(this.state, claim);
     if (previous) return previous;
+    checkAuthorName(this.state, post.authorId, post.authorName);
     this.state.posts.set(post.id, copy(post));
     this.state.postsNewestFirst = undefined;
     recordClaim(this.state, claim, post);

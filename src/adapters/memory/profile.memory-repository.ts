@@ -5,6 +5,11 @@ import { copy, emitChange, type MemoryState } from './memory-state.js';
 export class MemoryProfileRepository implements ProfileRepository {
   constructor(private readonly state: MemoryState) {}
 
+  async find(id: string): Promise<Profile | null> {
+    const profile = this.state.profiles.get(id);
+    return profile ? copy(profile) : null;
+  }
+
   async getOrCreate(profile: Profile): Promise<Profile> {
     const existing = this.state.profiles.get(profile.id);
     if (existing) return copy(existing);

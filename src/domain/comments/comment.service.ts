@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Created } from '../posts/post.service.js';
+import { stampedWithCurrentName } from '../profiles/author-renamed.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
 import { ForbiddenError, idempotencyMismatch, NotFoundError, postNotFound } from '../shared/errors.js';
 import { claimFor } from '../shared/idempotency.js';
@@ -37,7 +38,10 @@ export class CommentService {
       body: fields.body,
       createdAt: now.toISOString(),
     };
-    const outcome = await this.deps.comments.create(comment, claim, correlationId);
+    const outcome = await stampedWithCurrentName(actor.displayName, (authorName) => {
+      comment.authorName = authorName;
+      return this.deps.comments.create(comment, claim, correlationId);
+    });
     if (outcome.created) return { value: comment, replayed: false };
     if (outcome.previous.fingerprint !== claim?.fingerprint) throw idempotencyMismatch();
     return { value: outcome.previous.result, replayed: true };

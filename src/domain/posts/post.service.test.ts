@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { alice, bob, domainKit } from '../../../test/support/domain-kit.js';
 import { PNG_HEAD } from '../../../test/support/memory-image-store.js';
+import type { IdGenerator } from '../shared/clock.js';
 import { etagOf, versionFromEtag } from './post.js';
+import { PostService } from './post.service.js';
 import { PostSweepService } from './post-sweep.service.js';
 
 const draft = { title: '  Hello  ', body: ' First post ', tags: ['news', 'news', 'aws'] };
@@ -120,6 +122,56 @@ describe('PostService', () => {
     const { posts } = domainKit();
     const { value } = await posts.create(alice, draft);
     await expect(posts.update(alice, value.id, {})).rejects.toMatchObject({ code: 'validation_error' });
+  });
+
+  it('keeps the version of a post an edit leaves as it is, so no other editor’s ETag goes stale', async () => {
+    const { posts } = domainKit();
+    const { value } = await posts.create(alice, { ...draft, tags: ['a'] });
+
+    for (const same of [
+      { title: ' Hello ' },
+      { imageKey: null },
+      { tags: ['a', 'a'] },
+      { body: value.body },
+    ]) {
+      expect(await posts.update(alice, value.id, same, [1])).toEqual(value);
+    }
+    expect(await posts.get(value.id)).toEqual(value);
+    // A precondition still holds it to the version it names, and a real change still moves it on.
+    await expect(posts.update(alice, value.id, { title: 'Hello' }, [7])).rejects.toMatchObject({
+      code: 'precondition_failed',
+    });
+    expect((await posts.update(alice, value.id, { tags: ['b'] }, [1])).version).toBe(2);
+  });
+
+  it('lists a post whose picture took long to copy among the posts of its own time', async () => {
+    const { storage, uploads, imageStore, clock, cursors } = domainKit();
+    // Ids that sort in the order they are taken, as ULIDs do; the copy of the picture waits until released.
+    let taken = 0;
+    const ids: IdGenerator = { next: () => String(++taken).padStart(6, '0') };
+    let release: () => void = () => {};
+    const copied = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const images = Object.assign(Object.create(uploads), {
+      claim: async (userId: string, key: string) => {
+        await copied;
+        return uploads.claim(userId, key);
+      },
+    });
+    const posts = new PostService({ posts: storage.posts, images, cursors, clock, ids });
+    const ticket = await uploads.requestUpload(alice, { contentType: 'image/png', size: PNG_HEAD.length });
+    imageStore.put(ticket.key, 'image/png', PNG_HEAD);
+
+    const pictured = posts.create(alice, { ...draft, title: 'older', imageKey: ticket.key });
+    clock.advance(1000);
+    await posts.create(bob, { ...draft, title: 'newer' });
+    release();
+    await pictured;
+
+    const listed = (await posts.list({})).items;
+    expect(listed.map((post) => post.title)).toEqual(['newer', 'older']);
+    expect([...listed].sort((a, b) => b.createdAt.localeCompare(a.createdAt))).toEqual(listed);
   });
 
   it('shows only images the author uploaded, keeps them while shown and deletes them after', async () => {

@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor.js';
+import { stampedWithCurrentName } from '../profiles/author-renamed.js';
 import { type Awaitable, whenReady } from '../shared/awaitable.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
 import {
@@ -13,7 +14,14 @@ import { claimFor } from '../shared/idempotency.js';
 import { type CursorCodec, type ListParams, type Page, toPage, toPageRequest } from '../shared/page.js';
 import { parseInput } from '../shared/validation.js';
 import type { ImageCatalog } from '../uploads/image-catalog.js';
-import { createPostInput, type Post, type PostRead, type PostView, updatePostInput } from './post.js';
+import {
+  changesNothing,
+  createPostInput,
+  type Post,
+  type PostRead,
+  type PostView,
+  updatePostInput,
+} from './post.js';
 import type { PostRepository } from './post.repository.js';
 
 /**
@@ -43,11 +51,14 @@ export class PostService {
 
   async create(actor: Actor, input: unknown, idempotencyKey?: string): Promise<Created<PostView>> {
     const fields = parseInput(createPostInput, input);
+    // The id and the time are taken together, before the picture is copied: lists sort by id, and a post
+    // whose copy took longer must not sort among posts written after it.
     const now = this.deps.clock.now();
+    const id = this.deps.ids.next();
     const claim = claimFor(actor.userId, idempotencyKey, 'POST /posts', fields, now);
     const imageKey = fields.imageKey === null ? null : await this.useImage(actor, fields.imageKey);
     const post: Post = {
-      id: this.deps.ids.next(),
+      id,
       authorId: actor.userId,
       authorName: actor.displayName,
       ...fields,
@@ -60,7 +71,11 @@ export class PostService {
     };
     const outcome = await this.keepingImageIf(
       imageKey,
-      () => this.deps.posts.create(post, claim),
+      () =>
+        stampedWithCurrentName(actor.displayName, (authorName) => {
+          post.authorName = authorName;
+          return this.deps.posts.create(post, claim);
+        }),
       (o) => o.created,
     );
     if (outcome.created)
@@ -104,6 +119,8 @@ export class PostService {
       for (let attempt = 1; ; attempt++) {
         const { post: current, favoritedByViewer } = await this.ownedPost(actor, id);
         if (ifMatch && !ifMatch.includes(current.version)) throw stale(id);
+        // Saving a form unchanged must not make another editor's ETag stale.
+        if (changesNothing(current, fields)) return this.toView({ post: current, favoritedByViewer });
         const imageChanged = fields.imageKey !== undefined && fields.imageKey !== current.imageKey;
         if (imageChanged && fields.imageKey) frozen ??= await this.useImage(actor, fields.imageKey);
         const updated = await this.deps.posts.update(

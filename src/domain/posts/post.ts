@@ -64,6 +64,17 @@ export type UpdatePostInput = z.output<typeof updatePostInput>;
 /** What a content edit may change; storage applies it without touching counts. */
 export type PostChanges = Partial<Pick<Post, 'title' | 'body' | 'tags' | 'imageKey'>> & { updatedAt: string };
 
+/** Whether `changes` would leave `post` as it is: such an edit writes nothing and keeps the version (and ETag). */
+export function changesNothing(post: Post, changes: UpdatePostInput): boolean {
+  return (
+    (changes.title === undefined || changes.title === post.title) &&
+    (changes.body === undefined || changes.body === post.body) &&
+    (changes.tags === undefined ||
+      (changes.tags.length === post.tags.length && changes.tags.every((tag, i) => tag === post.tags[i]))) &&
+    (changes.imageKey === undefined || changes.imageKey === post.imageKey)
+  );
+}
+
 /** The post's ETag: strong, as each version has exactly one representation. */
 export function etagOf(post: Pick<Post, 'version'>): string {
   return `"v${post.version}"`;

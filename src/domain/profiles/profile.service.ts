@@ -19,16 +19,24 @@ export class ProfileService {
 
   constructor(private readonly deps: ProfileServiceDeps) {}
 
-  /** The caller's profile, created on their first authenticated request. */
-  async ensure(identity: Identity): Promise<Profile> {
+  /**
+   * The caller's profile, created on their first authenticated request. Remembered for a while, so a warm
+   * process skips the storage call; `current` reads it all the same, for an answer that shows the profile
+   * (another process may have renamed it since: what it writes is checked against the stored name anyway).
+   */
+  async ensure(identity: Identity, options: { current?: boolean } = {}): Promise<Profile> {
     const now = this.deps.clock.now();
-    const cached = this.known.get(identity.userId);
+    const cached = options.current ? undefined : this.known.get(identity.userId);
     if (cached && cached.until > now.getTime()) return cached.profile;
-    const profile = await this.deps.profiles.getOrCreate({
-      id: identity.userId,
-      displayName: initialDisplayName(identity),
-      createdAt: now.toISOString(),
-    });
+    // A read, not the conditional write that creates: a refused write is billed as a write.
+    const stored = options.current ? await this.deps.profiles.find(identity.userId) : null;
+    const profile =
+      stored ??
+      (await this.deps.profiles.getOrCreate({
+        id: identity.userId,
+        displayName: initialDisplayName(identity),
+        createdAt: now.toISOString(),
+      }));
     this.remember(profile);
     return profile;
   }

@@ -22,12 +22,13 @@ export function admitCaller(
   profiles: ProfileService,
   bodyRules: MiddlewareHandler<HttpEnv>,
 ): RouteAdmission {
-  const identify = (c: Context<HttpEnv>, header: string): Promise<void> =>
+  const identify = (c: Context<HttpEnv>, header: string, current: boolean): Promise<void> =>
     verifier.verify(bearerToken(header)).then(async (identity) => {
-      c.env.scope.profile = await profiles.ensure(identity);
+      c.env.scope.profile = await profiles.ensure(identity, { current });
     });
 
   return (route, serve) => {
+    const current = route.currentProfile === true;
     // The answer goes on the context, as Hono's compose puts a handler's: the body rules are Hono
     // middleware, which return what `next()` returns (the context), and their compose takes that for the
     // answer unless one is already there.
@@ -44,7 +45,7 @@ export function admitCaller(
     };
     return (c) => {
       const header = c.req.header('authorization');
-      return header === undefined ? admitted(c) : identify(c, header).then(() => admitted(c));
+      return header === undefined ? admitted(c) : identify(c, header, current).then(() => admitted(c));
     };
   };
 }

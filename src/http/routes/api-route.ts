@@ -33,6 +33,11 @@ export interface ApiRoute {
    * before validation, and before any body rule, so the answer is 401 whatever the request.
    */
   signInRequired?: true;
+  /**
+   * The caller's profile is read from storage, not the per-process copy admission otherwise uses: for a
+   * route that answers with the profile itself, which another process may have renamed since.
+   */
+  currentProfile?: true;
   request?: RequestSchemas;
   responses: { [status: number]: ResponseDoc | undefined };
 }
@@ -65,7 +70,10 @@ export type ServeAdmitted = (c: Context<HttpEnv>) => Response | Promise<Response
  * Who may call and what a body may be, settled ahead of a route's validation (the API's is `admitCaller`'s,
  * src/http/middleware/authenticate.ts): given the route, wraps its work into the one handler Hono runs.
  */
-export type RouteAdmission = (route: Pick<ApiRoute, 'signInRequired'>, serve: ServeAdmitted) => ServeAdmitted;
+export type RouteAdmission = (
+  route: Pick<ApiRoute, 'signInRequired' | 'currentProfile'>,
+  serve: ServeAdmitted,
+) => ServeAdmitted;
 
 /** An app whose routes are served behind `admit`. */
 export interface AdmittedRoutes {

@@ -12,6 +12,7 @@ const getMe = defineRoute({
   path: '/api/me',
   summary: 'Your profile (created on your first signed-in request)',
   ...signedIn,
+  currentProfile: true,
   responses: { 200: json(profileSchema, 'Your profile'), ...errorResponses(401, 503) },
 });
 
