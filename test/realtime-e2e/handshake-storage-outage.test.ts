@@ -1,5 +1,10 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestartableDynamoDb } from '../../reliability/support/restartable-dynamodb.js';
+import { DynamoDbConnectionStore } from '../../src/adapters/dynamodb/index.js';
+import { createDocuments } from '../../src/composition/create-documents.js';
+import { RealtimeService } from '../../src/domain/realtime/realtime.service.js';
+import { createWebSocketHandler } from '../../src/websocket/websocket-handler.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 import { openSocket } from '../support/ws-client.js';
 
@@ -39,4 +44,39 @@ describe('a WebSocket handshake while storage is unreachable', () => {
     expect(await after.next('pong')).toEqual({ type: 'pong' });
     await after.close();
   }, 60_000);
+
+  it('is answered by $connect itself with 503, Retry-After and a body in the error shape, and logged', async () => {
+    // The handler as API Gateway invokes it, on storage that refuses connections.
+    const { documents, destroy } = createDocuments({ endpoint: db.endpoint, region: 'us-east-1' });
+    const warnings: unknown[][] = [];
+    const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
+    const handler = createWebSocketHandler({
+      realtime: new RealtimeService({
+        connections: new DynamoDbConnectionStore({ documents, tableName: 'blogapp-ws-outage-connections' }),
+        gateway: { send: async () => 'delivered', disconnect: async () => {} },
+        posts: { find: async () => null },
+        clock: { now: () => new Date() },
+      }),
+      verifier: { verify: async () => ({ userId: 'alice' }) as never },
+      logger,
+    });
+    await db.stop();
+    try {
+      const result = await handler({ requestContext: { routeKey: '$connect', connectionId: 'c-outage' } });
+      expect(result.statusCode).toBe(503);
+      expect(result.headers).toMatchObject({ 'Retry-After': '2' });
+      expect(JSON.parse(result.body ?? '')).toEqual({
+        error: { code: 'unavailable', message: expect.any(String) },
+      });
+      expect(warnings).toEqual([
+        [
+          expect.stringContaining('storage unavailable'),
+          expect.objectContaining({ connectionId: 'c-outage' }),
+        ],
+      ]);
+    } finally {
+      destroy();
+      await db.resume();
+    }
+  });
 });
