@@ -28,7 +28,7 @@ export interface ChangeProcessorDeps {
 
 /**
  * One committed change, handled: comment changes pushed to the post's readers, a deleted post's remains
- * swept, a rename copied. The table's stream (in AWS and on the embedded DynamoDB) and the memory
+ * swept and its readers told (once, as `post.deleted`), a rename copied. The table's stream (in AWS and on the embedded DynamoDB) and the memory
  * provider's change feed both end here, so every provider behaves the same after a write.
  */
 export function createChangeProcessor(deps: ChangeProcessorDeps): ChangeProcessor {
@@ -40,11 +40,22 @@ export function createChangeProcessor(deps: ChangeProcessorDeps): ChangeProcesso
         reportFanOut(result, { event: change.type, ...context }, deps.logger, deps.metrics);
         return;
       }
-      case 'post.deleted':
-        if (!deps.sweeper) return;
-        await deps.sweeper.sweep(change.post);
-        deps.logger.info('deleted post swept', { postId: change.post.id, ...context });
+      case 'post.deleted': {
+        if (deps.sweeper) {
+          await deps.sweeper.sweep(change.post);
+          deps.logger.info('deleted post swept', { postId: change.post.id, ...context });
+        }
+        // After the sweep: a reader told the post is gone finds nothing of it left. The sweep's own comment
+        // removals come after this change, when the subscriptions are gone, so they push nothing.
+        const result = await deps.realtime.postDeleted(change.post.id);
+        reportFanOut(
+          result,
+          { event: change.type, postId: change.post.id, ...context },
+          deps.logger,
+          deps.metrics,
+        );
         return;
+      }
       case 'profile.renamed':
         if (!deps.renamer) return;
         await deps.renamer.rename(change.userId, change.displayName);

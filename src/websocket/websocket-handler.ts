@@ -1,8 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { TokenVerifier } from '../domain/auth/actor.js';
+import type { Identity, TokenVerifier } from '../domain/auth/actor.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import type { ServerMessage } from '../domain/realtime/realtime-messages.js';
-import { DomainError } from '../domain/shared/errors.js';
+import { DomainError, UnavailableError } from '../domain/shared/errors.js';
+
+/** The REST API's pause for a 503, so a client retries a refused handshake as it retries a request. */
+const RETRY_AFTER_SECONDS = 2;
 
 /** The parts of API Gateway's WebSocket events we read; $connect adds the query string and headers. */
 export interface WebSocketEvent {
@@ -14,6 +17,7 @@ export interface WebSocketEvent {
 
 export interface WebSocketResult {
   statusCode: number;
+  headers?: Record<string, string>;
   body?: string;
 }
 
@@ -46,8 +50,7 @@ export function createWebSocketHandler(deps: {
             throw error;
           }
         }
-        await deps.realtime.connect(connectionId, identity);
-        return { statusCode: 200 };
+        return admit(deps, connectionId, identity);
       }
       case 'DISCONNECT':
       case '$disconnect':
@@ -65,6 +68,29 @@ export function createWebSocketHandler(deps: {
       }
     }
   };
+}
+
+/**
+ * Records the connection. Storage being unreachable refuses the handshake with 503 and Retry-After (API
+ * Gateway passes $connect's status on as the handshake's), as REST answers it; a throw would be a 500.
+ */
+async function admit(
+  deps: { realtime: RealtimeService; logger: Logger },
+  connectionId: string,
+  identity: Identity | null,
+): Promise<WebSocketResult> {
+  try {
+    await deps.realtime.connect(connectionId, identity);
+    return { statusCode: 200 };
+  } catch (error) {
+    if (!(error instanceof UnavailableError)) throw error;
+    deps.logger.warn('websocket handshake refused: storage unavailable', { connectionId, error });
+    return {
+      statusCode: 503,
+      headers: { 'Content-Type': 'application/json', 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      body: JSON.stringify({ error: { code: error.code, message: error.message } }),
+    };
+  }
 }
 
 /**

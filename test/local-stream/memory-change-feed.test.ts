@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import { MemoryConnectionStore } from '../../src/adapters/memory/connection.memory-store.js';
 import { createMemoryStorage } from '../../src/adapters/memory/memory-storage.js';
+import type { StorageChange } from '../../src/domain/changes/storage-change.js';
 import { RealtimeService } from '../../src/domain/realtime/realtime.service.js';
 import { UnavailableError } from '../../src/domain/shared/errors.js';
 import { deliverChangeFeed } from '../../src/local/stream/change-feed-delivery.js';
@@ -84,5 +85,24 @@ describe('the memory provider’s change feed', () => {
     );
     expect(errors).toEqual([]);
     await stop();
+  });
+  it('reports each comment a sweep removes, as DynamoDB’s stream does, so both reach the same processor', async () => {
+    const storage = createMemoryStorage();
+    const feed = storage.changes;
+    if (!feed) throw new Error('the memory provider has no change feed');
+    const post = aPost();
+    await storage.posts.create(post);
+    const comments = [aComment(post.id), aComment(post.id)];
+    for (const comment of comments) await storage.comments.create(comment);
+    await storage.posts.delete(post.id, 1);
+    const seen: StorageChange[] = [];
+    const unsubscribe = feed.subscribe((change) => seen.push(change));
+
+    await storage.posts.sweepRemains(post.id);
+
+    unsubscribe();
+    expect(seen).toEqual(
+      comments.map((comment) => ({ type: 'comment.deleted', postId: post.id, commentId: comment.id })),
+    );
   });
 });

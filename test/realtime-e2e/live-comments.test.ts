@@ -84,6 +84,56 @@ describe.each(['dynamodb', 'memory'] as const)(
       expect(later.status).toBe(201);
     });
 
+    it("tells a deleted post's subscribers once, sends nothing per swept comment, and ends their subscriptions", async () => {
+      const { body: doomed } = await stack.request('POST', '/api/posts', {
+        token: alice,
+        body: { title: 'doomed', body: 'b' },
+      });
+      const { body: other } = await stack.request('POST', '/api/posts', {
+        token: alice,
+        body: { title: 'still here', body: 'b' },
+      });
+      const readers = await Promise.all([open(), open(`?token=${alice}`)]);
+      for (const socket of readers) {
+        await subscribe(socket, doomed.id);
+        await subscribe(socket, other.id);
+      }
+      // More than one batch of the sweep's deletes (25 a batch), each pushed as it is written.
+      for (let i = 0; i < 30; i++) {
+        await stack.request('POST', `/api/posts/${doomed.id}/comments`, {
+          token: alice,
+          body: { body: `c${i}` },
+        });
+      }
+      for (const socket of readers) {
+        for (let i = 0; i < 30; i++) await socket.next('comment.created');
+      }
+
+      expect((await stack.request('DELETE', `/api/posts/${doomed.id}`, { token: alice })).status).toBe(204);
+
+      for (const socket of readers) {
+        expect(await socket.next('post.deleted')).toEqual({ type: 'post.deleted', postId: doomed.id });
+      }
+      // No subscription to the post is left: a broadcast to its readers reaches no one.
+      const toDoomed = await stack.request('POST', '/broadcast/comments', {
+        body: { postId: doomed.id, message: 'anyone?' },
+        headers: { 'x-broadcast-key': stack.broadcastKey },
+      });
+      expect(toDoomed.body).toMatchObject({ delivered: 0, stale: 0, failed: 0 });
+      // post.deleted is sent once the sweep has deleted the comments, so the stream holds their removals
+      // before this comment: once it has reached the readers, any frame for a swept comment came before it.
+      await stack.request('POST', `/api/posts/${other.id}/comments`, {
+        token: alice,
+        body: { body: 'later' },
+      });
+      for (const socket of readers) {
+        expect(await socket.next('comment.created')).toMatchObject({ postId: other.id });
+        expect(socket.received).toEqual([]);
+        socket.send({ action: 'subscribe', postId: doomed.id });
+        expect(await socket.next('error')).toMatchObject({ code: 'not_found' });
+      }
+    }, 60_000);
+
     it('answers ping, refuses bad frames without closing, and 404s unknown posts', async () => {
       const socket = await open();
       socket.send({ action: 'ping' });

@@ -24,7 +24,7 @@ export function openSocket(url: string): Promise<TestSocket> {
       if (index >= 0) waiters.splice(index, 1)[0]?.resolve(message);
     });
     socket.once('unexpected-response', (_req, res) =>
-      reject(Object.assign(new Error('refused'), { statusCode: res.statusCode })),
+      reject(Object.assign(new Error('refused'), { statusCode: res.statusCode, headers: res.headers })),
     );
     socket.once('error', reject);
     socket.once('open', () =>

@@ -58,8 +58,13 @@ export class MemoryPostRepository implements PostRepository {
 
   async sweepRemains(id: string): Promise<void> {
     if (this.state.posts.has(id)) return;
+    const comments = [...(this.state.comments.get(id)?.keys() ?? [])];
     this.state.comments.delete(id);
     this.state.favorites.delete(id);
+    // DynamoDB's stream reports each swept comment's removal: the change feed does too, so work after a
+    // write meets the same changes on both providers.
+    for (const commentId of comments)
+      emitChange(this.state, { type: 'comment.deleted', postId: id, commentId });
   }
 
   async renameAuthor(authorId: string, authorName: string, page: PageRequest): Promise<StoreKey | null> {

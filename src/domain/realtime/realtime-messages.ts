@@ -25,6 +25,8 @@ export type ServerMessage =
   | { type: 'error'; code: ErrorCode | 'unknown_action'; message: string }
   | { type: 'comment.created'; postId: string; comment: Comment }
   | { type: 'comment.deleted'; postId: string; commentId: string }
+  /** The post is gone, its comments with it; the subscription to it has ended. */
+  | { type: 'post.deleted'; postId: string }
   | { type: 'broadcast'; message: string; postId?: string };
 
 /** A change to comments, as the delivery path (a DynamoDB stream, locally its emulation) reports it. */

@@ -54,10 +54,29 @@ export class RealtimeService {
     }
   }
 
-  /** Pushes a comment change to the post's subscribers. */
+  /**
+   * Pushes a comment change to the post's subscribers. A comment removed once its post is gone was swept
+   * with it (a comment's own deletion needs its post): its readers were told of the post instead, and any
+   * the index still names (gsi1 lags its table for a moment) are only let go.
+   */
   async publish(event: CommentEvent): Promise<FanOutResult> {
     const { postId, message } = messageFor(event);
-    return this.push(await this.deps.connections.subscribersOf(postId), message);
+    const subscribers = await this.deps.connections.subscribersOf(postId);
+    if (event.type === 'comment.deleted' && subscribers.length > 0 && !(await this.deps.posts.find(postId))) {
+      await this.unsubscribeAll(subscribers, postId);
+      return { delivered: 0, stale: 0, failed: 0 };
+    }
+    return this.push(subscribers, message);
+  }
+
+  /**
+   * Tells a deleted post's readers once that it is gone, their subscriptions to it ended first, so a reader
+   * holding the frame holds the truth: nothing more will come for that post.
+   */
+  async postDeleted(postId: string): Promise<FanOutResult> {
+    const subscribers = await this.deps.connections.subscribersOf(postId);
+    await this.unsubscribeAll(subscribers, postId);
+    return this.push(subscribers, { type: 'post.deleted', postId });
   }
 
   /** A system message: to a post's subscribers, or to every connection when no post is named. */
@@ -92,7 +111,21 @@ export class RealtimeService {
   }
 
   private push(connectionIds: string[], message: ServerMessage): Promise<FanOutResult> {
-    return fanOut(connectionIds, JSON.stringify(message), this.deps, this.deps.fanOut ?? DEFAULT_FAN_OUT);
+    return fanOut(connectionIds, JSON.stringify(message), this.deps, this.fanOutOptions());
+  }
+
+  /** In waves the size of a fan-out's pool: a post with thousands of readers must not open thousands of writes. */
+  private async unsubscribeAll(connectionIds: string[], postId: string): Promise<void> {
+    const wave = this.fanOutOptions().concurrency;
+    for (let i = 0; i < connectionIds.length; i += wave) {
+      await Promise.all(
+        connectionIds.slice(i, i + wave).map((id) => this.deps.connections.unsubscribe(id, postId)),
+      );
+    }
+  }
+
+  private fanOutOptions(): FanOutOptions {
+    return this.deps.fanOut ?? DEFAULT_FAN_OUT;
   }
 
   private expiry(): number {

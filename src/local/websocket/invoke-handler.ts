@@ -69,3 +69,18 @@ function normalize(result: unknown): IntegrationResponse {
     ),
   };
 }
+
+/** Framing is the gateway's to write: a handler's own length or connection header would contradict it. */
+const FRAMING = new Set(['connection', 'content-length', 'transfer-encoding', 'upgrade']);
+
+/**
+ * A refusing $connect's headers as the handshake's response carries them: named as HTTP usually spells them
+ * (`ws` writes them as given, so `retry-after` beside its own `Content-Type` would send two of a kind).
+ */
+export function refusalHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name]) => !FRAMING.has(name))
+      .map(([name, value]) => [name.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toUpperCase()), value]),
+  );
+}

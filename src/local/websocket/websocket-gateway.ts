@@ -14,7 +14,7 @@ import { type ConnectionContext, connectEvent, disconnectEvent, messageEvent } f
 import { FrameSizeGuard } from './frame-size-guard.js';
 import { type CloseStatus, GatewayConnection, SERVER_CLOSE } from './gateway-connection.js';
 import { type LocalWebSocketGatewayOptions, resolveGatewayOptions } from './gateway-options.js';
-import { invokeHandler, isSuccess } from './invoke-handler.js';
+import { invokeHandler, isSuccess, refusalHeaders } from './invoke-handler.js';
 import { handleManagementRequest, type ManagementApiDeps } from './management-api.js';
 import { connectHeaders, connectQuery, disconnectHeaders } from './request-maps.js';
 import { sigV4Verifier } from './sigv4-verifier.js';
@@ -171,7 +171,10 @@ export async function startLocalWebSocketGateway({
         return refuse(done, 504, 'Endpoint request timed out');
       }
       const { response } = invocation;
-      if (!isSuccess(response.statusCode)) return refuse(done, response.statusCode, undefined, response.body);
+      if (!isSuccess(response.statusCode)) {
+        // As API Gateway does: the refusing handler's status, body and headers (a 503's Retry-After) reach the client.
+        return refuse(done, response.statusCode, undefined, response.body, refusalHeaders(response.headers));
+      }
       // From here the handler believes the connection exists, so it is owed exactly one $disconnect.
       if (closing) {
         refuse(done, 503);
@@ -189,11 +192,18 @@ export async function startLocalWebSocketGateway({
     }
   }
 
-  function refuse(done: VerifyDone, status: number, message?: string, body?: string): void {
+  function refuse(
+    done: VerifyDone,
+    status: number,
+    message?: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ): void {
     const text = message ?? GATEWAY_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
     done(false, status, body ?? JSON.stringify({ message: text }), {
       'Content-Type': 'application/json',
       ...(status === 429 ? { 'Retry-After': '1' } : {}),
+      ...headers,
     });
   }
 
