@@ -28,8 +28,9 @@ export interface ChangeProcessorDeps {
 
 /**
  * One committed change, handled: comment changes pushed to the post's readers, a deleted post's remains
- * swept and its readers told (once, as `post.deleted`), a rename copied. The table's stream (in AWS and on the embedded DynamoDB) and the memory
- * provider's change feed both end here, so every provider behaves the same after a write.
+ * swept and its readers told (once, as `post.deleted`), a rename copied. The table's stream (in AWS and on
+ * the embedded DynamoDB) and the memory provider's change feed both end here, so every provider behaves the
+ * same after a write.
  */
 export function createChangeProcessor(deps: ChangeProcessorDeps): ChangeProcessor {
   return async (change, context = {}) => {

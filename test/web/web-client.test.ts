@@ -63,6 +63,21 @@ describe('web client in Chromium', { timeout: 120_000 }, () => {
     await bob.getByRole('heading', { name: 'Comments (0)' }).waitFor();
   });
 
+  it('tells a reader live when the post they are reading is deleted, and closes its comments', async () => {
+    const { id, token } = await h.seedPost('violet', 'Here, then gone');
+    const reader = await h.user('walt', 'Walt');
+    await reader.goto(h.url(`#/posts/${id}`));
+    await reader.locator('[data-live="live"]').waitFor();
+    expect(await reader.locator('form.comment-form').count()).toBe(1);
+
+    const deleted = await h.stack.request('DELETE', `/api/posts/${id}`, { token });
+
+    expect(deleted.status).toBe(204);
+    await reader.locator('.gone[role="alert"]', { hasText: 'This post was deleted' }).waitFor();
+    expect(await reader.locator('.live[role="status"]').count()).toBe(0);
+    expect(await reader.locator('form.comment-form').count()).toBe(0);
+  });
+
   it('toggles a favorite and shows the count the API keeps', async () => {
     const { id } = await seedPost('carol', 'Worth a star');
     const dave = await h.user('dave', 'Dave');

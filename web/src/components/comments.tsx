@@ -23,6 +23,7 @@ export function Comments({ post }: { post: Post }) {
   const { api, config, session } = useApp();
   const comments = usePaged((cursor) => api.listComments(post.id, cursor), [api, post.id, session.token]);
   const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [gone, setGone] = useState(false);
   const [notices, setNotices] = useState<string[]>([]);
   // Comments added or removed since the count was read; only used while older pages are still unloaded.
   const [countDelta, setCountDelta] = useState(0);
@@ -47,6 +48,7 @@ export function Comments({ post }: { post: Post }) {
           setCountDelta((d) => d - 1);
         },
         broadcast: (message) => setNotices((list) => [...list.slice(-2), message]),
+        gone: () => setGone(true),
       }),
     // add/remove only use setItems, which is stable, so they need not restart the connection.
     [config.wsUrl, post.id, reload, setItems],
@@ -63,9 +65,15 @@ export function Comments({ post }: { post: Post }) {
   return (
     <section class="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">Comments ({count})</h2>
-      <p class={`live ${status}`} role="status" data-live={status}>
-        {STATUS_TEXT[status]}
-      </p>
+      {gone ? (
+        <p class="notice gone" role="alert">
+          This post was deleted by its author; comments are closed.
+        </p>
+      ) : (
+        <p class={`live ${status}`} role="status" data-live={status}>
+          {STATUS_TEXT[status]}
+        </p>
+      )}
       {notices.map((notice) => (
         <p class="notice" key={notice}>
           📣 {notice}
@@ -94,7 +102,7 @@ export function Comments({ post }: { post: Post }) {
           {comments.loadingMore ? 'Loading…' : 'Load more comments'}
         </button>
       )}
-      <CommentForm postId={post.id} onAdded={add} />
+      {!gone && <CommentForm postId={post.id} onAdded={add} />}
     </section>
   );
 }

@@ -10,12 +10,15 @@ export interface PostFeedHandlers {
   created(comment: Comment): void;
   deleted(commentId: string): void;
   broadcast(message: string): void;
+  /** The post itself was deleted: nothing more will come for it, so the feed has stopped. */
+  gone(): void;
 }
 
 type ServerMessage =
   | { type: 'subscribed'; postId: string }
   | { type: 'comment.created'; postId: string; comment: Comment }
   | { type: 'comment.deleted'; postId: string; commentId: string }
+  | { type: 'post.deleted'; postId: string }
   | { type: 'broadcast'; message: string; postId?: string }
   | { type: 'error'; code: string; message?: string }
   | { type: string };
@@ -57,6 +60,11 @@ export function followPost(wsUrl: string, postId: string, on: PostFeedHandlers):
         on.created(message.comment);
       } else if (message.type === 'comment.deleted' && 'commentId' in message && message.postId === postId) {
         on.deleted(message.commentId);
+      } else if (message.type === 'post.deleted' && 'postId' in message && message.postId === postId) {
+        // The server ended the subscription; reconnecting would only be told the post does not exist.
+        stopped = true;
+        socket?.close();
+        on.gone();
       } else if (message.type === 'broadcast' && 'message' in message) {
         if (!('postId' in message) || !message.postId || message.postId === postId)
           on.broadcast(message.message);
