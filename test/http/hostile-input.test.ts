@@ -153,6 +153,27 @@ describe('hostile input over HTTP', () => {
     });
   });
 
+  describe('a body of thousands of unknown fields', () => {
+    it('answers 422 naming the first 20 and counting the rest, in fewer bytes than it was sent', async () => {
+      const fields = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, 1]));
+      const raw = JSON.stringify({ title: 't', body: 'b', ...fields });
+      expect(raw.length).toBeLessThan(64 * 1024);
+      const response = await stack.request('POST', '/api/posts', {
+        token: alice,
+        raw,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(response.status).toBe(422);
+      const details = response.body.error.details;
+      expect(details).toHaveLength(21);
+      expect(details.slice(0, 20)).toEqual(
+        Array.from({ length: 20 }, (_, i) => ({ field: `k${i}`, message: 'Not a field of this request' })),
+      );
+      expect(details[20]).toEqual({ field: '(more)', message: expect.stringMatching(/^4980 more /) });
+      expect(JSON.stringify(response.body).length).toBeLessThan(raw.length / 10);
+    });
+  });
+
   describe('If-Match', () => {
     it.each([
       ['a weak tag of the current version', 'W/"v1"'],
