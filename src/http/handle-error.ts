@@ -1,7 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { DomainError } from '../domain/shared/errors.js';
+import { DomainError, ValidationError } from '../domain/shared/errors.js';
+import { answeredIssues } from './answered-issues.js';
 import { codeForStatus, errorResponse } from './error-response.js';
 import type { HttpEnv } from './http-env.js';
 
@@ -10,6 +11,9 @@ import type { HttpEnv } from './http-env.js';
  * (malformed JSON, method mismatches) their status; anything else is a logged 500 with nothing internal.
  */
 export function handleError(error: Error, c: Context<HttpEnv>, fallbackLog: Logger): Response {
+  if (error instanceof ValidationError) {
+    return errorResponse(c, error.code, error.message, answeredIssues(error.details));
+  }
   if (error instanceof DomainError) return errorResponse(c, error.code, error.message, error.details);
   if (error instanceof HTTPException && error.status < 500) {
     const code = codeForStatus(error.status);

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type * as z from 'zod/mini';
-import { NotFoundError, ValidationError } from '../domain/shared/errors.js';
+import { BadRequestError, NotFoundError, ValidationError } from '../domain/shared/errors.js';
 import { issuesOf } from '../domain/shared/validation.js';
+import { foreignCharset, utf8Text } from './body-charset.js';
 import type { HttpEnv } from './http-env.js';
 import { type PlainAcceptance, plainAcceptance } from './schemas/plain-acceptance.js';
 
@@ -84,11 +85,16 @@ async function hasBody(c: Context<HttpEnv>): Promise<boolean> {
   }
 }
 
+/** The body parsed as JSON, from its bytes: they must be UTF-8, which `c.req.json()` would not check. */
 async function jsonBody(c: Context<HttpEnv>): Promise<unknown> {
   const type = c.req.header('content-type');
   if (!type || !PARSED_AS_JSON.test(type.split(';')[0]?.trim() ?? '')) return {};
+  const text = utf8Text(await c.req.arrayBuffer());
+  if (text === undefined) {
+    throw new BadRequestError('The request body is not UTF-8: send the JSON encoded as UTF-8.');
+  }
   try {
-    return await c.req.json();
+    return JSON.parse(text);
   } catch {
     throw new HTTPException(400, { message: 'Malformed JSON in request body' });
   }
@@ -132,7 +138,7 @@ export function requestValidator(request: RequestSchemas): RequestValidator {
     c.req.addValidatedData(target, value as Record<string, unknown>);
   const validateBody = async (c: Context<HttpEnv>, schema: NonNullable<RequestSchemas['body']>) => {
     const type = c.req.header('content-type');
-    if (type ? !JSON_CONTENT_TYPE.test(type) : await hasBody(c)) {
+    if (type ? !JSON_CONTENT_TYPE.test(type) || foreignCharset(type) !== undefined : await hasBody(c)) {
       throw new HTTPException(415, { message: 'Unsupported Media Type' });
     }
     // An optional body that was not sent reaches the handler as `{}`, and the domain's own parse answers.

@@ -97,6 +97,83 @@ describe('hostile input over HTTP', () => {
     expect(response.body.error.details).toEqual([expect.objectContaining({ field: 'title' })]);
   });
 
+  describe('bodies that are not UTF-8', () => {
+    const latin1 = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+    const titles = async () =>
+      (await stack.request('GET', '/api/posts?limit=100&author=alice')).body.items.map(
+        (p: { title: string }) => p.title,
+      );
+
+    it.each([
+      ['no charset', 'application/json'],
+      ['charset=utf-8', 'application/json; charset=utf-8'],
+    ])('refuses Latin-1 bytes sent with %s with 400 saying so, storing nothing', async (_name, type) => {
+      const before = await titles();
+      const response = await stack.request('POST', '/api/posts', {
+        token: alice,
+        raw: latin1('{"title":"caf\u00e9","body":"b"}'),
+        headers: { 'content-type': type },
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.error).toEqual({ code: 'bad_request', message: expect.stringContaining('UTF-8') });
+      expect(await titles()).toEqual(before);
+    });
+
+    it.each([
+      ['charset=iso-8859-1'],
+      ['charset=ISO-8859-1'],
+      ['charset="latin1"'],
+      ['charset=utf-16'],
+      ['charset=utf-8; charset=windows-1252'],
+    ])('refuses a body declared as %s with 415, storing nothing', async (charset) => {
+      const before = await titles();
+      const response = await stack.request('POST', '/api/posts', {
+        token: alice,
+        raw: latin1('{"title":"caf\u00e9","body":"b"}'),
+        headers: { 'content-type': `application/json; ${charset}` },
+      });
+      expect(response.status).toBe(415);
+      expect(response.body.error.code).toBe('unsupported_media_type');
+      expect(response.body.error.message).toContain('UTF-8');
+      expect(await titles()).toEqual(before);
+    });
+
+    it.each([
+      ['application/json; charset=UTF-8'],
+      ['application/json;charset="utf-8"'],
+      ['application/json; charset=utf8'],
+    ])('takes UTF-8 declared as %s, and keeps a U+FFFD the client meant', async (type) => {
+      const response = await stack.request('POST', '/api/posts', {
+        token: alice,
+        raw: new TextEncoder().encode('{"title":"caf\u00e9 \ufffd","body":"b"}'),
+        headers: { 'content-type': type },
+      });
+      expect(response.status).toBe(201);
+      expect(response.body.title).toBe('caf\u00e9 \ufffd');
+    });
+  });
+
+  describe('a body of thousands of unknown fields', () => {
+    it('answers 422 naming the first 20 and counting the rest, in fewer bytes than it was sent', async () => {
+      const fields = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, 1]));
+      const raw = JSON.stringify({ title: 't', body: 'b', ...fields });
+      expect(raw.length).toBeLessThan(64 * 1024);
+      const response = await stack.request('POST', '/api/posts', {
+        token: alice,
+        raw,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(response.status).toBe(422);
+      const details = response.body.error.details;
+      expect(details).toHaveLength(21);
+      expect(details.slice(0, 20)).toEqual(
+        Array.from({ length: 20 }, (_, i) => ({ field: `k${i}`, message: 'Not a field of this request' })),
+      );
+      expect(details[20]).toEqual({ field: '(more)', message: expect.stringMatching(/^4980 more /) });
+      expect(JSON.stringify(response.body).length).toBeLessThan(raw.length / 10);
+    });
+  });
+
   describe('If-Match', () => {
     it.each([
       ['a weak tag of the current version', 'W/"v1"'],

@@ -138,4 +138,32 @@ describe('API Lambda entry with AWS sample events', () => {
     expect(unknown.statusCode).toBe(404);
     expect(JSON.parse(unknown.body).error.code).toBe('not_found');
   });
+
+  it('refuses a base64 body that is not UTF-8 with 400, and a charset other than UTF-8 with 415', async () => {
+    const post = (contentType: string) => {
+      const event = httpEvent('py_apiGatewayProxyV2Event', {
+        method: 'POST',
+        path: '/api/posts',
+        headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+        body: '',
+        base64: true,
+      });
+      // What API Gateway sends for bytes it does not take for text: the bytes as they came, in base64.
+      event.body = Buffer.from('{"title":"caf\xe9","body":"b"}', 'latin1').toString('base64');
+      return handler(event);
+    };
+    const notUtf8 = await post('application/json');
+    expect(notUtf8.statusCode).toBe(400);
+    expect(JSON.parse(notUtf8.body).error).toEqual({
+      code: 'bad_request',
+      message: expect.stringContaining('UTF-8'),
+    });
+    const latin1 = await post('application/json; charset=ISO-8859-1');
+    expect(latin1.statusCode).toBe(415);
+    expect(JSON.parse(latin1.body).error.code).toBe('unsupported_media_type');
+    const list = await handler(
+      httpEvent('py_apiGatewayProxyV2Event_GET', { method: 'GET', path: '/api/posts', query: 'limit=100' }),
+    );
+    expect(JSON.parse(list.body).items.map((p: { id: string }) => p.id)).toEqual([postId]);
+  });
 });

@@ -8,8 +8,8 @@ export interface ApiResponse {
 export interface RequestOptions {
   token?: string;
   body?: unknown;
-  /** Sent as-is instead of JSON-encoding `body`. */
-  raw?: string;
+  /** Sent as-is instead of JSON-encoding `body` (bytes for a body that is not UTF-8). */
+  raw?: string | Uint8Array;
   headers?: Record<string, string>;
 }
 
@@ -26,7 +26,7 @@ export async function apiRequest(
 ): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined = options.raw;
+  let body: string | Uint8Array | undefined = options.raw;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';

@@ -86,6 +86,16 @@ describe.each(Object.keys(providers) as (keyof typeof providers)[])(
       expect(Buffer.from(await image.arrayBuffer()).equals(picture)).toBe(true);
     });
 
+    it('takes a content type in any case, signing and naming the upload in lowercase', async () => {
+      const ticket = await ticketFor(alice, 'Image/PNG');
+      expect(ticket.key).toMatch(/^uploads\/alice\/[0-9a-z]{26}\.png$/);
+      expect(ticket.headers['Content-Type']).toBe('image/png');
+      expect((await putTo(ticket, picture)).status).toBe(200);
+      const created = await createPost(alice, ticket.key);
+      expect(created.status).toBe(201);
+      expect(created.body.imageKey).toMatch(/\.png$/);
+    });
+
     it('refuses bad upload requests with 422 naming the field, and anonymous ones with 401', async () => {
       for (const [body, field] of [
         [{ contentType: 'image/svg+xml', size: 100 }, 'contentType'],

@@ -18,8 +18,14 @@ export const SNIFF_BYTES = 16;
 
 const imageTypes = Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]];
 
+const imagesOnly = `images only: ${imageTypes.join(', ')}`;
+
 export const requestUploadInput = z.strictObject({
-  contentType: z.enum(imageTypes, { error: `images only: ${imageTypes.join(', ')}` }),
+  // MIME types are case-insensitive (RFC 9110): `image/PNG` is a PNG, kept as the lowercase name.
+  contentType: z.pipe(
+    z.string({ error: imagesOnly }).check(z.toLowerCase()),
+    z.enum(imageTypes, { error: imagesOnly }),
+  ),
   size: z
     .number()
     .check(

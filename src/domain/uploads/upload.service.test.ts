@@ -63,7 +63,15 @@ describe('UploadService', () => {
     expect(ticket.key.startsWith('uploads/eve%2F..%2Falice/')).toBe(true);
   });
 
+  it('reads a content type in any case as its lowercase name (MIME types are case-insensitive)', async () => {
+    const { uploads } = domainKit();
+    const ticket = await uploads.requestUpload(alice, { contentType: 'IMAGE/WebP', size: 10 });
+    expect(ticket.key).toMatch(/\.webp$/);
+    expect(ticket.headers['Content-Type']).toBe('image/webp');
+  });
+
   it.each([
+    [{ contentType: 5, size: 10 }, 'contentType'],
     [{ contentType: 'image/svg+xml', size: 10 }, 'contentType'],
     [{ contentType: 'application/pdf', size: 10 }, 'contentType'],
     [{ contentType: 'image/png', size: MAX_IMAGE_BYTES + 1 }, 'size'],

@@ -1,12 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
+import { foreignCharset } from '../body-charset.js';
 import { errorResponse } from '../error-response.js';
 import type { HttpEnv } from '../http-env.js';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
- * A request that sends a body must send JSON, uncompressed: anything else is 415 before a validator guesses
- * at it.
+ * A request that sends a body must send JSON, uncompressed, in UTF-8: anything else is 415 before a
+ * validator guesses at it.
  */
 export function jsonOnly(): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
@@ -33,6 +34,14 @@ export function jsonOnly(): MiddlewareHandler<HttpEnv> {
           c,
           'unsupported_media_type',
           'Send the request body as JSON (Content-Type: application/json).',
+        );
+      }
+      const charset = foreignCharset(type);
+      if (charset !== undefined) {
+        return errorResponse(
+          c,
+          'unsupported_media_type',
+          `Request bodies are taken in UTF-8 only, not charset ${JSON.stringify(charset.slice(0, 100))}: send the JSON as UTF-8 (Content-Type: application/json, or application/json; charset=utf-8).`,
         );
       }
     }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { type Comment, createCommentInput } from '../../domain/comments/comment.js';
 import { createPostInput, type PostView, updatePostInput } from '../../domain/posts/post.js';
 import { type Profile, updateProfileInput } from '../../domain/profiles/profile.js';
-import { requestUploadInput } from '../../domain/uploads/image-rules.js';
+import { IMAGE_TYPES, requestUploadInput } from '../../domain/uploads/image-rules.js';
 import { documented } from './api-docs.js';
 import { integer, pageOf } from './common.schemas.js';
 
@@ -12,6 +12,11 @@ export const updatePostBody = documented(updatePostInput, { id: 'UpdatePost' });
 export const createCommentBody = documented(createCommentInput, { id: 'CreateComment' });
 export const updateProfileBody = documented(updateProfileInput, { id: 'UpdateProfile' });
 export const requestUploadBody = documented(requestUploadInput, { id: 'UploadRequest' });
+// Taken in any case, so the generated schema says only "string": the types it takes are named here.
+documented(requestUploadInput.shape.contentType, {
+  description: `One of ${Object.keys(IMAGE_TYPES).join(', ')}, in any case (kept in lowercase)`,
+  example: 'image/png',
+});
 
 export const postSchema = documented(
   z.object({

@@ -2757,8 +2757,11 @@ export type components = {
             expiresAt: string;
         };
         UploadRequest: {
-            /** @enum {string} */
-            contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+            /**
+             * @description One of image/jpeg, image/png, image/webp, image/gif, in any case (kept in lowercase)
+             * @example image/png
+             */
+            contentType: string;
             size: number;
         };
         DevToken: {
