@@ -13,6 +13,7 @@ function realtimeThat(outcome: 'delivers' | 'fails') {
       return { delivered: 2, stale: 1, failed: 0 };
     },
     broadcast: async () => ({ delivered: 5, stale: 0, failed: 0 }),
+    postDeleted: async () => ({ delivered: 3, stale: 0, failed: 1 }),
     connect: async () => void seen.push('connect'),
   };
   return { service: service as unknown as RealtimeService, seen };
@@ -40,10 +41,11 @@ describe('tracedRealtime', () => {
 
   it('runs each fan-out in one subsegment holding what it delivered', async () => {
     const { service } = realtimeThat('delivers');
-    const [fanOut, broadcast] = await sentFor(3, async (tracer) => {
+    const [fanOut, broadcast, postDeleted] = await sentFor(4, async (tracer) => {
       const traced = tracedRealtime(tracer, service);
       await traced.publish({ type: 'created' } as never);
       await traced.broadcast({ message: 'hi' });
+      await traced.postDeleted('p1');
     });
     expect(fanOut).toMatchObject({
       name: '## fan-out',
@@ -52,6 +54,10 @@ describe('tracedRealtime', () => {
     expect(broadcast).toMatchObject({
       name: '## broadcast',
       metadata: { blogapp: { fanOut: { delivered: 5, stale: 0, failed: 0 } } },
+    });
+    expect(postDeleted).toMatchObject({
+      name: '## post deleted',
+      metadata: { blogapp: { fanOut: { delivered: 3, stale: 0, failed: 1 } } },
     });
   });
 

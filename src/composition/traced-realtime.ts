@@ -1,3 +1,4 @@
+import type { FanOutResult } from '../domain/realtime/fan-out.js';
 import type { RealtimeService } from '../domain/realtime/realtime.service.js';
 import type { Tracer } from '../observability/tracing.js';
 
@@ -7,18 +8,15 @@ import type { Tracer } from '../observability/tracing.js';
  */
 export function tracedRealtime(tracer: Tracer | undefined, realtime: RealtimeService): RealtimeService {
   if (!tracer) return realtime;
+  const fanOut = (name: string, push: () => Promise<FanOutResult>) =>
+    tracer.subsegment(name, async (span) => {
+      const result = await push();
+      span.putMetadata('fanOut', result);
+      return result;
+    });
   const traced = Object.create(realtime) as RealtimeService;
-  traced.publish = (event) =>
-    tracer.subsegment('## fan-out', async (span) => {
-      const result = await realtime.publish(event);
-      span.putMetadata('fanOut', result);
-      return result;
-    });
-  traced.broadcast = (input) =>
-    tracer.subsegment('## broadcast', async (span) => {
-      const result = await realtime.broadcast(input);
-      span.putMetadata('fanOut', result);
-      return result;
-    });
+  traced.publish = (event) => fanOut('## fan-out', () => realtime.publish(event));
+  traced.postDeleted = (postId) => fanOut('## post deleted', () => realtime.postDeleted(postId));
+  traced.broadcast = (input) => fanOut('## broadcast', () => realtime.broadcast(input));
   return traced;
 }
