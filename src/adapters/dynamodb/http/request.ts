@@ -1,6 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { abortError, timeoutError, transportError } from './errors.js';
+import { silenceTimer } from './silence-timer.js';
 
 /** One answer, read whole (DynamoDB's are JSON of at most a few MB). */
 export interface RawAnswer {
@@ -48,13 +49,13 @@ export function createPoster(endpoint: URL): Poster {
       new Promise<RawAnswer>((resolve, reject) => {
         if (signal?.aborted) return reject(abortError(signal));
         let settled = false;
-        let connecting: NodeJS.Timeout | undefined;
-        let answering: NodeJS.Timeout | undefined;
+        let connecting: ReturnType<typeof silenceTimer> | undefined;
+        let answering: ReturnType<typeof silenceTimer> | undefined;
         const finish = (error: Error | undefined, answer?: RawAnswer) => {
           if (settled) return;
           settled = true;
-          clearTimeout(connecting);
-          clearTimeout(answering);
+          connecting?.stop();
+          answering?.stop();
           signal?.removeEventListener('abort', onAbort);
           if (error) {
             request.destroy();
@@ -63,10 +64,10 @@ export function createPoster(endpoint: URL): Poster {
         };
         const request = send({ ...target, headers }, (response) => {
           // The head is a sign of life too: the silence is counted again from it.
-          answering?.refresh();
+          answering?.heard();
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => {
-            answering?.refresh();
+            answering?.heard();
             chunks.push(chunk);
           });
           response.on('end', () =>
@@ -90,17 +91,14 @@ export function createPoster(endpoint: URL): Poster {
         // silence. A reused keep-alive socket is connected already.
         request.on('socket', (socket) => {
           if (settled) return;
-          answering = setTimeout(
-            () => finish(timeoutError(`DynamoDB sent nothing for ${limits.requestMs} ms.`, 'ETIMEDOUT')),
-            limits.requestMs,
+          answering = silenceTimer(limits.requestMs, () =>
+            finish(timeoutError(`DynamoDB sent nothing for ${limits.requestMs} ms.`, 'ETIMEDOUT')),
           );
           if (!socket.connecting) return;
-          connecting = setTimeout(
-            () =>
-              finish(timeoutError(`DynamoDB did not accept a connection within ${limits.connectionMs} ms.`)),
-            limits.connectionMs,
+          connecting = silenceTimer(limits.connectionMs, () =>
+            finish(timeoutError(`DynamoDB did not accept a connection within ${limits.connectionMs} ms.`)),
           );
-          socket.once('connect', () => clearTimeout(connecting));
+          socket.once('connect', () => connecting?.stop());
         });
         request.on('error', (error) => finish(transportError(error)));
         request.end(body);
