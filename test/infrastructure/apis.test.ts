@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../scripts/template/template.js';
 import { corsOptionsFor } from '../../src/http/app-shell.js';
+import { HTTP_API_ROUTES, type HttpApiFunction, httpApiTarget } from '../../src/local/api-gateway-routes.js';
 import { resolve, scenario } from './support/intrinsics.js';
 
 /** The wiring the code relies on: routes, the broadcast route's IAM auth, WebSocket replies, the stream. */
@@ -12,19 +13,40 @@ type Events = Record<string, { Type: string; Properties: Record<string, unknown>
 const eventsOf = (logicalId: string) => (template.Resources[logicalId]?.Properties?.Events ?? {}) as Events;
 
 describe('HTTP API', () => {
-  it('routes what the REST app serves to the API function', () => {
-    const routes = Object.values(eventsOf('ApiFunction')).map(
-      ({ Type, Properties }) => `${Type} ${Properties.Method} ${Properties.Path}`,
+  it('sends every request no other route takes ($default) to the API function, which answers it', () => {
+    // A route per path the app serves would leave every other path and method to API Gateway's own
+    // {"message":"Not Found"}, without the contract's error shape or an x-request-id.
+    expect(Object.values(eventsOf('ApiFunction'))).toEqual([
+      { Type: 'HttpApi', Properties: { ApiId: { Ref: 'HttpApi' }, Path: '$default', Method: 'ANY' } },
+    ]);
+  });
+
+  it('routes as the local stack does (src/local/api-gateway-routes.ts), function by function', () => {
+    const functionOf: Record<string, HttpApiFunction> = {
+      ApiFunction: 'api',
+      BroadcastFunction: 'broadcast',
+    };
+    const templateRoutes = Object.entries(template.Resources).flatMap(([logicalId]) =>
+      Object.values(eventsOf(logicalId))
+        .filter(({ Type }) => Type === 'HttpApi')
+        .map(({ Properties: { Path, Method } }) => [
+          Path === '$default' ? '$default' : `${String(Method).toUpperCase()} ${Path}`,
+          functionOf[logicalId] ?? logicalId,
+        ]),
     );
-    expect(routes.sort()).toEqual(
-      [
-        'HttpApi ANY /api/{proxy+}',
-        'HttpApi GET /docs',
-        'HttpApi GET /docs/{file}',
-        'HttpApi GET /health',
-        'HttpApi GET /openapi.json',
-      ].sort(),
-    );
+    expect(Object.fromEntries(templateRoutes)).toEqual(HTTP_API_ROUTES);
+    expect(templateRoutes).toHaveLength(Object.keys(HTTP_API_ROUTES).length);
+    // What API Gateway does with requests the routes name and with those they do not.
+    expect(httpApiTarget('POST', '/broadcast/comments')).toBe('broadcast');
+    for (const [method, path] of [
+      ['GET', '/broadcast/comments'],
+      ['POST', '/broadcast/comments/'],
+      ['POST', '/broadcast/other'],
+      ['HEAD', '/health'],
+      ['GET', '/nope'],
+      ['POST', '/api/posts'],
+    ] as const)
+      expect({ method, path, target: httpApiTarget(method, path) }).toEqual({ method, path, target: 'api' });
   });
 
   it('puts POST /broadcast/comments behind IAM, the only caller the broadcast function accepts', () => {

@@ -158,7 +158,7 @@ describe('SAM and Terraform declare the same stack', () => {
   });
 
   it('routes: the HTTP API (with its IAM-only route) and the WebSocket API', () => {
-    expect(sam.httpRoutes).toContain('POST /broadcast/comments (AWS_IAM)');
+    expect(sam.httpRoutes).toEqual(['$default', 'POST /broadcast/comments (AWS_IAM)']);
     expect(terraform.httpRoutes).toEqual(sam.httpRoutes);
     expect(terraform.websocketRoutes).toEqual(sam.websocketRoutes);
   });

@@ -33,12 +33,14 @@ import {
   runTerraformRollback,
   type TerraformDeployOptions,
 } from '../../src/deploy/terraform/terraform-deploy.js';
+import { HTTP_API_ROUTES } from '../../src/local/api-gateway-routes.js';
 import { repoRoot } from '../support/cli-process.js';
 import { grants, loadDeployRole, matchesAny } from '../support/deploy-role.js';
 import { type GitCheckout, gitCheckout } from './support/git-checkout.js';
 import { MOTO_SKIPS, MOTO_STATE_BUCKET, motoBackend, motoVariables } from './support/moto-backend.js';
 import { motoEngineDeps, placeholderZips } from './support/moto-engine.js';
 import { type MotoServer, motoClientConfig, startMotoServer } from './support/moto-server.js';
+import { type StateResource, stateHttpRoutes } from './support/state-http-routes.js';
 import { stateBucketCalls } from './support/state-requests.js';
 import { type TerraformTestEnv, terraformTestEnv } from './support/terraform-env.js';
 
@@ -234,8 +236,20 @@ describe('Terraform engine against moto (development)', () => {
     const state = await clients.s3.send(
       new GetObjectCommand({ Bucket: 'blogapp-terraform-state', Key: stateKey('development') }),
     );
-    const stateJson = JSON.parse(await (state.Body?.transformToString() ?? '{}')) as { resources: unknown[] };
+    const stateJson = JSON.parse(await (state.Body?.transformToString() ?? '{}')) as {
+      resources: StateResource[];
+    };
     expect(stateJson.resources.length).toBeGreaterThan(50);
+    // Every route of the HTTP API, $default included, reaches the `live` alias of the function the local stack
+    // routes it to, and API Gateway may invoke that alias.
+    expect(stateHttpRoutes(stateJson.resources)).toEqual(
+      Object.fromEntries(
+        Object.entries(HTTP_API_ROUTES).map(([key, target]) => [
+          key,
+          { invokes: `blogapp-development-${target}:live`, permitted: true },
+        ]),
+      ),
+    );
     // The S3-native lock (<key>.tflock) is released once the apply ends. (Listed under the environment's
     // prefix, as its deploy role may: the last test checks every request to the bucket against that role.)
     const keys = (

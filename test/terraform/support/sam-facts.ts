@@ -105,7 +105,9 @@ export function samFacts(translated: Json, source: Template, parameters: Record<
     Object.entries(methods).map(([method, operation]) => {
       const verb = method === 'x-amazon-apigateway-any-method' ? 'ANY' : method.toUpperCase();
       const iam = list((operation as Json).security).some((entry) => isObject(entry) && 'AWS_IAM' in entry);
-      return `${verb} ${path}${iam ? ' (AWS_IAM)' : ''}`;
+      // Terraform's route key for the catch-all is `$default` alone, without a method.
+      const key = path === '$default' ? path : `${verb} ${path}`;
+      return `${key}${iam ? ' (AWS_IAM)' : ''}`;
     }),
   );
   const websocketRoutes = ofType('AWS::ApiGatewayV2::Route').map(([, { Properties: p }]) =>

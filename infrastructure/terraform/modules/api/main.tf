@@ -1,5 +1,6 @@
-# The REST front door: one HTTP API whose routes reach the `live` alias of the API function (and of the
-# broadcast function, for POST /broadcast/comments, which alone requires SigV4).
+# The REST front door: one HTTP API whose routes reach the `live` alias of the API function ($default: every
+# request no other route takes) and of the broadcast function (POST /broadcast/comments, which alone requires
+# SigV4; other methods on its path fall to $default).
 
 module "function" {
   source               = "../function"
@@ -82,8 +83,11 @@ resource "aws_apigatewayv2_stage" "default" {
 }
 
 locals {
+  # Every request no other route takes goes to the app, so an unknown path or method still gets the contract's
+  # 404 or 405 with an x-request-id instead of API Gateway's own {"message":"Not Found"}. The app routes
+  # /api/*, /health, /docs and /openapi.json itself; as in the SAM template, no route of their own.
   api_routes = {
-    for key in ["ANY /api/{proxy+}", "GET /health", "GET /docs", "GET /docs/{file}", "GET /openapi.json"] : key => {
+    "$default" = {
       function_name    = module.function.function_name
       alias_name       = module.function.alias_name
       alias_invoke_arn = module.function.alias_invoke_arn

@@ -139,7 +139,8 @@ module "api" {
   table_arn            = module.data.table_arn
   uploads_bucket_arn   = module.uploads.bucket_arn
   extra_routes = {
-    # The app also refuses events without an IAM caller, should this route ever lose it.
+    # The app also refuses events without an IAM caller, should this route ever lose it. POST alone: other
+    # methods on this path fall to the API's $default route (the app's 404), never to this function.
     "POST /broadcast/comments" = {
       function_name    = module.realtime.broadcast_function.function_name
       alias_name       = module.realtime.broadcast_function.alias_name
