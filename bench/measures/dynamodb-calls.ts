@@ -50,22 +50,7 @@ export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureRe
       logger: composed.commentStream.logger,
       images: composed.api.uploads,
     });
-    const send: Send = async (call) => {
-      const headers: Record<string, string> = { ...call.headers };
-      if (call.token) headers.authorization = `Bearer ${call.token}`;
-      if (call.body !== undefined) headers['content-type'] ??= 'application/json';
-      if (call.raw) headers['content-length'] = String(call.raw.length);
-      const body = call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
-      const response = await fetch(
-        new Request(`http://127.0.0.1${call.path}`, {
-          method: call.method,
-          headers,
-          ...(body ? { body } : {}),
-        }),
-      );
-      const text = await response.text();
-      return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : {} };
-    };
+    const send = sendTo(fetch);
     try {
       const world = await makeWorld(send);
       const counted: Counted[] = [];
@@ -105,7 +90,28 @@ export async function measureDynamoDbCalls(ctx: BenchContext): Promise<MeasureRe
   }
 }
 
-async function makeWorld(send: Send): Promise<World> {
+/** Sends the scenarios' calls to the apps in-process, as the HTTP API would hand them over. */
+export function sendTo(fetch: (request: Request) => Response | Promise<Response>): Send {
+  return async (call) => {
+    const headers: Record<string, string> = { ...call.headers };
+    if (call.token) headers.authorization = `Bearer ${call.token}`;
+    if (call.body !== undefined) headers['content-type'] ??= 'application/json';
+    if (call.raw) headers['content-length'] = String(call.raw.length);
+    const body = call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+    const response = await fetch(
+      new Request(`http://127.0.0.1${call.path}`, {
+        method: call.method,
+        headers,
+        ...(body ? { body } : {}),
+      }),
+    );
+    const text = await response.text();
+    return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : {} };
+  };
+}
+
+/** The World the SCENARIOS start from, made through the routes themselves. */
+export async function makeWorld(send: Send): Promise<World> {
   const token = async (userId: string) =>
     String(
       (await send({ method: 'POST', path: '/api/dev/token', body: { userId, name: userId } })).body.token,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isObject, loadTemplate, type Template } from '../../scripts/template/template.js';
+import { isObject, loadTemplate } from '../../scripts/template/template.js';
+import { allowStatements, list } from './support/iam-statements.js';
 
 /**
  * Least privilege, checked on every Allow statement the template writes (function Policies and any IAM
@@ -16,42 +17,6 @@ const RESOURCE_WILDCARD_ALLOWED: Record<string, string> = {
   'xray:PutTraceSegments': 'X-Ray has no resource-level permissions; AWS documents Resource "*".',
   'xray:PutTelemetryRecords': 'X-Ray has no resource-level permissions; AWS documents Resource "*".',
 };
-
-interface Statement {
-  owner: string;
-  Effect?: unknown;
-  Action?: unknown;
-  Resource?: unknown;
-}
-
-function allowStatements(t: Template): Statement[] {
-  const fromDocument = (owner: string, document: unknown): Statement[] => {
-    if (!isObject(document)) return [];
-    const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
-    return statements.filter(isObject).map((statement) => ({ owner, ...statement }));
-  };
-  const all = Object.entries(t.Resources).flatMap(([logicalId, resource]) => {
-    const properties = resource.Properties ?? {};
-    if (resource.Type === 'AWS::Serverless::Function') {
-      const policies = Array.isArray(properties.Policies) ? properties.Policies : [properties.Policies ?? []];
-      return policies.flat().flatMap((policy) => fromDocument(logicalId, policy));
-    }
-    if (resource.Type.startsWith('AWS::IAM::')) {
-      const inline = Array.isArray(properties.Policies) ? properties.Policies : [];
-      return [
-        ...fromDocument(logicalId, properties.PolicyDocument),
-        ...inline.flatMap((policy) =>
-          fromDocument(logicalId, isObject(policy) ? policy.PolicyDocument : undefined),
-        ),
-      ];
-    }
-    return [];
-  });
-  return all.filter((statement) => statement.Effect === 'Allow');
-}
-
-const list = (value: unknown): unknown[] =>
-  Array.isArray(value) ? value : value === undefined ? [] : [value];
 
 describe('IAM', () => {
   const statements = allowStatements(template);

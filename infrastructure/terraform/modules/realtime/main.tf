@@ -175,6 +175,9 @@ module "comment_stream_function" {
       actions   = ["dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"]
       resources = [var.table_arn, "${var.table_arn}/index/*"]
     },
+    # A comment's removal with readers checks that its post still exists: once it is gone, the readers are
+    # only let go (they were told of the post).
+    { sid = "PostExists", actions = ["dynamodb:GetItem"], resources = [var.table_arn] },
     { sid = "SweepImages", actions = ["s3:DeleteObject"], resources = ["${var.uploads_bucket_arn}/images/*"] },
   ]
 }
