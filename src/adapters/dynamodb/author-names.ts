@@ -4,7 +4,7 @@ import type { DynamoDbDocuments } from './documents.js';
 import { guarded, isConditionFailed, translateError } from './errors.js';
 import { exclusiveStartKey, GSI2_KEY } from './paging.js';
 import { GSI2, profileKey } from './table-design.js';
-import type { Refusal, TransactItem } from './transactions.js';
+import { type Refusal, refusedItem, type TransactItem } from './transactions.js';
 
 /**
  * Rides in the transaction that writes a post or comment stamped with `authorName`: refuses it when the
@@ -30,15 +30,7 @@ export async function renamedAuthor(
   authorId: string,
   refusal: Refusal | undefined,
 ): Promise<AuthorRenamedError | null> {
-  if (refusal?.code !== 'ConditionalCheckFailed') return null;
-  // DynamoDB returns the profile with the refusal; an emulator that does not gets it read instead.
-  const profile =
-    refusal.item ??
-    (
-      await guarded(() =>
-        documents.get({ TableName: tableName, Key: profileKey(authorId), ConsistentRead: true }),
-      )
-    ).Item;
+  const profile = await refusedItem(documents, tableName, profileKey(authorId), refusal);
   return typeof profile?.displayName === 'string' ? new AuthorRenamedError(profile.displayName) : null;
 }
 

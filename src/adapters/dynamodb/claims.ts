@@ -2,10 +2,9 @@ import type { Comment } from '../../domain/comments/comment.js';
 import type { Post } from '../../domain/posts/post.js';
 import type { CreateOutcome, IdempotencyClaim } from '../../domain/shared/idempotency.js';
 import type { DynamoDbDocuments } from './documents.js';
-import { guarded } from './errors.js';
 import { claimItem } from './item-mappers.js';
 import { claimKey, TTL_ATTRIBUTE } from './table-design.js';
-import type { Refusal, TransactItem } from './transactions.js';
+import { type Refusal, refusedItem, type TransactItem } from './transactions.js';
 
 /**
  * The claim's Put, to ride in the transaction that creates `result`. A claim whose ttl has passed does not
@@ -31,15 +30,7 @@ export async function replayOf<T>(
   claim: IdempotencyClaim,
   refusal: Refusal | undefined,
 ): Promise<CreateOutcome<T> | null> {
-  if (refusal?.code !== 'ConditionalCheckFailed') return null;
-  // DynamoDB returns the old claim with the refusal; an emulator that does not gets it read instead.
-  const stored =
-    refusal.item ??
-    (
-      await guarded(() =>
-        documents.get({ TableName: tableName, Key: claimKey(claim.userId, claim.key), ConsistentRead: true }),
-      )
-    ).Item;
+  const stored = await refusedItem(documents, tableName, claimKey(claim.userId, claim.key), refusal);
   if (!stored) return null;
   return {
     created: false,

@@ -3,7 +3,7 @@ import type { TransactGetCommandInput, TransactWriteCommandInput } from '@aws-sd
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { UnavailableError } from '../../domain/shared/errors.js';
 import type { DynamoDbDocuments } from './documents.js';
-import { translateError } from './errors.js';
+import { guarded, translateError } from './errors.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 export type TransactGet = NonNullable<TransactGetCommandInput['TransactItems']>[number];
@@ -61,6 +61,25 @@ export async function transactGet(
       await sleep(2 ** attempt * 10 * (1 + Math.random()));
     }
   }
+}
+
+/**
+ * The item whose condition refused a transaction, as it stands: DynamoDB returns it with the refusal when the
+ * item asked for ALL_OLD; an emulator that does not gets it read instead. Null when that item's condition was
+ * not what failed, or there is no such item.
+ */
+export async function refusedItem(
+  documents: DynamoDbDocuments,
+  tableName: string,
+  key: Record<string, unknown>,
+  refusal: Refusal | undefined,
+): Promise<Record<string, unknown> | null> {
+  if (refusal?.code !== 'ConditionalCheckFailed') return null;
+  if (refusal.item) return refusal.item;
+  const { Item } = await guarded(() =>
+    documents.get({ TableName: tableName, Key: key, ConsistentRead: true }),
+  );
+  return Item ?? null;
 }
 
 export function isRefused(refusals: Refusal[], index: number): boolean {
